@@ -1,0 +1,97 @@
+"""Report Auditor (年报审核助手): the window by default, `check` for the headless audit.
+
+    python main.py [FILES...]                 open the window (the bundled samples if none)
+    python main.py check PATH... [--json FILE] [--xlsx FILE]
+    python main.py --version
+
+`check` exits 0 when every file was read and no `error` finding exists, 1 otherwise, and
+2 for a usage error. Qt is imported only for the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from model import __version__
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
+    """Files named, and the files of folders named (recursively, sorted, no hidden files)."""
+    from parsers.readers import KNOWN_SUFFIXES
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in KNOWN_SUFFIXES - {""}:
+                        continue
+                    yield str(Path(root) / name)
+        else:
+            yield str(p)
+
+
+def check(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="main.py check", description="无界面审核年度报告")
+    parser.add_argument("paths", nargs="+", help="报告文件或文件夹")
+    parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
+    parser.add_argument("--xlsx", dest="xlsx_out", help="汇总 Excel 工作簿")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"找不到：{', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    from model.audit_json import run_json
+    from model.rules import audit
+    from parsers import load_report
+
+    items = []
+    for path in iter_inputs(args.paths):
+        report = load_report(path)
+        items.append((report, audit(report)))
+    data = run_json(items)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if args.json_out == "-":
+        sys.stdout.write(text + "\n")
+    elif args.json_out:
+        from model.atomic import write_text_atomic
+
+        write_text_atomic(args.json_out, text + "\n")
+    if args.xlsx_out:
+        from model.excel import write_summary
+
+        write_summary(args.xlsx_out, items)
+    if not args.json_out:
+        for report, findings in items:
+            errors = sum(1 for f in findings if f.severity == "error")
+            warnings = sum(1 for f in findings if f.severity == "warning")
+            state = report.error or f"{report.format} {report.year} 错误 {errors} 警告 {warnings}"
+            print(f"{report.path}: {state}")
+    failed = any(r.error for r, _ in items) or any(f.severity == "error" for _, fs in items for f in fs)
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "check":
+        return check(argv[1:])
+    if "--version" in argv:
+        print(f"年报审核助手 Report Auditor {__version__}")
+        return 0
+    from ui.app import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Audit messages in Chinese, built in one place from a rule id and its figures."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from model.report import Number
+from model.schema import TABLE2, TABLE3, TABLE4, TABLE_TITLES, table_schema
+
+TABLE_SHORT = {TABLE2: "表二", TABLE3: "表三", TABLE4: "表四"}
+FORMAT_NAMES = {"2019": "2019版", "2021": "2021版", "pre2019": "2019年以前", "unknown": "未识别"}
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+RULE_NAMES = {
+    "T3_BALANCE": "表三勾稽关系",
+    "T3_OUTCOME_SUM": "表三办理结果合计",
+    "T3_ROW_TOTAL": "表三行总计",
+    "T4_TOTAL": "表四总计",
+    "EMPTY_CELL": "空白单元格",
+    "ROW_MISSING": "缺少行或列",
+    "LABEL_ALTERED": "标签与官方格式不一致",
+    "NOT_A_NUMBER": "非数字内容",
+    "NEGATIVE": "负数",
+    "TABLE_MISSING": "缺少表格",
+    "SECTION_MISSING": "缺少章节",
+    "FORMAT_OUTDATED": "表格格式与年度不符",
+}
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
+
+
+def fmt_num(value: Number | None) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def row_label(table: str, fmt: str, row: str) -> str:
+    schema = table_schema(table, fmt)
+    if schema is None:
+        return row
+    try:
+        r = schema.row(row)
+    except KeyError:
+        return row
+    label = r.label
+    if table == TABLE3 and r.group and label[:1].isdigit():
+        label = _NUMBERING.sub("", r.group) + label
+    if table == TABLE4 and r.group != r.label:
+        label = f"{r.group}（{label}）"
+    return label
+
+
+def col_label(table: str, fmt: str, col: str) -> str:
+    schema = table_schema(table, fmt)
+    if schema is None:
+        return col
+    return schema.col_labels.get(col, col)
+
+
+def _sum_text(parts: list[tuple[str, Number]]) -> str:
+    return " + ".join(f"{name} {fmt_num(v)}" for name, v in parts)
+
+
+def render(rule: str, f: dict[str, Any]) -> str:
+    """The message for `rule` with figures `f`."""
+    if rule == "T3_BALANCE":
+        return (
+            f"{f['col_label']}列：本年新收 {fmt_num(f['new'])} + 上年结转 {fmt_num(f['carried_over'])} = "
+            f"{fmt_num(f['left'])}，办理结果总计 {fmt_num(f['total_processed'])} + 结转下年度 "
+            f"{fmt_num(f['carried_forward'])} = {fmt_num(f['right'])}，两边相差 {fmt_num(f['diff'])}"
+        )
+    if rule in ("T3_OUTCOME_SUM", "T3_ROW_TOTAL", "T4_TOTAL"):
+        where = f"{f['col_label']}列" if rule == "T3_OUTCOME_SUM" else f"{f['row_label']}行"
+        what = "各项办理结果之和" if rule == "T3_OUTCOME_SUM" else "各分项之和"
+        return (
+            f"{where}：{what} {_sum_text(f['parts'])} = {fmt_num(f['sum'])}，"
+            f"但{f['total_label']}填写为 {fmt_num(f['total'])}，相差 {fmt_num(f['diff'])}"
+        )
+    if rule == "EMPTY_CELL":
+        cols = "、".join(f["col_labels"])
+        return f"{f['table_short']}「{f['row_label']}」行的 {cols} 未填写数字（空白或“/”“—”），无法核验，应填 0"
+    if rule == "NOT_A_NUMBER":
+        extra = f"（{f['note']}）" if f.get("note") else ""
+        return f"{f['table_short']}「{f['row_label']}」行「{f['col_label']}」列应为数字，实际为“{f['raw']}”{extra}"
+    if rule == "NEGATIVE":
+        return f"{f['table_short']}「{f['row_label']}」行「{f['col_label']}」列为负数 {fmt_num(f['value'])}，该项不应为负"
+    if rule == "ROW_MISSING":
+        if f.get("col_label"):
+            return f"{f['table_short']}缺少「{f['col_label']}」列，官方模板中的该栏目被删除"
+        return f"{f['table_short']}缺少「{f['row_label']}」行，官方模板中的该项被删除"
+    if rule == "LABEL_ALTERED":
+        return f"{f['table_short']}标签“{f['found']}”与官方表述“{f['official']}”不一致"
+    if rule == "TABLE_MISSING":
+        return f"未找到{TABLE_TITLES[f['table']]}（{FORMAT_NAMES[f['format']]}格式要求必须包含）"
+    if rule == "SECTION_MISSING":
+        return f"未找到第{f['number_cn']}部分「{f['title']}」"
+    if rule == "FORMAT_OUTDATED":
+        if f["severity"] == "error":
+            return f"{f['year']}年度报告应使用2021版表格（国办公开办函〔2021〕30号），但使用了2019版表格"
+        return f"{f['year']}年度报告使用了2021版表格，应为2019版；年度或格式可能识别有误"
+    raise KeyError(rule)

@@ -1,0 +1,156 @@
+"""The `Report`: one annual report as the audit sees it.
+
+A report holds the text shown to the officer, what was found about it (agency, year,
+format, dates, sections) and its cells. Each cell keeps the raw text it was read from,
+the span of that text, and its value. Edits go through `set_value`, which keeps the
+parsed value so a correction can always be shown and reverted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from model.schema import TABLES, TableSchema, table_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Number = int | float
+CellKey = tuple[str, str, str]  # (table, row, col)
+
+# How a cell's raw text was judged.
+STATUS_OK = "ok"
+STATUS_BLANK = "blank"  # nothing written, or a placeholder such as / or —
+STATUS_TEXT = "text"  # words where a number belongs
+STATUS_AMBIGUOUS = "ambiguous"  # run-together digits with more than one valid split
+STATUS_MISSING = "missing"  # the row or column is absent from the report
+
+
+@dataclass
+class Cell:
+    """One cell of the form: parsed raw text, its span in the shown text, its value."""
+
+    value: Number | None = None
+    raw: str = ""
+    span: tuple[int, int] | None = None
+    status: str = STATUS_BLANK
+    note: str = ""  # how the value was derived when not read literally (unit, split)
+    parsed_value: Number | None = None
+    parsed_status: str = STATUS_BLANK
+    edited: bool = False
+
+    def remember_parsed(self) -> None:
+        self.parsed_value = self.value
+        self.parsed_status = self.status
+
+
+@dataclass
+class Section:
+    """One of the six sections: its number (1–6), title span and body span."""
+
+    number: int
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class LabelIssue:
+    """A label that differs from the official wording (LABEL_ALTERED)."""
+
+    table: str
+    row: str | None
+    col: str | None
+    found: str
+    official: str
+    span: tuple[int, int] | None
+
+
+@dataclass
+class Report:
+    """A parsed report: text, metadata, sections and the canonical cells."""
+
+    path: str
+    text: str = ""
+    sha256: str = ""
+    agency: str | None = None
+    year: int | None = None
+    format: str = "unknown"
+    signed_date: dt.date | None = None
+    published_date: dt.date | None = None
+    error: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    # tables[table][(row, col)] -> Cell; only tables found in the report are present
+    tables: dict[str, dict[tuple[str, str], Cell]] = field(default_factory=dict)
+    table_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    label_issues: list[LabelIssue] = field(default_factory=list)
+    # row or column ids absent from a table that is present: (table, row, col); one is None
+    missing: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+    # ---- reading -------------------------------------------------------------------
+
+    def schema(self, table: str) -> TableSchema | None:
+        return table_schema(table, self.format)
+
+    def has_table(self, table: str) -> bool:
+        return table in self.tables
+
+    def cell(self, table: str, row: str, col: str) -> Cell | None:
+        return self.tables.get(table, {}).get((row, col))
+
+    def value(self, table: str, row: str, col: str) -> Number | None:
+        cell = self.cell(table, row, col)
+        return None if cell is None else cell.value
+
+    def frame(self, table: str) -> pd.DataFrame:
+        """The table as a DataFrame indexed by row ids, columns the column ids."""
+        import pandas as pd
+
+        schema = self.schema(table)
+        if schema is None:
+            return pd.DataFrame()
+        cols = schema.all_cols()
+        data: list[list[Any]] = []
+        for row in schema.rows:
+            data.append([self.value(table, row.id, c) if c in row.cols else None for c in cols])
+        return pd.DataFrame(data, index=schema.row_ids(), columns=cols, dtype=object)
+
+    def tables_json(self) -> dict[str, dict[str, dict[str, Number | None]]]:
+        """Every cell of the report's format, blank or unreadable as None (FORMAT.md §4)."""
+        out: dict[str, dict[str, dict[str, Number | None]]] = {}
+        for table in TABLES:
+            schema = self.schema(table)
+            if schema is None:
+                continue
+            rows: dict[str, dict[str, Number | None]] = {}
+            for row in schema.rows:
+                rows[row.id] = {c: self.value(table, row.id, c) for c in row.cols}
+            out[table] = rows
+        return out
+
+    # ---- editing -------------------------------------------------------------------
+
+    def set_value(self, table: str, row: str, col: str, value: Number | None) -> Number | None:
+        """Set a cell's value as the officer typed it; returns the previous value."""
+        cells = self.tables.setdefault(table, {})
+        cell = cells.get((row, col))
+        if cell is None:
+            cell = Cell(status="missing")
+            cell.remember_parsed()
+            cells[(row, col)] = cell
+        old = cell.value
+        cell.value = value
+        cell.status = STATUS_OK if value is not None else STATUS_BLANK
+        cell.edited = value != cell.parsed_value or cell.status != cell.parsed_status
+        if not cell.edited:
+            cell.status = cell.parsed_status
+        return old
+
+    def revert(self, table: str, row: str, col: str) -> None:
+        cell = self.cell(table, row, col)
+        if cell is not None:
+            cell.value = cell.parsed_value
+            cell.status = cell.parsed_status
+            cell.edited = False

@@ -1,0 +1,330 @@
+"""The table and structure rules of FORMAT.md §3: a `Report` in, findings out.
+
+Each rule is a small function. A rule never fires on an empty cell: the empty cell is its
+own finding (EMPTY_CELL), so an equation with a blank in it is simply not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from model import messages
+from model.findings import ERROR, INFO, WARNING, CellRef, Finding
+from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_TEXT, Number, Report
+from model.schema import (
+    FORMAT_2019,
+    FORMAT_2021,
+    SECTION_TITLES,
+    T3_APPLICANT_COLS,
+    T3_COLS,
+    T4_COLS,
+    TABLE2,
+    TABLE3,
+    TABLE4,
+    TABLE_FORMATS,
+    TABLES,
+    may_be_negative,
+    outcome_rows,
+)
+
+_CN = "一二三四五六"
+_TOLERANCE = 1e-6
+
+
+def _finding(rule: str, severity: str, figures: dict[str, Any], cells: list[CellRef], report: Report) -> Finding:
+    figures = {**figures, "severity": severity}
+    return Finding(rule, severity, messages.render(rule, figures), cells, _span(report, cells), figures)
+
+
+def _span(report: Report, cells: Iterable[CellRef]) -> tuple[int, int] | None:
+    spans = []
+    for ref in cells:
+        if ref.col is None:
+            continue
+        cell = report.cell(ref.table, ref.row, ref.col)
+        if cell is not None and cell.span:
+            spans.append(cell.span)
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _values(report: Report, table: str, keys: list[tuple[str, str]]) -> list[Number] | None:
+    """The values of these cells, or None when any of them is empty."""
+    out = []
+    for row, col in keys:
+        v = report.value(table, row, col)
+        if v is None:
+            return None
+        out.append(v)
+    return out
+
+
+def _differs(a: Number, b: Number) -> bool:
+    return abs(a - b) > _TOLERANCE
+
+
+def _diff(a: Number, b: Number) -> Number:
+    d = a - b
+    return round(d, 6) if isinstance(d, float) else d
+
+
+def t3_balance(report: Report) -> list[Finding]:
+    out = []
+    if not report.has_table(TABLE3):
+        return out
+    for col in T3_COLS:
+        vals = _values(report, TABLE3, [(r, col) for r in ("new", "carried_over", "total_processed", "carried_forward")])
+        if vals is None:
+            continue
+        new, carried, processed, forward = vals
+        left, right = new + carried, processed + forward
+        if not _differs(left, right):
+            continue
+        figures = {
+            "col": col,
+            "col_label": messages.col_label(TABLE3, report.format, col),
+            "new": new,
+            "carried_over": carried,
+            "total_processed": processed,
+            "carried_forward": forward,
+            "left": left,
+            "right": right,
+            "diff": _diff(left, right),
+        }
+        cells = [CellRef(TABLE3, r, col) for r in ("new", "carried_over", "total_processed", "carried_forward")]
+        out.append(_finding("T3_BALANCE", ERROR, figures, cells, report))
+    return out
+
+
+def _sum_rule(
+    report: Report,
+    rule: str,
+    table: str,
+    total: tuple[str, str],
+    parts: list[tuple[str, str]],
+    part_name: Callable[[str, str], str],
+    figures: dict[str, Any],
+) -> Finding | None:
+    vals = _values(report, table, parts + [total])
+    if vals is None:
+        return None
+    *part_vals, total_val = vals
+    s = sum(part_vals)
+    if not _differs(s, total_val):
+        return None
+    figures = {
+        **figures,
+        "parts": [(part_name(r, c), v) for (r, c), v in zip(parts, part_vals)],
+        "sum": s,
+        "total": total_val,
+        "diff": _diff(s, total_val),
+    }
+    cells = [CellRef(table, r, c) for r, c in [total] + parts]
+    return _finding(rule, ERROR, figures, cells, report)
+
+
+def t3_outcome_sum(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    if not report.has_table(TABLE3) or report.format not in TABLE_FORMATS:
+        return out
+    rows = outcome_rows(report.format)
+    for col in T3_COLS:
+        f = _sum_rule(
+            report,
+            "T3_OUTCOME_SUM",
+            TABLE3,
+            ("total_processed", col),
+            [(r, col) for r in rows],
+            lambda r, c: messages.row_label(TABLE3, report.format, r),
+            {"col": col, "col_label": messages.col_label(TABLE3, report.format, col), "total_label": "(七)总计"},
+        )
+        if f:
+            out.append(f)
+    return out
+
+
+def _row_totals(report: Report, rule: str, table: str, part_cols: tuple[str, ...]) -> list[Finding]:
+    out: list[Finding] = []
+    schema = report.schema(table)
+    if schema is None or not report.has_table(table):
+        return out
+    for row in schema.rows:
+        f = _sum_rule(
+            report,
+            rule,
+            table,
+            (row.id, "total"),
+            [(row.id, c) for c in part_cols],
+            lambda r, c: messages.col_label(table, report.format, c),
+            {"row": row.id, "row_label": messages.row_label(table, report.format, row.id), "total_label": "总计"},
+        )
+        if f:
+            out.append(f)
+    return out
+
+
+def t3_row_total(report: Report) -> list[Finding]:
+    return _row_totals(report, "T3_ROW_TOTAL", TABLE3, T3_APPLICANT_COLS)
+
+
+def t4_total(report: Report) -> list[Finding]:
+    return _row_totals(report, "T4_TOTAL", TABLE4, T4_COLS[:-1])
+
+
+def _present_cells(report: Report):  # type: ignore[no-untyped-def]
+    """(table, row, col, cell) for every cell of a present table, rows in form order."""
+    for table in TABLES:
+        schema = report.schema(table)
+        if schema is None or not report.has_table(table):
+            continue
+        for row in schema.rows:
+            for col in row.cols:
+                cell = report.cell(table, row.id, col)
+                if cell is not None:
+                    yield table, row.id, col, cell
+
+
+def empty_cells(report: Report) -> list[Finding]:
+    """One finding per row, naming its blank cells."""
+    by_row: dict[tuple[str, str], list[str]] = {}
+    for table, row, col, cell in _present_cells(report):
+        if cell.status == STATUS_BLANK and cell.value is None:
+            by_row.setdefault((table, row), []).append(col)
+    out = []
+    for (table, row), cols in by_row.items():
+        figures = {
+            "table": table,
+            "table_short": messages.TABLE_SHORT[table],
+            "row": row,
+            "row_label": messages.row_label(table, report.format, row),
+            "col_labels": [messages.col_label(table, report.format, c) for c in cols],
+        }
+        out.append(_finding("EMPTY_CELL", WARNING, figures, [CellRef(table, row, c) for c in cols], report))
+    return out
+
+
+def not_a_number(report: Report) -> list[Finding]:
+    out = []
+    for table, row, col, cell in _present_cells(report):
+        if cell.value is not None or cell.status not in (STATUS_TEXT, STATUS_AMBIGUOUS):
+            continue
+        figures = {
+            "table_short": messages.TABLE_SHORT[table],
+            "row_label": messages.row_label(table, report.format, row),
+            "col_label": messages.col_label(table, report.format, col),
+            "raw": cell.raw,
+            "note": cell.note,
+        }
+        out.append(_finding("NOT_A_NUMBER", ERROR, figures, [CellRef(table, row, col)], report))
+    return out
+
+
+def negative(report: Report) -> list[Finding]:
+    out = []
+    for table, row, col, cell in _present_cells(report):
+        if cell.value is None or cell.value >= 0 or may_be_negative(table, report.format, col):
+            continue
+        figures = {
+            "table_short": messages.TABLE_SHORT[table],
+            "row_label": messages.row_label(table, report.format, row),
+            "col_label": messages.col_label(table, report.format, col),
+            "value": cell.value,
+        }
+        out.append(_finding("NEGATIVE", ERROR, figures, [CellRef(table, row, col)], report))
+    return out
+
+
+def row_missing(report: Report) -> list[Finding]:
+    out = []
+    for table, row, col in report.missing:
+        figures = {"table_short": messages.TABLE_SHORT[table]}
+        if row is not None:
+            figures["row_label"] = messages.row_label(table, report.format, row)
+            cells = [CellRef(table, row, None)]
+        else:
+            figures["col_label"] = messages.col_label(table, report.format, col or "")
+            cells = []
+        f = _finding("ROW_MISSING", ERROR, figures, cells, report)
+        f.source = report.table_spans.get(table)
+        out.append(f)
+    return out
+
+
+def label_altered(report: Report) -> list[Finding]:
+    out = []
+    for issue in report.label_issues:
+        figures = {
+            "table_short": messages.TABLE_SHORT[issue.table],
+            "found": issue.found,
+            "official": issue.official,
+        }
+        cells = [CellRef(issue.table, issue.row, issue.col)] if issue.row else []
+        f = _finding("LABEL_ALTERED", WARNING, figures, cells, report)
+        f.source = issue.span
+        out.append(f)
+    return out
+
+
+def table_missing(report: Report) -> list[Finding]:
+    if report.format not in TABLE_FORMATS:
+        return []
+    out = []
+    for table in TABLES:
+        if not report.has_table(table):
+            out.append(_finding("TABLE_MISSING", ERROR, {"table": table, "format": report.format}, [], report))
+    return out
+
+
+def section_missing(report: Report) -> list[Finding]:
+    if report.format not in TABLE_FORMATS:
+        return []
+    found = {s.number for s in report.sections}
+    out = []
+    for n in range(1, 7):
+        if n not in found:
+            figures = {"number": n, "number_cn": _CN[n - 1], "title": SECTION_TITLES[n - 1]}
+            out.append(_finding("SECTION_MISSING", WARNING, figures, [], report))
+    return out
+
+
+def format_outdated(report: Report) -> list[Finding]:
+    year = report.year
+    if year is None:
+        return []
+    if year >= 2021 and report.format == FORMAT_2019:
+        return [_finding("FORMAT_OUTDATED", ERROR, {"year": year}, [], report)]
+    if year in (2019, 2020) and report.format == FORMAT_2021:
+        return [_finding("FORMAT_OUTDATED", WARNING, {"year": year}, [], report)]
+    return []
+
+
+TABLE_RULES: tuple[Callable[[Report], list[Finding]], ...] = (
+    table_missing,
+    section_missing,
+    format_outdated,
+    row_missing,
+    label_altered,
+    not_a_number,
+    negative,
+    empty_cells,
+    t3_balance,
+    t3_outcome_sum,
+    t3_row_total,
+    t4_total,
+)
+
+_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
+def audit(report: Report) -> list[Finding]:
+    """Every finding of the table and structure rules, errors first, then by position."""
+    if report.error:
+        return []
+    findings = [f for rule in TABLE_RULES for f in rule(report)]
+    findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
+    return findings
+
+
+__all__ = ["audit", "TABLE_RULES", "FORMAT_2019", "FORMAT_2021"]

@@ -1,0 +1,110 @@
+"""Cut a table region of the shown text into a stream of cells, each with its span.
+
+Reports print tables as `|`-separated lines, as whole tables flattened onto one line, as
+numbers separated by spaces, or with blank cells as runs of `|` (also across line
+breaks). The stream keeps every cell in order; whitespace between two `|` is a blank
+cell, while a line break on its own only separates cells. Runs of numbers inside one
+piece of text (`规章 0 0 0`) become separate cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.normalize import label_key
+
+KIND_EMPTY = "empty"
+KIND_NUM = "num"
+KIND_TEXT = "text"
+
+# A value as printed in a cell: sign, digits with optional thousands separators and
+# decimals, an optional unit; or a placeholder for "nothing".
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?$")
+PLACEHOLDERS = frozenset({"/", "\\", "—", "——", "-", "--", "―", "─", "…", "...", "*", "×"})
+# Short words that stand where a number belongs (NOT_A_NUMBER).
+_WORDY_VALUE = re.compile(r"^(?:无|没有|暂无|空|未统计|不适用|不涉及|略|零|[一二三四五六七八九十百千万两]+[件条个项]?)$")
+
+
+@dataclass(frozen=True)
+class CellToken:
+    """One cell of the stream: its text (stripped), kind and span in the shown text."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return label_key(self.text)
+
+
+def classify(text: str) -> str:
+    if not text:
+        return KIND_EMPTY
+    compact = text.replace(" ", "")
+    if compact in PLACEHOLDERS or _NUMBER.match(compact):
+        return KIND_NUM
+    return KIND_TEXT
+
+
+def is_value_like(token: CellToken) -> bool:
+    """A cell that may stand in a value position: number, blank, placeholder or a short word."""
+    if token.kind != KIND_TEXT:
+        return True
+    return bool(_WORDY_VALUE.match(token.key))
+
+
+_WS_PIECE = re.compile(r"\S+")
+
+
+def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
+    """Split one non-blank piece into text runs and number cells."""
+    words = [(m.group(), m.start(), m.end()) for m in _WS_PIECE.finditer(text)]
+    if not words:
+        return
+    run_start: int | None = None
+    run_end = 0
+    for word, s, e in words:
+        if _NUMBER.match(word) or word in PLACEHOLDERS:
+            if run_start is not None:
+                out.append(CellToken(text[run_start:run_end], KIND_TEXT, base + run_start, base + run_end))
+                run_start = None
+            out.append(CellToken(word, KIND_NUM, base + s, base + e))
+        else:
+            if run_start is None:
+                run_start = s
+            run_end = e
+    if run_start is not None:
+        piece = text[run_start:run_end]
+        out.append(CellToken(piece, classify(piece), base + run_start, base + run_end))
+
+
+_LINE_SPLIT = re.compile(r"[\n\t]+")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToken]:
+    """The cells of `text[start:end]`, with spans in `text`."""
+    end = len(text) if end is None else end
+    out: list[CellToken] = []
+    pos = start
+    first = True
+    while pos <= end:
+        bar = text.find("|", pos, end)
+        seg_end = end if bar < 0 else bar
+        segment = text[pos:seg_end]
+        if segment.strip():
+            offset = pos
+            for m in re.finditer(r"[^\n\t]+", segment):
+                piece = m.group()
+                if piece.strip():
+                    _split_piece(piece, offset + m.start(), out)
+        elif not first and bar >= 0:
+            # Whitespace between two bars is a blank cell of the table.
+            out.append(CellToken("", KIND_EMPTY, pos, seg_end))
+        if bar < 0:
+            break
+        first = False
+        pos = bar + 1
+    return out

@@ -1,0 +1,158 @@
+"""Find a report's agency, report year, signed and published dates, and table format.
+
+The year comes from the title when there is one (…2024年政府信息公开工作年度报告), else
+from the year the text talks about most, leaving out full dates (a report is signed in
+the following year). The agency comes from the title, the signature above the closing
+date, or the names the text gives itself. The format comes from the form's labels only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from model.schema import FORMAT_2019, FORMAT_2021
+from parsers.normalize import label_key
+
+_TITLE = re.compile(
+    r"([^\s|。,，;；:：“”\"《》()（）]{2,40}?)\s*[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?\s*"
+    r"(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+)
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|(?=[共全我本]))")
+_PUBLISHED = re.compile(r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
+
+_AGENCY_END = (
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|管理处|管理委员会|"
+    r"局|委|厅|办|中心|院|署|所|站|馆|队|处|街道办事处|街道|镇|乡)"
+)
+_PLACE = r"(?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
+_AGENCY = re.compile(rf"({_PLACE}{{1,3}}[\u4e00-\u9fff]{{0,16}}?{_AGENCY_END})(?![\u4e00-\u9fff]{{0,1}}(?:局|委|厅|办))")
+_SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
+_BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
+
+
+def _date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_year(text: str) -> int | None:
+    head = text[:600]
+    m = _YEAR_TITLE.search(head) or _YEAR_TITLE.search(text)
+    if m:
+        return int(m.group(1))
+    without_dates = _FULL_DATE.sub(" ", text)
+    counts = Counter(int(y) for y in _YEAR.findall(without_dates))
+    plausible = {y: n for y, n in counts.items() if 2000 <= y <= 2100}
+    if not plausible:
+        return None
+    return max(plausible, key=lambda y: (plausible[y], y))
+
+
+def find_title_agency(text: str) -> str | None:
+    m = _TITLE.search(text[:600])
+    if not m:
+        return None
+    name = m.group(1).strip()
+    name = re.sub(r"^.*?[\]】|:：]", "", name)
+    if not name or _BAD_AGENCY.search(name):
+        return None
+    return name
+
+
+def find_signature(text: str) -> tuple[str | None, dt.date | None]:
+    """The agency name and date at the end of the report, where it is signed."""
+    tail = text[-400:]
+    dates = list(_FULL_DATE.finditer(tail))
+    if not dates:
+        return None, None
+    last = dates[-1]
+    signed = _date(*last.groups())
+    before = tail[: last.start()].rstrip().splitlines()
+    name = None
+    if before:
+        m = _SIGNATURE_NAME.match(before[-1])
+        if m and not _BAD_AGENCY.search(m.group(1)):
+            name = m.group(1)
+    # A date in the body text (2024年12月) is no signature unless it stands on its own line.
+    after = tail[last.end() :].strip(" \n|。")
+    if after and len(after) > 20:
+        return name, None
+    line_start = tail.rfind("\n", 0, last.start())
+    if tail[line_start + 1 : last.start()].strip(" |") and name is None:
+        return None, None
+    return name, signed
+
+
+def find_published(text: str) -> dt.date | None:
+    m = _PUBLISHED.search(text[:3000])
+    return _date(*m.groups()) if m else None
+
+
+def find_agency(text: str) -> str | None:
+    title = find_title_agency(text)
+    signed_name, _ = find_signature(text)
+    if signed_name:
+        return signed_name
+    # Page header lines: 发布机构 names the website owner; the line after often names the agency.
+    candidates = Counter()
+    for m in _AGENCY.finditer(text[:20000]):
+        name = m.group(1)
+        if _BAD_AGENCY.search(name):
+            continue
+        candidates[name] += 1
+    if title and title in candidates:
+        return title
+    if title and not candidates:
+        return title
+    if candidates:
+        best = max(candidates.items(), key=lambda kv: (kv[1], len(kv[0])))
+        if title and len(title) >= 3 and best[1] < 2:
+            return title
+        return best[0]
+    return title
+
+
+_SIGNALS_2019 = tuple(
+    label_key(s)
+    for s in (
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "其他对外管理服务事项",
+        "第二十条第(九)项",
+        "政府集中采购",
+        "采购项目数量",
+    )
+)
+_SIGNALS_2021 = tuple(
+    label_key(s)
+    for s in (
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年收费金额",
+        "逾期未按收费通知",
+        "逾期不补正",
+    )
+)
+
+
+def format_signals(text: str) -> tuple[int, int]:
+    """How many distinct 2019-only and 2021-only labels the text holds."""
+    key = label_key(text)
+    return sum(1 for s in _SIGNALS_2019 if s in key), sum(1 for s in _SIGNALS_2021 if s in key)
+
+
+def detect_format(table_text: str) -> str | None:
+    """2019 or 2021 from the labels of the tables, or None when no label tells."""
+    n2019, n2021 = format_signals(table_text)
+    if n2019 == n2021 == 0:
+        return None
+    return FORMAT_2021 if n2021 > n2019 else FORMAT_2019

@@ -1,0 +1,154 @@
+"""Normalise decoded text for reading, keeping a map back to the original characters.
+
+The shown text is what the officer sees and what every span points into. It differs from
+the decoded file only where reading needs it: line ends, zero-width and ruby pinyin
+removed (`號(hào)` → `號`), traditional characters made simplified, full-width ASCII made
+half-width. `OffsetMap` turns a position in the shown text back into the original.
+
+`label_key` is the looser form used to compare labels: no spaces, quotes or punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Pinyin in parentheses glued after a CJK character, as pages with ruby annotations
+# flatten to: 號(hào), 機(jī)構(gòu).
+_RUBY = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)"
+)
+_DROP = re.compile(r"\r(?=\n)|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_LONE_CR = re.compile(r"\r")
+
+_HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: ord("〇")})
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise-linear map from shown-text positions to original-text positions."""
+
+    shown_starts: tuple[int, ...] = (0,)
+    orig_starts: tuple[int, ...] = (0,)
+
+    def to_original(self, pos: int) -> int:
+        i = bisect.bisect_right(self.shown_starts, pos) - 1
+        return self.orig_starts[i] + (pos - self.shown_starts[i])
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Shown text and the map from its positions back to the original text."""
+
+    text: str
+    original: str
+    offsets: OffsetMap
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_original(start), self.offsets.to_original(end)
+
+
+def _delete(text: str, pattern: re.Pattern[str]) -> tuple[str, OffsetMap]:
+    """Remove every match of `pattern`; the map points shown positions to `text`."""
+    pieces: list[str] = []
+    shown_starts = [0]
+    orig_starts = [0]
+    last = 0
+    shown = 0
+    for m in pattern.finditer(text):
+        if m.start() == m.end():
+            continue
+        pieces.append(text[last : m.start()])
+        shown += m.start() - last
+        last = m.end()
+        shown_starts.append(shown)
+        orig_starts.append(last)
+    pieces.append(text[last:])
+    if len(shown_starts) == 1:
+        return text, OffsetMap()
+    return "".join(pieces), OffsetMap(tuple(shown_starts), tuple(orig_starts))
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, same length, only when the text is mostly traditional.
+
+    Simplified text is left alone: converting it would change words such as 显著.
+    """
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if cjk == 0:
+        return text
+    conv = _t2s()
+    converted = conv.convert(text)
+    if len(converted) != len(text):
+        table: dict[str, str] = {}
+        out = []
+        for ch in text:
+            sub = table.get(ch)
+            if sub is None:
+                sub = conv.convert(ch)
+                table[ch] = sub if len(sub) == 1 else ch
+                sub = table[ch]
+            out.append(sub)
+        converted = "".join(out)
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    if changed < max(3, cjk * 0.02):
+        return text
+    return converted
+
+
+def normalize(original: str) -> NormText:
+    """The shown text of a decoded document, with its offset map."""
+    text, first = _delete(original, _DROP)
+    text = _LONE_CR.sub("\n", text)
+    text2, second = _delete(text, _RUBY)
+    offsets = first if len(second.shown_starts) == 1 else _compose(first, second)
+    text2 = text2.translate(_HALF)
+    text2 = to_simplified(text2)
+    return NormText(text2, original, offsets)
+
+
+def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """Map positions of the latest text (inner) through to the original (outer)."""
+    if len(outer.shown_starts) == 1:
+        return inner
+    points = set(inner.shown_starts)
+    # Where the outer map breaks, find the corresponding inner positions.
+    for s in outer.shown_starts:
+        i = bisect.bisect_right(inner.orig_starts, s) - 1
+        p = inner.shown_starts[i] + (s - inner.orig_starts[i])
+        points.add(p)
+    ordered = sorted(points)
+    return OffsetMap(tuple(ordered), tuple(outer.to_original(inner.to_original(p)) for p in ordered))
+
+
+_KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>()（）\[\]【】,，.。、:：;；!！?？·•_\-—–－~～|/]")
+
+
+def label_key(text: str) -> str:
+    """A label reduced for comparison: no whitespace, quotes or punctuation."""
+    return _KEY_DROP.sub("", text.translate(_HALF))
+
+
+_NUMBERING = re.compile(
+    r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.．、)）](?!\d))\s*"
+)
+
+
+def strip_numbering(text: str) -> str:
+    """Drop a leading item number: 一、 (一) 1. 2、"""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _NUMBERING.sub("", text, count=1)
+    return text
