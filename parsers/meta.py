@@ -26,12 +26,16 @@ _PUBLISHED = re.compile(r"(?:发布|生成|成文|印发|公开)(?:日期|时间
 
 _AGENCY_END = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|管理处|管理委员会|"
-    r"局|委|厅|办|中心|院|署|所|站|馆|队|处|街道办事处|街道|镇|乡)"
+    r"局|委|厅|办|中心|院|署|所|馆|队|处|街道办事处|街道|镇|乡)"
 )
-_PLACE = r"(?:[\u4e00-\u9fff]{1,9}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
-_AGENCY = re.compile(rf"({_PLACE}{{1,3}}[\u4e00-\u9fff]{{0,16}}?{_AGENCY_END})(?![\u4e00-\u9fff]{{0,1}}(?:局|委|厅|办))")
+# Characters a place or agency name does not contain: function words, verbs, punctuation.
+_NAME_CHAR = r"[^\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-]"
+_PLACE = rf"(?:{_NAME_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
+_AGENCY = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})(?![\u4e00-\u9fff]{{0,1}}(?:局|委|厅|办))")
 _SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
 _BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
+_SELF = re.compile(r"(?:我|本)(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)")
+_NAME_TAIL = re.compile(rf"{_NAME_CHAR}+$")
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
@@ -55,12 +59,13 @@ def find_year(text: str) -> int | None:
 
 
 def find_title_agency(text: str) -> str | None:
+    """The name before the year in the title, trimmed to the characters a name can hold."""
     m = _TITLE.search(text[:600])
     if not m:
         return None
-    name = m.group(1).strip()
-    name = re.sub(r"^.*?[\]】|:：]", "", name)
-    if not name or _BAD_AGENCY.search(name):
+    tail = _NAME_TAIL.search(m.group(1).strip())
+    name = tail.group() if tail else ""
+    if len(name) < 3 or _BAD_AGENCY.search(name):
         return None
     return name
 
@@ -95,27 +100,32 @@ def find_published(text: str) -> dt.date | None:
 
 
 def find_agency(text: str) -> str | None:
-    title = find_title_agency(text)
+    """Signature first; then names in the text, favouring the kind the report calls itself
+    (我局 → …局) and those that complete the title's name."""
     signed_name, _ = find_signature(text)
     if signed_name:
         return signed_name
-    # Page header lines: 发布机构 names the website owner; the line after often names the agency.
-    candidates = Counter()
-    for m in _AGENCY.finditer(text[:20000]):
+    title = find_title_agency(text)
+    counts: Counter[str] = Counter()
+    for m in _AGENCY.finditer(text[:30000]):
         name = m.group(1)
-        if _BAD_AGENCY.search(name):
-            continue
-        candidates[name] += 1
-    if title and title in candidates:
+        if not _BAD_AGENCY.search(name):
+            counts[name] += 1
+    if not counts:
         return title
-    if title and not candidates:
+    selves = Counter(_SELF.findall(text))
+
+    def score(name: str) -> tuple[float, int]:
+        s = float(counts[name])
+        s += sum(3 * n for kind, n in selves.items() if name.endswith(kind))
+        if title and (name == title or name.endswith(title)):
+            s += 5
+        return s, len(name)
+
+    best = max(counts, key=score)
+    if title and not best.endswith(title) and title not in counts and score(best)[0] < 5:
         return title
-    if candidates:
-        best = max(candidates.items(), key=lambda kv: (kv[1], len(kv[0])))
-        if title and len(title) >= 3 and best[1] < 2:
-            return title
-        return best[0]
-    return title
+    return best
 
 
 _SIGNALS_2019 = tuple(
