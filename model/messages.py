@@ -83,6 +83,8 @@ def render(rule: str, f: dict[str, Any]) -> str:
     if rule == "EMPTY_CELL":
         cols = "、".join(f["col_labels"])
         return f"{f['table_short']}「{f['row_label']}」行的 {cols} 未填写数字（空白或“/”“—”），无法核验，应填 0"
+    if rule == "NOT_A_NUMBER" and f.get("ambiguous"):
+        return f"{f['table_short']}「{f['row_label']}」起的数字“{f['raw']}”粘连在一起，{f['note'].split('，', 1)[-1]}"
     if rule == "NOT_A_NUMBER":
         extra = f"（{f['note']}）" if f.get("note") else ""
         return f"{f['table_short']}「{f['row_label']}」行「{f['col_label']}」列应为数字，实际为“{f['raw']}”{extra}"

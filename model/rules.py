@@ -206,18 +206,33 @@ def empty_cells(report: Report) -> list[Finding]:
 
 
 def not_a_number(report: Report) -> list[Finding]:
+    """Words where numbers belong; run-together digits that could not be split, once per run."""
     out = []
+    seen_runs: set[tuple[str, tuple[int, int] | None, str]] = set()
     for table, row, col, cell in _present_cells(report):
         if cell.value is not None or cell.status not in (STATUS_TEXT, STATUS_AMBIGUOUS):
             continue
+        if cell.status == STATUS_AMBIGUOUS:
+            run = (table, cell.span, cell.raw)
+            if run in seen_runs:
+                continue
+            seen_runs.add(run)
+            refs = [
+                CellRef(table, r, c)
+                for (r, c), other in report.tables[table].items()
+                if other.status == STATUS_AMBIGUOUS and other.span == cell.span and other.value is None
+            ]
+        else:
+            refs = [CellRef(table, row, col)]
         figures = {
             "table_short": messages.TABLE_SHORT[table],
             "row_label": messages.row_label(table, report.format, row),
             "col_label": messages.col_label(table, report.format, col),
             "raw": cell.raw,
             "note": cell.note,
+            "ambiguous": cell.status == STATUS_AMBIGUOUS,
         }
-        out.append(_finding("NOT_A_NUMBER", ERROR, figures, [CellRef(table, row, col)], report))
+        out.append(_finding("NOT_A_NUMBER", ERROR, figures, refs, report))
     return out
 
 

@@ -25,6 +25,16 @@ def _score(text: str) -> float:
     return hits / len(text)
 
 
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0c\x1b")
+
+
+def _binary(text: str) -> bool:
+    """Control characters that no written report holds, in more than 1% of the text."""
+    sample = text[:65536]
+    bad = sum(1 for ch in sample if ch in _CONTROL or ch == "\ufffd")
+    return bad > max(4, len(sample) // 100)
+
+
 def _looks_utf16(data: bytes) -> str | None:
     """Guess BOM-less UTF-16 from the NUL bytes of ASCII and CJK text."""
     sample = data[:4096]
@@ -62,23 +72,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError:
             pass
-    if data.count(0) > max(8, len(data) // 100):
-        raise ReadError("文件含有大量二进制数据，不是文本格式的报告。")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if _binary(text):
+            raise ReadError("文件含有大量二进制数据，不是文本格式的报告。")
+        return text, "utf-8"
     candidates: list[tuple[float, str, str]] = []
-    for name in ("gb18030", "big5"):
+    names = ["gb18030", "big5"]
+    if len(data) % 2 == 0:
+        names += ["utf-16-le", "utf-16-be"]  # BOM-less UTF-16 of mostly CJK text has no NULs
+    for name in names:
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
         candidates.append((_score(text), name, text))
+    candidates = [c for c in candidates if not _binary(c[2])]
     if candidates:
         candidates.sort(key=lambda c: c[0], reverse=True)
         _, name, text = candidates[0]
         return text, name
+    if _binary(data.decode("latin-1")):
+        raise ReadError("文件含有大量二进制数据，不是文本格式的报告。")
     # Mixed or damaged bytes: keep what decodes, mark the rest, and tell which encoding.
     utf8 = data.decode("utf-8", errors="replace")
     gb = data.decode("gb18030", errors="replace")

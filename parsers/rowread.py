@@ -125,7 +125,7 @@ def place_row(
             return
         if count > 1:
             for col in cols:
-                note = f"“{raw}”数字粘连，有 {count} 种以上符合勾稽关系的拆分，需人工核对"
+                note = f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对"
                 cell = Cell(None, raw, span, STATUS_AMBIGUOUS, note)
                 cell.remember_parsed()
                 read.cells[(row, col)] = cell

@@ -61,10 +61,13 @@ def read_table2(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
         if tok.kind != KIND_TEXT:
             continue
         key = label_key(strip_numbering(tok.text)) or tok.key
-        if _GROUP.search(tok.key):
+        rid = match_row(key, schema) if len(key) <= 20 else None
+        if rid is None and " " in tok.text.strip():
+            # Space-separated layouts run header words into the label: 对外公开总数量 规章.
+            rid = match_row(label_key(tok.text.split()[-1]), schema)
+        if rid is None and _GROUP.search(tok.key):
             header = []
             continue
-        rid = match_row(key, schema) if len(key) <= 20 else None
         if rid is None or rid in seen:
             if rid is None and len(key) <= 20:
                 header.append(tok)

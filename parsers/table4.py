@@ -80,7 +80,7 @@ def _place_split(read: TableRead, rid: str, filled: list[CellToken], chunk: list
         if chunk is not None:
             cell = Cell(chunk[j], raw, span, "ok", f"“{raw}”按勾稽关系拆分")
         else:
-            cell = Cell(None, raw, span, STATUS_AMBIGUOUS, f"“{raw}”数字粘连，有多种拆分，需人工核对")
+            cell = Cell(None, raw, span, STATUS_AMBIGUOUS, f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对")
         cell.remember_parsed()
         read.cells[(rid, col)] = cell
 
