@@ -1,0 +1,108 @@
+"""Layouts real reports come in: every one must give the same tables as the plain layout.
+
+Each variant is made from a seed report by the transformation that publishing tools and
+copy-paste apply; the tables read from it are compared cell by cell with the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import opencc
+import pytest
+
+from model.rules import audit
+from parsers import load_report
+from parsers.normalize import normalize
+from parsers.recognize import recognize
+from tests.conftest import sample
+
+_S2T = opencc.OpenCC("s2t")
+
+VARIANTS: dict[str, tuple[Callable[[str], str], str]] = {
+    "spaces-for-bars": (lambda t: re.sub(r" ?\|+ ?", " ", t), "utf-8"),
+    "rows-flattened": (lambda t: t.replace(" |\n", " | "), "utf-8"),
+    "traditional-big5": (lambda t: _S2T.convert(t), "big5"),
+    "gb18030": (lambda t: t, "gb18030"),
+    "utf-16": (lambda t: t, "utf-16"),
+    "crlf": (lambda t: t.replace("\n", "\r\n"), "utf-8"),
+    "full-width": (lambda t: t.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}), "utf-8"),
+    "tabs": (lambda t: t.replace(" | ", "\t"), "utf-8"),
+    "labels-cut-by-spaces": (
+        lambda t: t.replace("本年度办理结果", "本年度办 理结果").replace("上年结转", "上 年结转").replace("予以公开", "予以 公开"),
+        "utf-8",
+    ),
+    "website-chrome": (
+        lambda t: "首页 | 政务公开 | 信息公开目录 | 互动交流\n当前位置:首页 > 信息公开\n"
+        + t
+        + "\n网站地图 | 联系我们 | 主办单位:某某市人民政府办公室\n",
+        "utf-8",
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "003"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_variant_reads_the_same_tables(tmp_path: Path, seed: str, variant: str) -> None:
+    original = load_report(sample(seed))
+    transform, encoding = VARIANTS[variant]
+    path = tmp_path / f"{seed}-{variant}.txt"
+    path.write_bytes(transform(sample(seed).read_text(encoding="utf-8")).encode(encoding, errors="replace"))
+    report = load_report(path)
+    assert report.error is None
+    assert (report.format, report.year) == (original.format, original.year)
+    assert report.tables_json() == original.tables_json()
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return recognize(normalize(text).text)
+
+
+def test_run_together_digits_split_by_the_row_total() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    text = text.replace("一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129", "一、本年新收政府信息公开申请数量 | 12720000129")
+    report = _read(text)
+    row = report.tables_json()["table3"]["new"]
+    assert row == {
+        "natural_person": 127, "commercial": 2, "research": 0, "social": 0, "legal": 0, "other_org": 0, "total": 129,
+    }  # fmt: skip
+    assert "拆分" in (report.cell("table3", "new", "total").note or "")
+
+
+def test_run_together_digits_with_several_splits_are_left_to_the_officer() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    text = text.replace("12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3", "120111420002300 0 3")
+    report = _read(text)
+    assert all(v is None for row in report.tables_json()["table4"].values() for v in row.values())
+    findings = [f for f in audit(report) if f.rule == "NOT_A_NUMBER"]
+    assert len(findings) == 1 and "人工核对" in findings[0].message
+    assert len(findings[0].cells) == 15
+
+
+def test_narrative_mention_before_the_table_is_not_a_row() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    text = text.replace(
+        "三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请129件。\n"
+    )
+    report = _read(text)
+    assert report.tables_json()["table3"]["new"]["natural_person"] == 127
+
+
+def test_old_report_local_statistics_table_is_not_read_as_the_form() -> None:
+    text = (
+        "某某县统计局2016年政府信息公开工作年度报告\n一、概述\n2016年，我局认真贯彻条例。\n"
+        "二、主动公开政府信息情况\n统计项目 | 数量\n主动公开信息 | 26\n行政复议 | 0\n行政诉讼 | 0\n"
+        "三、依申请公开政府信息情况\n全年未收到申请。\n"
+    )
+    report = _read(text)
+    assert report.format == "pre2019" and report.tables_json() == {}
+    assert audit(report) == []
+
+
+def test_2021_report_without_tables_is_told_what_is_missing() -> None:
+    report = _read("某某区财政局2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n")
+    rules = [f.rule for f in audit(report)]
+    assert report.format == "2021"
+    assert rules.count("TABLE_MISSING") == 3

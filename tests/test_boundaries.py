@@ -1,0 +1,24 @@
+"""The arrows point one way: nothing in model/ or parsers/ imports Qt."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.conftest import ROOT
+
+PURE = sorted(p for pkg in ("model", "parsers") for p in (ROOT / pkg).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", PURE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_qt_in_pure_packages(path) -> None:  # type: ignore[no-untyped-def]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        for name in names:
+            assert not name.startswith(("PySide", "PyQt", "shiboken", "ui")), f"{path.name} imports {name}"

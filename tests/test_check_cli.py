@@ -1,0 +1,72 @@
+"""`main.py check` as FORMAT.md §4 states it: JSON shape, folders, bad files, exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, SAMPLES, sample
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def test_json_contract_on_the_samples_folder() -> None:
+    proc = run_check(str(SAMPLES), "--json", "-")
+    data = json.loads(proc.stdout)
+    assert set(data["tool"]) == {"name", "version"}
+    reports = data["reports"]
+    assert [Path(r["path"]).name[:3] for r in reports] == ["000", "001", "002", "003", "004"]
+    for r in reports:
+        assert set(r) == {"path", "sha256", "agency", "year", "format", "error", "tables", "findings"}
+        assert len(r["sha256"]) == 64
+        for f in r["findings"]:
+            assert set(f) == {"rule", "severity", "message", "cells", "source"}
+            assert f["severity"] in ("error", "warning", "info")
+    by_name = {Path(r["path"]).name[:3]: r for r in reports}
+    assert by_name["004"]["tables"]["table3"]["new"]["natural_person"] is None
+    assert by_name["003"]["tables"]["table2"]["procurement"]["amount"] == 3909.3
+    # 004 has blanks (warnings) but no error; the samples hold no error at all
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    good = tmp_path / "good.txt"
+    good.write_bytes(sample("003").read_bytes())
+    out = tmp_path / "out.json"
+    proc = run_check(str(tmp_path), "--json", str(out))
+    assert proc.returncode == 1
+    reports = {Path(r["path"]).name: r for r in json.loads(out.read_text(encoding="utf-8"))["reports"]}
+    assert reports["empty.txt"]["error"] and reports["binary.txt"]["error"]
+    assert reports["good.txt"]["error"] is None and reports["good.txt"]["format"] == "2019"
+
+
+def test_error_finding_gives_exit_1(tmp_path: Path) -> None:
+    text = sample("003").read_text(encoding="utf-8").replace("| 132 | 2 |", "| 131 | 2 |")
+    path = tmp_path / "bad.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = run_check(str(path), "--json", "-")
+    assert proc.returncode == 1
+    rules = {f["rule"] for f in json.loads(proc.stdout)["reports"][0]["findings"]}
+    assert {"T3_BALANCE", "T3_OUTCOME_SUM"} <= rules
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_check().returncode == 2
+    assert run_check(str(tmp_path / "nowhere.txt")).returncode == 2
+
+
+def test_version() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "0." in proc.stdout
