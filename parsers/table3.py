@@ -127,7 +127,7 @@ def read_table3(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
 
     for n, (i, row_index) in enumerate(labels):
         stop = labels[n + 1][0] if n + 1 < len(labels) else None
-        run = value_run(tokens, i + 1, stop)
+        run = _row_values(tokens, i, stop)
         row_id = ids[row_index]
         check = _balanced if cols[-1] == "total" and len(cols) == len(T3_COLS) else None
         place_row(read, row_id, cols, run[: len(cols)] if len(run) > len(cols) else run, check=check)
@@ -139,6 +139,20 @@ def read_table3(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
     read.span = (first.start, max([last.end] + [s[1] for s in tail]))
     _label_issues(read, tokens, labels, schema)
     return read
+
+
+_CONTINUATION = 3
+
+
+def _row_values(tokens: Sequence[CellToken], i: int, stop: int | None) -> list[CellToken]:
+    """The values after label `i`; a label wrapped over a few cells is skipped first."""
+    run = value_run(tokens, i + 1, stop)
+    j = i + 1
+    end = len(tokens) if stop is None else stop
+    while not run and j < end and j <= i + _CONTINUATION and tokens[j].kind == KIND_TEXT:
+        j += 1
+        run = value_run(tokens, j, stop)
+    return run
 
 
 def _label_issues(

@@ -106,3 +106,11 @@ def test_2021_report_without_tables_is_told_what_is_missing() -> None:
     rules = [f.rule for f in audit(report)]
     assert report.format == "2021"
     assert rules.count("TABLE_MISSING") == 3
+
+
+def test_label_wrapped_over_two_lines_keeps_its_values() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    text = text.replace("(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 6", "(二)部分公开(区分处理的,只计这一情形,\n不计其他情形) | 6")
+    report = _read(text)
+    assert report.tables_json()["table3"]["partial"]["natural_person"] == 6
+    assert report.tables_json()["table3"]["partial"]["total"] == 6
