@@ -25,7 +25,15 @@ RULE_NAMES = {
     "TABLE_MISSING": "缺少表格",
     "SECTION_MISSING": "缺少章节",
     "FORMAT_OUTDATED": "表格格式与年度不符",
+    "NARRATIVE_SUM": "正文数字加总不符",
+    "NARRATIVE_TABLE": "正文与表格不一致",
+    "PERCENT": "百分比不符",
+    "CROSS_YEAR_CARRY": "跨年度结转不符",
+    "DUPLICATE_CONTENT": "内容雷同",
+    "LATE_PUBLICATION": "发布逾期",
+    "FEE_NOT_REPORTED": "未说明信息处理费",
 }
+_KINDS = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "other": "乡镇、街道或类型不明的机关"}
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
@@ -104,4 +112,28 @@ def render(rule: str, f: dict[str, Any]) -> str:
         if f["severity"] == "error":
             return f"{f['year']}年度报告应使用2021版表格（国办公开办函〔2021〕30号），但使用了2019版表格"
         return f"{f['year']}年度报告使用了2021版表格，应为2019版；年度或格式可能识别有误"
+    if rule == "NARRATIVE_SUM":
+        parts = " + ".join(fmt_num(p) for p in f["parts"])
+        relation = "多于" if f["sum"] > f["total"] else "少于"
+        return (
+            f"正文“{f['quote']}”：其中各项 {parts} = {fmt_num(f['sum'])}{f['unit']}，"
+            f"{relation}所述总数 {fmt_num(f['total'])}{f['unit']}"
+        )
+    if rule == "PERCENT":
+        return (
+            f"正文所述占比 {fmt_num(f['stated'])}% 与数字不符：{fmt_num(f['part'])} ÷ {fmt_num(f['total'])} = "
+            f"{fmt_num(f['actual'])}%"
+        )
+    if rule == "NARRATIVE_TABLE":
+        return (
+            f"正文称{f['what']} {fmt_num(f['stated'])}，但{f['table_short']}「{f['cells_label']}」"
+            f"为 {fmt_num(f['table_value'])}"
+        )
+    if rule == "FEE_NOT_REPORTED":
+        where = "第六部分「其他需要报告的事项」" if f["has_section"] else "报告中"
+        return f"2021版格式的报告应在{where}说明信息处理费的收取情况，但未找到“信息处理费”"
+    if rule == "LATE_PUBLICATION":
+        return (
+            f"{f['year']}年度报告的落款或发布日期为 {f['date']}，晚于{_KINDS[f['kind']]}的发布期限 {f['due']}"
+        )
     raise KeyError(rule)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from model.claims import CellClaim, SumClaim
 from model.schema import TABLES, TableSchema, table_schema
 
 if TYPE_CHECKING:
@@ -88,6 +89,9 @@ class Report:
     label_issues: list[LabelIssue] = field(default_factory=list)
     # row or column ids absent from a table that is present: (table, row, col); one is None
     missing: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    # What the narrative states: totals with parts, and figures for table cells.
+    sum_claims: list[SumClaim] = field(default_factory=list)
+    cell_claims: list[CellClaim] = field(default_factory=list)
 
     # ---- reading -------------------------------------------------------------------
 

@@ -334,10 +334,12 @@ _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 
 def audit(report: Report) -> list[Finding]:
-    """Every finding of the table and structure rules, errors first, then by position."""
+    """Every finding of the per-report rules, errors first, then by position."""
+    from model.narrative_rules import NARRATIVE_RULES
+
     if report.error:
         return []
-    findings = [f for rule in TABLE_RULES for f in rule(report)]
+    findings = [f for rule in TABLE_RULES + NARRATIVE_RULES for f in rule(report)]
     findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
     return findings
 

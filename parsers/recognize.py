@@ -19,6 +19,7 @@ from model.schema import (
     table_schema,
 )
 from parsers.cells import tokenize
+from parsers.narrative import find_cell_claims, find_sum_claims
 from parsers.meta import detect_format, find_agency, find_published, find_signature, find_year
 from parsers.rowread import TableRead
 from parsers.sections import Regions, find_regions, find_sections
@@ -84,4 +85,11 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
         report.label_issues.extend(read.label_issues)
         report.missing.extend((table, row, None) for row in read.missing_rows)
         report.missing.extend((table, None, col) for col in read.missing_cols)
+    spans = list(report.table_spans.values())
+
+    def in_table(start: int) -> bool:
+        return any(a <= start < b for a, b in spans)
+
+    report.sum_claims = [c for c in find_sum_claims(text) if not in_table(c.start)]
+    report.cell_claims = [c for c in find_cell_claims(text, report.format) if not in_table(c.start)]
     return report

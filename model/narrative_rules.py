@@ -1,0 +1,137 @@
+"""Rules on what the text says: sums in sentences, shares, figures that describe table
+cells, the fee statement of 2021-format reports, and the publication deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from model import messages
+from model.findings import ERROR, WARNING, CellRef, Finding
+from model.report import Report
+from model.schema import FORMAT_2021
+
+_TOLERANCE = 1e-6
+
+
+def _make(rule: str, severity: str, figures: dict[str, Any], span: tuple[int, int] | None, cells=()) -> Finding:  # type: ignore[no-untyped-def]
+    figures = {**figures, "severity": severity}
+    return Finding(rule, severity, messages.render(rule, figures), list(cells), span, figures)
+
+
+def _n(value: float) -> int | float:
+    return int(value) if value == int(value) else value
+
+
+def narrative_sum(report: Report) -> list[Finding]:
+    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning."""
+    out = []
+    for claim in report.sum_claims:
+        parts = [p.value for p in claim.parts]
+        total = claim.total.value
+        s = sum(parts)
+        if abs(s - total) <= _TOLERANCE:
+            continue
+        severity = ERROR if s > total else WARNING
+        figures = {
+            "total": _n(total),
+            "unit": claim.total.unit,
+            "parts": [_n(p) for p in parts],
+            "sum": _n(s),
+            "quote": report.text[claim.start : claim.total.end].strip()[:40],
+        }
+        out.append(_make("NARRATIVE_SUM", severity, figures, (claim.start, claim.end)))
+    return out
+
+
+def percent(report: Report) -> list[Finding]:
+    """A stated share (占61.5%) against its part and total, allowing the printed rounding."""
+    out = []
+    for claim in report.sum_claims:
+        total = claim.total.value
+        if total <= 0:
+            continue
+        for part in claim.parts:
+            if part.percent is None:
+                continue
+            actual = part.value / total * 100
+            text = report.text[part.end : part.end + 12]
+            m = re.search(r"(\d+(?:\.(\d+))?)\s*[%％]", text)
+            decimals = len(m.group(2) or "") if m else 0
+            if abs(actual - part.percent) <= 0.5 * 10**-decimals + _TOLERANCE:
+                continue
+            figures = {"part": _n(part.value), "total": _n(total), "stated": part.percent, "actual": round(actual, 2)}
+            out.append(_make("PERCENT", WARNING, figures, (part.start, min(len(report.text), part.end + 12))))
+    return out
+
+
+def narrative_table(report: Report) -> list[Finding]:
+    """A figure in the text that disagrees with the table cell(s) it describes."""
+    out = []
+    seen: set[tuple[str, tuple[tuple[str, str], ...], float]] = set()
+    for claim in report.cell_claims:
+        values = [report.value(claim.table, r, c) for r, c in claim.cells]
+        if not report.has_table(claim.table) or any(v is None for v in values):
+            continue
+        table_value = sum(v for v in values if v is not None)
+        key = (claim.table, claim.cells, claim.value)
+        if abs(table_value - claim.value) <= _TOLERANCE or key in seen:
+            continue
+        seen.add(key)
+        figures = {
+            "what": claim.what,
+            "stated": _n(claim.value),
+            "table_value": _n(table_value),
+            "table_short": messages.TABLE_SHORT[claim.table],
+            "cells_label": "＋".join(
+                f"{messages.row_label(claim.table, report.format, r)}·{messages.col_label(claim.table, report.format, c)}"
+                for r, c in claim.cells
+            ),
+        }
+        refs = [CellRef(claim.table, r, c) for r, c in claim.cells]
+        out.append(_make("NARRATIVE_TABLE", ERROR, figures, (claim.start, claim.end), refs))
+    return out
+
+
+def fee_not_reported(report: Report) -> list[Finding]:
+    """A 2021-format report must state 信息处理费 in section 六."""
+    if report.format != FORMAT_2021:
+        return []
+    six = next((s for s in report.sections if s.number == 6), None)
+    body = report.text[six.start : six.end] if six else report.text
+    if "处理费" in body:
+        return []
+    span = (six.start, six.end) if six else None
+    return [_make("FEE_NOT_REPORTED", WARNING, {"has_section": six is not None}, span)]
+
+
+_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|厅|中心|院|署|所|队|处|站)$")
+_GOVERNMENT = re.compile(r"人民政府$|政府$")
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处)(?:人民政府)?$")
+_COUNTY_OR_HIGHER = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗)")
+
+
+def deadline(agency: str | None, year: int) -> tuple[dt.date, str]:
+    """The publication deadline for a report of `year` by `agency`, and the kind it assumes."""
+    name = (agency or "").strip()
+    if name and not _TOWNSHIP.search(name) and _COUNTY_OR_HIGHER.search(name):
+        if _GOVERNMENT.search(name) and "办公" not in name[-5:]:
+            return dt.date(year + 1, 3, 31), "government"
+        if _DEPARTMENT.search(name):
+            return dt.date(year + 1, 1, 31), "department"
+    return dt.date(year + 1, 3, 31), "other"
+
+
+def late_publication(report: Report) -> list[Finding]:
+    when = report.published_date or report.signed_date
+    if when is None or report.year is None:
+        return []
+    due, kind = deadline(report.agency, report.year)
+    if when <= due:
+        return []
+    figures = {"date": when.isoformat(), "due": due.isoformat(), "kind": kind, "year": report.year}
+    return [_make("LATE_PUBLICATION", WARNING, figures, None)]
+
+
+NARRATIVE_RULES = (narrative_sum, percent, narrative_table, fee_not_reported, late_publication)

@@ -1,0 +1,209 @@
+"""Read the figures the narrative states: totals with their parts, and numbers in words.
+
+A sum claim is a sentence of the form 共…N条，其中A a条、B b条… (or a figure followed by
+its parts in parentheses). Only figures in the same unit as the total count as parts;
+approximate figures (余, 多, 约, 近, 左右, 以上) make the claim unverifiable, so it is skipped.
+Percentages and years are never parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.claims import CellClaim, Figure, SumClaim
+
+UNITS = ("万元", "人次", "元", "条", "件", "篇", "次", "个", "项", "场", "期", "家", "户", "人", "份", "批")
+_UNIT = "|".join(UNITS)
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多)?")
+_TOTAL = re.compile(r"(?:共计|总计|合计|累计|共有|共)")
+_SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
+_SHARE = re.compile(r"\s*[,，]?\s*(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def chinese_number(text: str) -> int | None:
+    """三十六 → 36, 一百零五 → 105; None when the text is not a Chinese numeral."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (digit if digit is not None else 1) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def figure_value(num: str) -> float | None:
+    if num[0].isdigit():
+        return float(num.replace(",", ""))
+    value = chinese_number(num)
+    return None if value is None else float(value)
+
+
+def _figures(text: str, start: int, end: int) -> list[Figure]:
+    out = []
+    for m in _FIGURE.finditer(text, start, end):
+        after = text[m.end() : m.end() + 1]
+        before = text[max(0, m.start() - 1) : m.start()]
+        if after in ("%", "％") or before == "占" or text[m.end() - 1 : m.end() + 1] == "年度":
+            continue
+        value = figure_value(m.group("num"))
+        if value is None:
+            continue
+        approx = bool(m.group("pre") or m.group("approx") or m.group("post"))
+        share = _SHARE.match(text, m.end())
+        percent = float(share.group(1)) if share else None
+        out.append(Figure(value, m.group("unit"), m.start("num"), m.end(), approx, percent))
+    return out
+
+
+def _mask_parens(text: str) -> str:
+    """Blank out parenthesised asides (nested lists, notes) keeping positions."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _PAREN.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def find_sum_claims(text: str) -> list[SumClaim]:
+    """Every 共…N，其中… claim and every N(a、b、c) list in the text."""
+    claims: list[SumClaim] = []
+    masked = _mask_parens(text)
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    for k, (s, e) in enumerate(sentences):
+        marks = [m.start() for m in _TOTAL.finditer(masked, s, e)]
+        if "其中" not in masked[s:e] and k + 1 < len(sentences):
+            ns, ne = sentences[k + 1]
+            if text[ns:ne].lstrip().startswith("其中"):
+                # 其中 opens the next sentence: 主动公开信息26条。其中我局公开16条……
+                if not marks:
+                    figures = _figures(masked, s, e)
+                    marks = [figures[-1].start] if figures else []
+                e = ne
+        claims.extend(_claims_in(masked, marks, e))
+    claims.extend(_paren_claims(text))
+    return claims
+
+
+def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
+    """Claims opened at each mark (共 or an implicit total); several may share a sentence."""
+    out = []
+    for i, mark in enumerate(marks):
+        stop = marks[i + 1] if i + 1 < len(marks) else end
+        where = text.find("其中", mark, stop)
+        if where < 0:
+            continue
+        totals = _figures(text, mark, where)
+        if not totals:
+            continue
+        total = totals[0]
+        if text[mark:total.start].count("，") + text[mark:total.start].count(",") > 0:
+            continue  # the figure after 共 belongs to another clause
+        parts = _list_parts(text, where + 2, stop, total.unit)
+        if len(parts) < 2 and not (len(parts) == 1 and parts[0].value > total.value):
+            continue
+        if total.approximate or any(p.approximate for p in parts):
+            continue
+        out.append(SumClaim(total, tuple(parts), mark, stop))
+    return out
+
+
+_CLAUSE = re.compile(r"[^,，、;；]+")
+
+
+def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
+    """The figures of a contiguous list: clauses after 其中 up to the first without one."""
+    parts: list[Figure] = []
+    for m in _CLAUSE.finditer(text, start, end):
+        found = [f for f in _figures(text, m.start(), m.end()) if f.unit == unit]
+        if not found:
+            if parts and not re.search(r"[%％]", m.group()):
+                break  # the list is over; a share (占61.5%) does not end it
+            continue
+        parts.extend(found)
+    return parts
+
+
+def _paren_claims(text: str) -> list[SumClaim]:
+    """A figure followed by its breakdown in parentheses: 612条(3条、568条、41条)."""
+    out = []
+    for m in re.finditer(r"[(（]([^()（）]{4,200})[)）]", text):
+        before = _figures(text, max(0, m.start() - 12), m.start())
+        if not before or before[-1].end != m.start():
+            continue
+        total = before[-1]
+        parts = [f for f in _figures(text, m.start(1), m.end(1)) if f.unit == total.unit]
+        if len(parts) < 2 or total.approximate or any(p.approximate for p in parts):
+            continue
+        if "其中" in m.group(1) or "含" in m.group(1)[:2]:
+            continue
+        out.append(SumClaim(total, tuple(parts), total.start, m.end()))
+    return out
+
+
+_N = rf"({_NUM})"
+_CLAUSE_CHARS = r"[^。，,；;]"
+# (pattern, table, cells, words for the message); group 1 is the figure.
+_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str], ...] = (
+    (
+        re.compile(rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"),
+        "table3",
+        (("new", "total"),),
+        "收到政府信息公开申请",
+    ),
+    (
+        re.compile(rf"上年(?:度)?结转{_CLAUSE_CHARS}{{0,12}}?{_N}\s*件"),
+        "table3",
+        (("carried_over", "total"),),
+        "上年结转申请",
+    ),
+    (
+        re.compile(rf"行政复议(?:案件|申请)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
+        "table4",
+        (("review", "total"),),
+        "行政复议",
+    ),
+    (
+        re.compile(rf"行政诉讼(?:案件)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
+        "table4",
+        (("litigation_direct", "total"), ("litigation_after_review", "total")),
+        "行政诉讼",
+    ),
+    (
+        re.compile(rf"行政事业性收费{_CLAUSE_CHARS}{{0,10}}?{_N}\s*万元"),
+        "table2",
+        (("fees", "amount"),),
+        "行政事业性收费",
+    ),
+)
+_NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_CLAUSE_CHARS}{{0,20}}?(?:政府信息公开)?申请")
+_NO_REVIEW = re.compile(r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))")
+
+
+def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
+    """Figures the narrative states for table cells (收到申请N件, 行政复议N件, 收费N万元 …)."""
+    out: list[CellClaim] = []
+    for pattern, table, cells, what in _CELL_PATTERNS:
+        if table == "table2" and fmt != "2021":
+            continue  # 2019 fees count items, not money
+        for m in pattern.finditer(text):
+            value = figure_value(m.group(1))
+            after = text[m.end() : m.end() + 1]
+            if value is None or after in ("余", "多") or text[m.start(1) - 1 : m.start(1)] in ("约", "近"):
+                continue
+            out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
+    for m in _NO_APPLICATIONS.finditer(text):
+        out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
+    for m in _NO_REVIEW.finditer(text):
+        if m.group(1):
+            out.append(CellClaim("table4", (("review", "total"),), 0.0, "行政复议", m.start(), m.end()))
+        if m.group(2) or m.group(3):
+            cells = (("litigation_direct", "total"), ("litigation_after_review", "total"))
+            out.append(CellClaim("table4", cells, 0.0, "行政诉讼", m.start(), m.end()))
+    return out

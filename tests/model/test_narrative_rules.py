@@ -1,0 +1,124 @@
+"""Narrative rules on real sentences from the seed reports, passing and failing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from model.narrative_rules import deadline, fee_not_reported, late_publication, narrative_sum, narrative_table, percent
+from model.rules import audit
+from parsers import load_report
+from parsers.narrative import chinese_number, find_sum_claims
+from parsers.normalize import normalize
+from parsers.recognize import recognize
+from tests.conftest import sample
+
+
+def _report(text: str):  # type: ignore[no-untyped-def]
+    return recognize(normalize(text).text)
+
+
+def test_001_stated_total_below_its_parts_is_an_error() -> None:
+    findings = narrative_sum(load_report(sample("001")))
+    assert len(findings) == 1
+    f = findings[0]
+    assert f.severity == "error"
+    assert "20 + 24 + 14 + 20 + 26 = 104" in f.message and "84" in f.message
+    report = load_report(sample("001"))
+    assert report.text[f.source[0] : f.source[1]].startswith("共主动公示84条信息")
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_sums_that_add_up_raise_nothing(seed: str) -> None:
+    report = load_report(sample(seed))
+    assert report.sum_claims, "the seed states sums; they must be found"
+    assert narrative_sum(report) == [] and percent(report) == []
+
+
+def test_parts_short_of_the_total_are_a_warning() -> None:
+    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条。"
+    findings = narrative_sum(_report(text))
+    assert [f.severity for f in findings] == ["warning"]
+
+
+def test_approximate_figures_are_skipped() -> None:
+    text = "我局2020年共接受市民咨询共400余次，其中咨询电话接听200余次，当面咨询190余次，网上咨询10次。"
+    assert find_sum_claims(normalize(text).text) == []
+
+
+def test_chinese_numerals_and_units() -> None:
+    assert chinese_number("三十六") == 36 and chinese_number("一百零五") == 105 and chinese_number("十二") == 12
+    text = "全年共发布信息三十六条，其中政策文件十条，工作动态二十条。"
+    findings = narrative_sum(_report(text))
+    assert len(findings) == 1 and findings[0].severity == "warning" and "30" in findings[0].message
+
+
+def test_several_lists_in_one_sentence() -> None:
+    text = "共公开文件10件，其中规章4件、规范性文件6件；共发布解读5篇，其中图解3篇、视频3篇。"
+    findings = narrative_sum(_report(text))
+    assert len(findings) == 1 and "3 + 3 = 6" in findings[0].message
+
+
+def test_list_ends_where_the_figures_end() -> None:
+    report = load_report(sample("003"))
+    claim = next(c for c in report.sum_claims if c.total.value == 153)
+    assert [p.value for p in claim.parts] == [41, 112]
+
+
+def test_percent_against_its_parts() -> None:
+    good = "2016年我局主动公开政府信息26条。其中我局公开16条，占61.5%；区社保局公开10条，占38.5%。"
+    assert percent(_report(good)) == []
+    bad = good.replace("61.5%", "65.5%")
+    findings = percent(_report(bad))
+    assert len(findings) == 1 and "65.5" in findings[0].message and "61.54" in findings[0].message
+
+
+def test_narrative_against_the_table() -> None:
+    text = sample("004").read_text(encoding="utf-8")
+    assert narrative_table(load_report(sample("004"))) == []
+    report = _report(text.replace("共受理政府信息公开申请0件", "共受理政府信息公开申请3件"))
+    findings = narrative_table(report)
+    assert len(findings) == 1 and "3" in findings[0].message and findings[0].cells[0].row == "new"
+
+
+def test_narrative_fee_and_review_of_001() -> None:
+    report = load_report(sample("001"))
+    assert narrative_table(report) == []
+    text = sample("001").read_text(encoding="utf-8").replace("行政事业性收费共计19万元", "行政事业性收费共计21万元")
+    findings = narrative_table(_report(text))
+    assert len(findings) == 1 and "21" in findings[0].message and "19" in findings[0].message
+
+
+def test_fee_statement_required_in_2021_format() -> None:
+    assert fee_not_reported(load_report(sample("001"))) == []
+    text = sample("001").read_text(encoding="utf-8").replace("政府信息处理费收取情况", "收费情况").replace("处理费", "费用")
+    assert [f.rule for f in fee_not_reported(_report(text))] == ["FEE_NOT_REPORTED"]
+    assert fee_not_reported(load_report(sample("003"))) == []  # 2019 format: not required
+
+
+@pytest.mark.parametrize(
+    ("agency", "due"),
+    [
+        ("襄城区人力资源和社会保障局", dt.date(2025, 1, 31)),
+        ("某某市人民政府", dt.date(2025, 3, 31)),
+        ("某某镇人民政府", dt.date(2025, 3, 31)),
+        (None, dt.date(2025, 3, 31)),
+    ],
+)
+def test_deadline_by_agency_kind(agency: str | None, due: dt.date) -> None:
+    assert deadline(agency, 2024)[0] == due
+
+
+def test_late_publication() -> None:
+    report = load_report(sample("001"))  # signed 2025-01-17, a department: in time
+    assert late_publication(report) == []
+    report.signed_date = dt.date(2025, 2, 20)
+    findings = late_publication(report)
+    assert len(findings) == 1 and "2025-01-31" in findings[0].message
+
+
+def test_seeds_raise_no_narrative_noise() -> None:
+    for seed in ("000", "002", "003", "004"):
+        rules = {f.rule for f in audit(load_report(sample(seed)))}
+        assert not rules & {"NARRATIVE_SUM", "NARRATIVE_TABLE", "PERCENT", "LATE_PUBLICATION", "FEE_NOT_REPORTED"}, seed
