@@ -55,10 +55,11 @@ def check(argv: Sequence[str]) -> int:
     from model.rules import audit
     from parsers import load_report
 
-    items = []
-    for path in iter_inputs(args.paths):
-        report = load_report(path)
-        items.append((report, audit(report)))
+    from model.batch_rules import audit_batch
+
+    reports = [load_report(path) for path in iter_inputs(args.paths)]
+    batch = audit_batch(reports)
+    items = [(r, audit(r) + batch.get(i, [])) for i, r in enumerate(reports)]
     data = run_json(items)
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if args.json_out == "-":

@@ -129,6 +129,14 @@ def render(rule: str, f: dict[str, Any]) -> str:
             f"正文称{f['what']} {fmt_num(f['stated'])}，但{f['table_short']}「{f['cells_label']}」"
             f"为 {fmt_num(f['table_value'])}"
         )
+    if rule == "CROSS_YEAR_CARRY":
+        return (
+            f"表三{f['col_label']}列：{f['year']}年“上年结转” {fmt_num(f['now'])}，"
+            f"与{f['last_year']}年报告的“结转下年度继续办理” {fmt_num(f['before'])} 不一致（机构合并、更名时可能属正常）"
+        )
+    if rule == "DUPLICATE_CONTENT":
+        other = f["other_agency"] or f["other_path"]
+        return f"正文约 {f['ratio']}% 的内容与“{other}”的报告相同，可能存在内容雷同"
     if rule == "FEE_NOT_REPORTED":
         where = "第六部分「其他需要报告的事项」" if f["has_section"] else "报告中"
         return f"2021版格式的报告应在{where}说明信息处理费的收取情况，但未找到“信息处理费”"

@@ -35,7 +35,14 @@ def test_json_contract_on_the_samples_folder() -> None:
     by_name = {Path(r["path"]).name[:3]: r for r in reports}
     assert by_name["004"]["tables"]["table3"]["new"]["natural_person"] is None
     assert by_name["003"]["tables"]["table2"]["procurement"]["amount"] == 3909.3
-    # 004 has blanks (warnings) but no error; the samples hold no error at all
+    # The one error among the samples: 001 states 84 items whose parts add up to 104.
+    errors = [(name, f["rule"]) for name, r in by_name.items() for f in r["findings"] if f["severity"] == "error"]
+    assert errors == [("001", "NARRATIVE_SUM")]
+    assert proc.returncode == 1, proc.stderr
+
+
+def test_exit_0_when_no_error(tmp_path: Path) -> None:
+    proc = run_check(str(sample("003")), "--json", str(tmp_path / "o.json"))
     assert proc.returncode == 0, proc.stderr
 
 

@@ -1,0 +1,44 @@
+"""Batch rules: carry-over across consecutive years, and copied narrative."""
+
+from __future__ import annotations
+
+import copy
+
+from model.batch_rules import agency_key, audit_batch, cross_year_carry, duplicate_content
+from parsers import load_report
+from tests.conftest import sample
+
+
+def test_agency_names_compare_after_normalisation() -> None:
+    assert agency_key("襄城区人力资源和社会保障局") == agency_key("襄城区人社局")
+
+
+def test_carry_over_against_last_year() -> None:
+    this = load_report(sample("003"))  # 上年结转: 自然人 10, 总计 10
+    last = copy.deepcopy(this)
+    last.year = 2018
+    last.set_value("table3", "carried_forward", "natural_person", 10)
+    last.set_value("table3", "carried_forward", "total", 10)
+    assert cross_year_carry([this, last]) == {}
+    last.set_value("table3", "carried_forward", "total", 12)
+    found = cross_year_carry([this, last])
+    assert list(found) == [0]
+    (f,) = found[0]
+    assert f.rule == "CROSS_YEAR_CARRY" and f.cells[0].col == "total" and "12" in f.message
+    other = copy.deepcopy(last)
+    other.agency = "某某市财政局"
+    assert cross_year_carry([this, other]) == {}
+
+
+def test_copied_narrative_between_agencies() -> None:
+    original = load_report(sample("003"))
+    copied = copy.deepcopy(original)
+    copied.agency, copied.sha256, copied.path = "某某市人力资源和社会保障局", "x", "copy.txt"
+    found = duplicate_content([original, copied, load_report(sample("001"))])
+    assert set(found) == {0, 1}
+    assert "某某市人力资源和社会保障局" in found[0][0].message
+
+
+def test_seeds_are_not_copies_of_each_other() -> None:
+    reports = [load_report(sample(s)) for s in ("000", "001", "002", "003", "004")]
+    assert audit_batch(reports) == {}
