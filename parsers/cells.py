@@ -57,10 +57,18 @@ def is_value_like(token: CellToken) -> bool:
 
 
 _WS_PIECE = re.compile(r"\S+")
+_HAS_SPACE = re.compile(r"\s")
 
 
 def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
     """Split one non-blank piece into text runs and number cells."""
+    stripped = text.strip()
+    if not _HAS_SPACE.search(stripped):
+        # The common case: one word, one cell.
+        lead = text.index(stripped[0])
+        kind = KIND_NUM if (stripped in PLACEHOLDERS or _NUMBER.match(stripped)) else KIND_TEXT
+        out.append(CellToken(stripped, kind, base + lead, base + lead + len(stripped)))
+        return
     words = [(m.group(), m.start(), m.end()) for m in _WS_PIECE.finditer(text)]
     if not words:
         return

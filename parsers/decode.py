@@ -8,6 +8,7 @@ is refused with a clear reason rather than shown as mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 
 from model.errors import ReadError
 
@@ -25,14 +26,13 @@ def _score(text: str) -> float:
     return hits / len(text)
 
 
-_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0c\x1b")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
 def _binary(text: str) -> bool:
     """Control characters that no written report holds, in more than 1% of the text."""
     sample = text[:65536]
-    bad = sum(1 for ch in sample if ch in _CONTROL or ch == "\ufffd")
-    return bad > max(4, len(sample) // 100)
+    return len(_CONTROL.findall(sample)) > max(4, len(sample) // 100)
 
 
 def _looks_utf16(data: bytes) -> str | None:

@@ -15,10 +15,6 @@ from collections import Counter
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key
 
-_TITLE = re.compile(
-    r"([^\s|。,，;；:：“”\"《》()（）]{2,40}?)\s*[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?\s*"
-    r"(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
-)
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|(?=[共全我本]))")
@@ -31,7 +27,9 @@ _AGENCY_END = (
 # Characters a place or agency name does not contain: function words, verbs, punctuation.
 _NAME_CHAR = r"[^\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-]"
 _PLACE = rf"(?:{_NAME_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
-_AGENCY = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})(?![\u4e00-\u9fff]{{0,1}}(?:局|委|厅|办))")
+# Names are found from their ending (局, 委, 厅 …) backwards: far cheaper than scanning forwards.
+_AGENCY_ENDING = re.compile(rf"{_AGENCY_END}(?![\u4e00-\u9fff]?(?:局|委|厅|办))")
+_AGENCY_BEFORE = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})$")
 _SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
 _BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
 _SELF = re.compile(r"(?:我|本)(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)")
@@ -60,10 +58,11 @@ def find_year(text: str) -> int | None:
 
 def find_title_agency(text: str) -> str | None:
     """The name before the year in the title, trimmed to the characters a name can hold."""
-    m = _TITLE.search(text[:600])
+    m = _YEAR_TITLE.search(text[:600])
     if not m:
         return None
-    tail = _NAME_TAIL.search(m.group(1).strip())
+    before = re.sub(r"[\s(（]+$", "", text[max(0, m.start() - 40) : m.start()])
+    tail = _NAME_TAIL.search(before)
     name = tail.group() if tail else ""
     if len(name) < 3 or _BAD_AGENCY.search(name):
         return None
@@ -107,10 +106,12 @@ def find_agency(text: str) -> str | None:
         return signed_name
     title = find_title_agency(text)
     counts: Counter[str] = Counter()
-    for m in _AGENCY.finditer(text[:30000]):
-        name = m.group(1)
-        if not _BAD_AGENCY.search(name):
-            counts[name] += 1
+    # Names stand in the header, the opening paragraphs and the signature.
+    scope = text[:12000] + "\n" + text[-2000:] if len(text) > 14000 else text
+    for end in _AGENCY_ENDING.finditer(scope):
+        m = _AGENCY_BEFORE.search(scope, max(0, end.start() - 28), end.end())
+        if m and not _BAD_AGENCY.search(m.group(1)):
+            counts[m.group(1)] += 1
     if not counts:
         return title
     selves = Counter(_SELF.findall(text))

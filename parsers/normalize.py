@@ -28,6 +28,9 @@ _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: ord("〇")})
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]+")
+
+
 @dataclass(frozen=True)
 class OffsetMap:
     """Piecewise-linear map from shown-text positions to original-text positions."""
@@ -73,6 +76,9 @@ def _delete(text: str, pattern: re.Pattern[str]) -> tuple[str, OffsetMap]:
     return "".join(pieces), OffsetMap(tuple(shown_starts), tuple(orig_starts))
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
 @lru_cache(maxsize=1)
 def _t2s():  # type: ignore[no-untyped-def]
     import opencc
@@ -85,11 +91,13 @@ def to_simplified(text: str) -> str:
 
     Simplified text is left alone: converting it would change words such as 显著.
     """
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(text) - len(_CJK.sub("", text))
     if cjk == 0:
         return text
     conv = _t2s()
     converted = conv.convert(text)
+    if converted == text:
+        return text
     if len(converted) != len(text):
         table: dict[str, str] = {}
         out = []
@@ -113,7 +121,8 @@ def normalize(original: str) -> NormText:
     text = _LONE_CR.sub("\n", text)
     text2, second = _delete(text, _RUBY)
     offsets = first if len(second.shown_starts) == 1 else _compose(first, second)
-    text2 = text2.translate(_HALF)
+    if _WIDE.search(text2):
+        text2 = _WIDE.sub(lambda m: m.group().translate(_HALF), text2)
     text2 = to_simplified(text2)
     return NormText(text2, original, offsets)
 
@@ -135,9 +144,12 @@ def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
 _KEY_DROP = re.compile(r"[\s\"'“”‘’「」『』《》〈〉<>()（）\[\]【】,，.。、:：;；!！?？·•_\-—–－~～|/]")
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
-    """A label reduced for comparison: no whitespace, quotes or punctuation."""
-    return _KEY_DROP.sub("", text.translate(_HALF))
+    """A label reduced for comparison: no whitespace, quotes or punctuation.
+
+    Works on shown text, which is already half-width."""
+    return _KEY_DROP.sub("", text)
 
 
 _NUMBERING = re.compile(
