@@ -1,32 +1,45 @@
 """Readers: a file on disk to a `Document`, the form every file type is brought to.
 
-A document is the shown (normalised) text with its offset map back to the file's own text.
-Only text files are read here so far; other types get a clear message.
+A document is the shown (normalised) text with its offset map back to the text the file
+was read into. Text files are decoded as they are; web pages, Word, PDF and Excel files
+are rendered to text by their own modules, each table as `|`-separated lines (see
+`parsers.grid`), so that one recognizer serves every file type. The grids of those
+tables are kept on the document with spans into the shown text.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import ReadError, UnsupportedFile
 from parsers.decode import MAX_TEXT_BYTES, decode_bytes
-from parsers.normalize import NormText, normalize
+from parsers.grid import GridRows, RenderOptions
+from parsers.normalize import NormText, OffsetMap, normalize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ""}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".xlsx"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+WORD_SUFFIXES = {".docx"}
+OLD_WORD_SUFFIXES = {".doc", ".wps"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | OLD_WORD_SUFFIXES | {".pdf", ".xlsx", ".xls"}
 
 
 @dataclass(frozen=True)
 class Document:
-    """A file brought to text: shown text, offset map, hash and the encoding used."""
+    """A file brought to text: shown text, offset map, hash, the encoding used, its tables.
+
+    `grids` holds each table found as rows of (text, start, end), spans in the shown text;
+    text files have none.
+    """
 
     path: str
     norm: NormText
     sha256: str
     encoding: str
+    grids: list[GridRows] = field(default_factory=list, compare=False)
 
     @property
     def text(self) -> str:
@@ -50,12 +63,76 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from exc
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
+def _to_shown(offsets: OffsetMap, pos: int) -> int:
+    """The inverse of `OffsetMap.to_original`: a rendered-text position in the shown text."""
+    i = bisect.bisect_right(offsets.orig_starts, pos) - 1
+    if i < 0:
+        return pos
+    shown = offsets.shown_starts[i] + (pos - offsets.orig_starts[i])
+    if i + 1 < len(offsets.shown_starts):
+        shown = min(shown, offsets.shown_starts[i + 1])
+    return shown
+
+
+def make_document(path: str, data: bytes, text: str, encoding: str, grids: list[GridRows] | None = None) -> Document:
+    """Normalise rendered text into a Document, moving grid spans into the shown text."""
+    norm = normalize(text)
+    shown_grids: list[GridRows] = []
+    for grid in grids or []:
+        rows: GridRows = []
+        for row in grid:
+            cells = []
+            for _, start, end in row:
+                s, e = _to_shown(norm.offsets, start), _to_shown(norm.offsets, end)
+                cells.append((norm.text[s:e], s, e))
+            rows.append(cells)
+        shown_grids.append(rows)
+    return Document(path, norm, hashlib.sha256(data).hexdigest(), encoding, shown_grids)
+
+
+def _render(suffix: str, data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
+    """Rendered text, encoding (or file kind) and grids of a non-text file."""
+    if suffix in HTML_SUFFIXES:
+        from parsers.html_reader import read_html
+
+        return read_html(data, options)
+    if suffix in WORD_SUFFIXES:
+        from parsers.docx_reader import read_docx
+
+        return read_docx(data, options)
+    if suffix in OLD_WORD_SUFFIXES:
+        from parsers.docx_reader import read_old_word
+
+        return read_old_word(data, suffix, options)
+    if suffix == ".pdf":
+        from parsers.pdf_reader import read_pdf
+
+        return read_pdf(data, options)
+    if suffix == ".xlsx":
+        from parsers.xlsx_reader import read_xlsx
+
+        return read_xlsx(data, options)
+    raise UnsupportedFile(f"暂不支持读取 {suffix} 文件，请另存为 .xlsx、.docx 或 .txt 后再打开。")
+
+
+def read_document(path: str | os.PathLike[str], options: RenderOptions | None = None) -> Document:
     """Read any supported file into a Document; raises ReadError with a reason."""
     suffix = Path(path).suffix.lower()
     data = read_bytes(path)
-    digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES or suffix not in KNOWN_SUFFIXES:
+        digest = hashlib.sha256(data).hexdigest()
         text, encoding = decode_bytes(data)
         return Document(str(path), normalize(text), digest, encoding)
-    raise UnsupportedFile(f"暂不支持读取 {suffix} 文件，请另存为 .txt 后再打开。")
+    if not data.strip():
+        raise ReadError("文件为空，没有可读取的内容。")
+    try:
+        text, encoding, grids = _render(suffix, data, options or RenderOptions())
+    except ReadError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ReadError("文件结构过于庞大或嵌套过深，无法读取。") from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file must give a reason, not a traceback
+        raise ReadError(f"文件已损坏或格式不正确，无法读取（{type(exc).__name__}）。") from exc
+    if not text.strip():
+        raise ReadError("文件中没有可读取的文字。")
+    return make_document(str(path), data, text, encoding, grids)

@@ -1,0 +1,201 @@
+"""Tables as rectangular grids, and the text every reader renders them into.
+
+Every reader (HTML, Word, PDF, Excel) brings its file to the same intermediate form the
+text reader gives: readable text in which each table row is one line of cells separated
+by ` | `. A `Grid` is a table with its spans resolved: every position holds a text, and
+positions covered by a span (all but the top-left of a merged cell) are marked.
+
+`TextBuilder` collects lines and grids and remembers, for each grid position, the span of
+its cell in the rendered text, so the recognizer's spans and a later grid view point into
+the same text.
+
+How covered positions are written is a `RenderOptions` choice:
+
+- ``"trailing"`` (default): a row lists its own cells in order and writes one blank cell
+  per covered position at the end of the line. This is how the real exported text the
+  recognizer was tuned on looks (see the seeds: `一、本年新收… | 1 | … | 1 | ||`), and it
+  keeps a label spanned over several columns directly followed by its values.
+- ``"inplace"``: covered positions are blank cells where they stand. The recognizer reads
+  such a blank after a 表三 label as the first value, so this mode waits for it.
+
+A blank cell is kept visible: a row whose first cell is blank opens with `| `, a row
+whose last cell is blank closes with ` |`, so no blank cell merges into the line break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# A cell as kept on the Document: its text and [start, end) in the text.
+GridCell = tuple[str, int, int]
+GridRows = list[list[GridCell]]
+
+COVERED_TRAILING = "trailing"
+COVERED_INPLACE = "inplace"
+
+MAX_GRID_CELLS = 200_000
+MAX_SPAN = 1000
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_JOIN_TIGHT = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009]+")
+_DROP = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_SPACED_NUMBER = re.compile(r"^[+-]?\d[\d ,.]*\d(?:万元|元|件|条|个|项|次|%)?$")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How grids are written into text; validated on creation."""
+
+    covered: str = COVERED_TRAILING
+
+    def __post_init__(self) -> None:
+        if self.covered not in (COVERED_TRAILING, COVERED_INPLACE):
+            raise ValueError(f"covered must be {COVERED_TRAILING!r} or {COVERED_INPLACE!r}")
+
+
+@dataclass
+class Grid:
+    """A rectangular table: `texts[r][c]`, and `covered[r][c]` for span-covered positions."""
+
+    texts: list[list[str]]
+    covered: list[list[bool]]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.texts)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.texts[0]) if self.texts else 0
+
+    def is_blank(self) -> bool:
+        return not any(t for row in self.texts for t in row)
+
+    def trimmed(self) -> Grid:
+        """Without rows and columns that hold no text at all (spacers of the layout)."""
+        keep_rows = [r for r in range(self.n_rows) if any(self.texts[r])]
+        keep_cols = [c for c in range(self.n_cols) if any(self.texts[r][c] for r in keep_rows)]
+        return Grid(
+            [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
+            [[self.covered[r][c] for c in keep_cols] for r in keep_rows],
+        )
+
+    def extended(self, other: Grid) -> Grid:
+        """This grid with `other`'s rows appended (a table continued on the next page)."""
+        return Grid(self.texts + other.texts, self.covered + other.covered)
+
+
+def clean_cell(text: str) -> str:
+    """One cell's text on one line: wrapped lines joined, spaces collapsed, no `|`.
+
+    A line break next to a Chinese character is dropped (a label wrapped inside its cell);
+    elsewhere it becomes a space. A number cut by spaces (`1 171`) is joined.
+    """
+    text = _DROP.sub("", text).replace("|", "¦")
+    lines = [_WS.sub(" ", line).strip() for line in re.split(r"[\r\n]+", text)]
+    joined = " ".join(line for line in lines if line)
+    joined = _JOIN_TIGHT.sub("", joined)
+    if " " in joined and _SPACED_NUMBER.match(joined):
+        joined = joined.replace(" ", "")
+    return joined
+
+
+def clean_line(text: str) -> str:
+    """A line of running text: spaces collapsed and trimmed, invisible characters dropped."""
+    return _WS.sub(" ", _DROP.sub("", text)).strip()
+
+
+def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
+    """Resolve cells listed per row as (text, rowspan, colspan) into a rectangular grid.
+
+    As in HTML, a cell takes the first free position of its row; positions still held by
+    a cell from a row above are skipped. Spans are clipped to the table.
+    """
+    taken: dict[tuple[int, int], bool] = {}  # position -> is it the top-left of its cell
+    texts: dict[tuple[int, int], str] = {}
+    n_rows = len(rows)
+    width = 0
+    for r, cells in enumerate(rows):
+        c = 0
+        for text, rowspan, colspan in cells:
+            while (r, c) in taken:
+                c += 1
+            rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
+            cs = max(1, min(colspan, MAX_SPAN))
+            if len(taken) + rs * cs > MAX_GRID_CELLS:
+                raise ValueError("table too large")
+            for dr in range(rs):
+                for dc in range(cs):
+                    taken[(r + dr, c + dc)] = dr == 0 and dc == 0
+            texts[(r, c)] = text
+            c += cs
+            width = max(width, c)
+    if n_rows * width > MAX_GRID_CELLS:
+        raise ValueError("table too large")
+    return Grid(
+        [[texts.get((r, c), "") for c in range(width)] for r in range(n_rows)],
+        [[taken.get((r, c)) is False for c in range(width)] for r in range(n_rows)],
+    )
+
+
+@dataclass
+class TextBuilder:
+    """Collects the rendered text line by line, with the spans of every grid cell."""
+
+    options: RenderOptions = field(default_factory=RenderOptions)
+    _parts: list[str] = field(default_factory=list)
+    _length: int = 0
+    grids: list[GridRows] = field(default_factory=list)
+
+    def _append(self, text: str) -> int:
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return start
+
+    def line(self, text: str) -> None:
+        """Add one line of running text (empty lines are skipped)."""
+        text = text.strip("\n")
+        if text.strip():
+            self._append(text + "\n")
+
+    def grid(self, grid: Grid) -> None:
+        """Add a table, one line per row; blank rows and columns are left out."""
+        grid = grid.trimmed()
+        if grid.n_rows == 0:
+            return
+        rows: GridRows = []
+        for texts, covered in zip(grid.texts, grid.covered):
+            rows.append(self._row(texts, covered))
+        self.grids.append(rows)
+
+    def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
+        if self.options.covered == COVERED_TRAILING:
+            order = [c for c in range(len(texts)) if not covered[c]]
+            order += [c for c in range(len(texts)) if covered[c]]
+        else:
+            order = list(range(len(texts)))
+        shown = ["" if covered[c] else texts[c] for c in order]
+        cells: dict[int, GridCell] = {}
+        pos = self._length
+        pieces: list[str] = []
+        if shown and not shown[0]:
+            pieces.append("| ")
+            pos += 2
+        for i, (c, text) in enumerate(zip(order, shown)):
+            if i:
+                pieces.append(" | ")
+                pos += 3
+            cells[c] = (text, pos, pos + len(text))
+            pieces.append(text)
+            pos += len(text)
+        if shown and not shown[-1] and len(shown) > 1:
+            pieces.append(" |")
+        self._append("".join(pieces) + "\n")
+        return [cells[c] for c in range(len(texts))]
+
+    def text(self) -> str:
+        return "".join(self._parts)

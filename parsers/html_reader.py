@@ -1,0 +1,210 @@
+"""Saved web pages (.html/.htm) to text: block elements as lines, data tables as grids.
+
+The charset comes from a byte-order mark or the page's meta tag; without either, the
+bytes are decoded as any text file is (GBK/GB18030 common). Scripts, styles, forms'
+controls, navigation, headers and footers outside the article are left out. Nothing is
+ever fetched: the parser runs with network access off.
+
+Government pages often wrap their content in layout tables. Only innermost tables (no
+table inside) with at least two columns are written as grids; tables that hold other
+tables, and one-column tables, are flattened into lines of text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import lxml.html
+from lxml import etree
+
+from model.errors import ReadError
+from parsers.decode import decode_bytes
+from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
+
+_SKIP_TAGS = frozenset(
+    "script style noscript template head title meta link iframe frame frameset object embed "
+    "svg math canvas audio video select option textarea button input map area".split()
+)
+_PAGE_CHROME = frozenset({"nav", "header", "footer", "aside", "menu"})
+_CONTENT_TAGS = frozenset({"article", "main"})
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article main blockquote pre hr "
+    "center form fieldset address figure figcaption caption table tr td th tbody thead tfoot body".split()
+)
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|toolbar|topbar|skip)(?:$|[\s_\d-])", re.I
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_MIN_CONTENT = 200
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """The page's text and the charset used: BOM, then meta tag, then detection."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if data.count(0) > max(8, len(data) // 100):
+        raise ReadError("文件含有大量二进制数据，不是网页文件。")
+    m = _META_CHARSET.search(data[:8192])
+    if m:
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        name = _CHARSET_ALIASES.get(declared, declared)
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common: detect instead
+    return decode_bytes(data)
+
+
+def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP_TAGS or not tag:
+        return True
+    if el.get("hidden") is not None or re.search(r"display\s*:\s*none", el.get("style", ""), re.I):
+        return True
+    if not use_chrome:
+        return False
+    if tag in _PAGE_CHROME and not any(a.tag in _CONTENT_TAGS for a in el.iterancestors()):
+        return True
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    return bool(marks.strip()) and tag in ("div", "ul", "ol", "span", "section") and bool(_CHROME_CLASS.search(marks))
+
+
+class _Renderer:
+    """Walks the parsed page, writing lines and grids into a TextBuilder."""
+
+    def __init__(self, options: RenderOptions, use_chrome: bool) -> None:
+        self.out = TextBuilder(options)
+        self.use_chrome = use_chrome
+        self._line: list[str] = []
+
+    def flush(self) -> None:
+        if self._line:
+            self.out.line(clean_line("".join(self._line)))
+            self._line = []
+
+    def walk(self, el: etree._Element) -> None:
+        if _is_skipped(el, self.use_chrome):
+            self._tail(el)
+            return
+        tag = el.tag
+        if tag == "table" and _is_data_table(el):
+            self.flush()
+            self._table(el)
+            self._tail(el)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush()
+        if el.text:
+            self._line.append(el.text)
+        for child in el:
+            self.walk(child)
+        if block:
+            self.flush()
+        self._tail(el)
+
+    def _tail(self, el: etree._Element) -> None:
+        if el.tail:
+            self._line.append(el.tail)
+
+    def _table(self, table: etree._Element) -> None:
+        caption = table.find("caption")
+        if caption is not None:
+            self.out.line(clean_line(caption.text_content()))
+        rows = []
+        for tr in _rows(table):
+            cells = []
+            for td in tr.xpath("./td|./th"):
+                if _is_skipped(td, False):
+                    continue
+                cells.append((clean_cell(_cell_text(td)), _span(td.get("rowspan")), _span(td.get("colspan"))))
+            rows.append(cells)
+        self.out.grid(grid_from_spans(rows))
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    return list(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
+
+
+def _span(value: str | None) -> int:
+    m = re.match(r"\s*(\d+)", value or "")
+    return int(m.group(1)) if m else 1
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    """An innermost table of at least two columns: a table of the report, not of the page."""
+    if table.find(".//table") is not None:
+        return False
+    width = 0
+    for tr in _rows(table):
+        width = max(width, sum(_span(td.get("colspan")) for td in tr.xpath("./td|./th")))
+    return width >= 2
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's text with its own line breaks (joined later by `clean_cell`)."""
+    parts: list[str] = []
+
+    def visit(el: etree._Element) -> None:
+        if _is_skipped(el, False):
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = el.tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            visit(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    if td.text:
+        parts.append(td.text)
+    for child in td:
+        visit(child)
+    return "".join(parts)
+
+
+def _parse(text: str) -> etree._Element:
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
+    )
+    text = _XML_DECL.sub("", text, count=1)
+    root = lxml.html.document_fromstring(text, parser=parser)
+    if root is None:
+        raise ReadError("网页中没有可读取的内容。")
+    return root
+
+
+def _render(root: etree._Element, options: RenderOptions, use_chrome: bool) -> TextBuilder:
+    renderer = _Renderer(options, use_chrome)
+    body = root.find("body")
+    renderer.walk(body if body is not None else root)
+    renderer.flush()
+    return renderer.out
+
+
+def read_html(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
+    """Rendered text, charset and grids of a saved web page."""
+    text, encoding = decode_html(data)
+    if not text.strip():
+        raise ReadError("文件为空，没有可读取的内容。")
+    try:
+        root = _parse(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError("网页文件已损坏或不是 HTML 格式，无法读取。") from exc
+    out = _render(root, options, use_chrome=True)
+    # The page-chrome guesses must never cost the report itself.
+    if len(out.text()) < _MIN_CONTENT:
+        plain = _render(root, options, use_chrome=False)
+        if len(plain.text()) > 2 * len(out.text()):
+            out = plain
+    return out.text(), encoding, out.grids

@@ -1,0 +1,90 @@
+"""Excel workbooks (.xlsx) to text: each visible sheet's used range as a grid.
+
+Sheets laid out like the form are read as the form: the sheet name as a heading line,
+then one line per row with merged cells resolved. A sheet with a single column is read
+as running text (narrative pasted into column A). Values are written as Excel shows the
+stored value: whole numbers without decimals, dates as dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+
+from model.errors import ReadError
+from parsers.grid import MAX_GRID_CELLS, Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
+from parsers.ooxml import open_package
+
+KIND = " Excel "
+
+
+def cell_text(value: object) -> str:
+    """A stored cell value as text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.10f}".rstrip("0").rstrip(".")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return clean_cell(str(value))
+
+
+def sheet_grid(ws) -> Grid:  # type: ignore[no-untyped-def]
+    """The sheet's used range with merged ranges resolved (top-left keeps the value)."""
+    min_row, min_col = ws.min_row, ws.min_column
+    max_row, max_col = ws.max_row, ws.max_column
+    n_rows, n_cols = max_row - min_row + 1, max_col - min_col + 1
+    if n_rows * n_cols > MAX_GRID_CELLS:
+        raise ReadError(f"工作表“{ws.title}”过大（{n_rows} 行 × {n_cols} 列），不像是一份年度报告。")
+    texts = [[""] * n_cols for _ in range(n_rows)]
+    covered = [[False] * n_cols for _ in range(n_rows)]
+    for row in ws.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
+        for cell in row:
+            if getattr(cell, "value", None) is not None and hasattr(cell, "column"):
+                texts[cell.row - min_row][cell.column - min_col] = cell_text(cell.value)
+    for rng in ws.merged_cells.ranges:
+        for r in range(max(rng.min_row, min_row), min(rng.max_row, max_row) + 1):
+            for c in range(max(rng.min_col, min_col), min(rng.max_col, max_col) + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    covered[r - min_row][c - min_col] = True
+                    texts[r - min_row][c - min_col] = ""
+    return Grid(texts, covered)
+
+
+def read_xlsx(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
+    """Rendered text and grids of an .xlsx workbook."""
+    open_package(data, KIND)  # zip-bomb, DTD and encryption checks before openpyxl parses
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise ReadError("该 Excel 文件已损坏或格式不正确，无法读取。") from exc
+    out = TextBuilder(options)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        grid = sheet_grid(ws).trimmed()
+        if grid.n_rows == 0:
+            continue
+        out.line(clean_line(ws.title))
+        if grid.n_cols == 1:
+            for row in grid.texts:
+                out.line(row[0])
+        else:
+            out.grid(grid)
+    wb.close()
+    return out.text(), "xlsx", out.grids
