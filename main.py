@@ -64,14 +64,18 @@ def check(argv: Sequence[str]) -> int:
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if args.json_out == "-":
         sys.stdout.write(text + "\n")
-    elif args.json_out:
-        from model.atomic import write_text_atomic
+    from model.atomic import WriteError, write_text_atomic
 
-        write_text_atomic(args.json_out, text + "\n")
-    if args.xlsx_out:
-        from model.excel import write_summary
+    try:
+        if args.json_out and args.json_out != "-":
+            write_text_atomic(args.json_out, text + "\n")
+        if args.xlsx_out:
+            from model.excel import write_summary
 
-        write_summary(args.xlsx_out, items)
+            write_summary(args.xlsx_out, items)
+    except WriteError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     if not args.json_out:
         for report, findings in items:
             errors = sum(1 for f in findings if f.severity == "error")

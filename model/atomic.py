@@ -17,9 +17,10 @@ class WriteError(AuditError):
 def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
     """Call `write(tmp_path)` and move the result over `path` only when it succeeded."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        os.close(fd)
         write(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
@@ -27,7 +28,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None]) -> 
     except OSError as exc:
         raise WriteError(f"无法写入 {target.name}：{exc.strerror or exc}。") from exc
     finally:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from model.findings import Finding
 from model.messages import TABLE_SHORT, row_label
-from model.schema import TABLE3, TABLE4, table_schema
+from model.schema import TABLE3, table_schema
 
 # Marker and sheet names: the reader recognises a workbook of ours by META_SHEET's marker.
 WORKBOOK_KIND = "report-auditor/report-workbook"
@@ -71,8 +72,17 @@ def short_row(table: str, fmt: str, row: str) -> str:
             r = schema.row(row)
             group = _GROUP_NUMBER.sub("", r.group)
             return form_text(f"{group}-{_STEP.sub('', r.label)}")
-    if table == TABLE4:
-        return form_text(row_label(table, fmt, row))
+    return form_text(row_label(table, fmt, row))
+
+
+def form_row(table: str, fmt: str, row: str) -> str:
+    """A row as the form names it; a numbered item under a group keeps its group: （三）不予公开 1.…"""
+    schema = table_schema(table, fmt)
+    if table == TABLE3 and schema is not None and row in schema.row_ids():
+        r = schema.row(row)
+        if _GROUP_NUMBER.match(r.group):
+            return form_text(f"{r.group} {r.label}")
+        return form_text(r.label)
     return form_text(row_label(table, fmt, row))
 
 
@@ -84,3 +94,31 @@ def form_col(table: str, fmt: str, col: str) -> str:
 def cell_title(table: str, fmt: str, row: str, col: str) -> str:
     """A readable name for one cell, e.g. 表三·本年新收·自然人."""
     return f"{TABLE_SHORT.get(table, table)}·{short_row(table, fmt, row)}·{form_col(table, fmt, col)}"
+
+
+def finding_place(finding: Finding, fmt: str) -> tuple[str, str, str]:
+    """The 表, 行 and 列 a finding concerns, in the form's words (several joined by 、)."""
+    tables: list[str] = []
+    rows: list[str] = []
+    cols: list[str] = []
+    for ref in finding.cells:
+        _add(tables, TABLE_SHORT.get(ref.table, ref.table))
+        _add(rows, form_row(ref.table, fmt, ref.row))
+        if ref.col is not None:
+            _add(cols, form_col(ref.table, fmt, ref.col))
+    fig = finding.figures
+    if not tables:
+        if fig.get("table") in TABLE_SHORT:
+            _add(tables, TABLE_SHORT[fig["table"]])
+        elif fig.get("table_short"):
+            _add(tables, str(fig["table_short"]))
+    if not rows and fig.get("row_label"):
+        _add(rows, form_text(str(fig["row_label"])))
+    if not cols and fig.get("col_label"):
+        _add(cols, form_text(str(fig["col_label"])))
+    return "、".join(tables), "、".join(rows), "、".join(cols)
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)

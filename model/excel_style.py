@@ -1,0 +1,69 @@
+"""Shared look of the workbooks: fills, fonts, borders, safe cell writing and A4 print set-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.excel_labels import formula_like, safe_text
+
+ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")  # red: a cell an error finding names
+BLANK_FILL = PatternFill("solid", fgColor="FFEB9C")  # yellow: nothing written in the cell
+EDITED_FILL = PatternFill("solid", fgColor="DDEBF7")  # blue: corrected by the officer
+MISSING_FILL = PatternFill("solid", fgColor="D9D9D9")  # grey: the report lacks this item
+HEADER_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+TITLE_FONT = Font(bold=True, size=14)
+HEADER_FONT = Font(bold=True)
+NOTE_FONT = Font(color="595959")
+
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def excel_value(value: Any) -> Any:
+    """A value a worksheet cell can hold: safe text, naive datetimes, numbers as they are."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time
+        return value.replace(microsecond=0)  # Excel keeps milliseconds at best; show seconds
+    return value
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any, **style: Any) -> Any:
+    """Write one cell of an ordinary worksheet; text that looks like a formula stays text."""
+    cell = ws.cell(row=row, column=col)
+    value = excel_value(value)
+    cell.value = value
+    if isinstance(value, str) and formula_like(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True  # Excel keeps it text even when the officer edits the cell
+    if isinstance(value, dt.datetime):
+        cell.number_format = DATETIME_FORMAT
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
+
+
+def print_setup(ws: Any, landscape: bool, title_rows: tuple[int, int] | None = None) -> None:
+    """A4, fitted to the page width, landscape for wide sheets, header rows on every page."""
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows is not None:
+        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
