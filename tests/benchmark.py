@@ -1,0 +1,170 @@
+"""The speed and memory benchmark: one command, every figure against its target.
+
+    python -m tests.benchmark [--reports 1000]
+
+Each figure is also printed as a ratio to the time it takes merely to read and decode the
+same files on this machine, so results compare across machines. Not a test: it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import multiprocessing
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from model.rules import audit  # noqa: E402
+from parsers import load_report  # noqa: E402
+from parsers.decode import decode_bytes  # noqa: E402
+from parsers.readers import read_bytes  # noqa: E402
+
+SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+
+
+def _times(fn: Callable[[], object], repeat: int) -> list[float]:
+    fn()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+class Table:
+    """Prints one line per figure: value, target, pass mark and ratio to the baseline."""
+
+    def __init__(self, baseline_ms: float) -> None:
+        self.baseline_ms = baseline_ms
+        self.failed: list[str] = []
+
+    def row(self, name: str, value: float, unit: str, target: float | None, ratio_ms: float | None = None) -> None:
+        ok = target is None or value <= target
+        if not ok:
+            self.failed.append(name)
+        mark = "" if target is None else ("OK  " if ok else "MISS")
+        target_text = "" if target is None else f"≤ {target:g} {unit}"
+        ratio = f"{ratio_ms / self.baseline_ms:8.1f}× read" if ratio_ms is not None and self.baseline_ms else ""
+        print(f"{mark:4} {name:48} {value:10.2f} {unit:4} {target_text:14} {ratio}")
+
+
+def _parse_and_audit(path: str) -> int:
+    report = load_report(path)
+    return len(audit(report))
+
+
+def _copies(folder: Path, count: int) -> list[str]:
+    paths = []
+    for i in range(count):
+        src = SAMPLES[i % len(SAMPLES)]
+        dst = folder / f"{i:05d}_{src.name}"
+        shutil.copyfile(src, dst)
+        paths.append(str(dst))
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reports", type=int, default=1000, help="size of the batch figures")
+    args = parser.parse_args(argv)
+
+    read = [t for p in SAMPLES for t in _times(lambda p=p: decode_bytes(read_bytes(p)), 20)]
+    baseline_ms = statistics.median(read) * 1000
+    table = Table(baseline_ms)
+    print(f"baseline: read + decode one sample report, median {baseline_ms:.3f} ms\n")
+
+    runs = [t for p in SAMPLES for t in _times(lambda p=p: _parse_and_audit(str(p)), 20)]
+    med, p95 = statistics.median(runs) * 1000, _p95(runs) * 1000
+    table.row("text report: parse + audit, median", med, "ms", 5, med)
+    table.row("text report: parse + audit, p95", p95, "ms", None, p95)
+
+    report = load_report(SAMPLES[3])
+    cell = ("table3", "new", "natural_person")
+
+    def edit() -> None:
+        report.set_value(*cell, (report.value(*cell) or 0) + 1)
+        audit(report)
+
+    edits = _times(edit, 200)
+    table.row("edit a cell → findings updated, median", statistics.median(edits) * 1000, "ms", 16)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = _copies(Path(tmp), args.reports)
+        start = time.perf_counter()
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            pool.map(_parse_and_audit, paths, chunksize=25)
+        batch = time.perf_counter() - start
+        table.row(f"{args.reports} reports on 2 processes", batch, "s", 10, batch * 1000 / args.reports)
+
+        gc.collect()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        reports = [load_report(p) for p in paths]
+        findings = [audit(r) for r in reports]
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        table.row(f"peak memory with {args.reports} reports open", after, "MB", 500)
+        print(f"     (of which the reports: about {after - before:.0f} MB)")
+
+        try:
+            from model.excel import write_report, write_summary
+        except ImportError:
+            print("     Excel export not available")
+        else:
+            out = Path(tmp) / "one.xlsx"
+            one = _times(lambda: write_report(out, reports[3], findings[3]), 5)
+            table.row("Excel workbook for 1 report, median", statistics.median(one) * 1000, "ms", None)
+            start = time.perf_counter()
+            write_summary(Path(tmp) / "summary.xlsx", list(zip(reports, findings)))
+            summary = time.perf_counter() - start
+            table.row(f"summary workbook of {args.reports} reports", summary, "s", 10)
+
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, env={**os.environ}
+    )
+    table.row("start-up of main.py --version", (time.perf_counter() - start) * 1000, "ms", None)
+    if proc.returncode != 0:
+        print("     main.py --version failed")
+    _window_startup(table)
+
+    print()
+    if table.failed:
+        print("missed:", ", ".join(table.failed))
+        return 1
+    print("every target holds")
+    return 0
+
+
+def _window_startup(table: Table) -> None:
+    """Time from `python main.py` to a visible window, if the window supports the probe."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--startup-probe"], capture_output=True, text=True, env=env, timeout=60
+    )
+    if proc.returncode != 0 or "shown" not in proc.stdout:
+        print("     window start-up probe not available")
+        return
+    shown = float(proc.stdout.split("shown", 1)[1].split()[0])
+    table.row("python main.py → window visible", shown * 1000, "ms", 1000)
+    table.row("   (whole process incl. exit)", (time.perf_counter() - start) * 1000, "ms", None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
