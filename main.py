@@ -37,11 +37,31 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
             yield str(p)
 
 
+def write_report_books(folder: str, items: list) -> None:  # type: ignore[type-arg]
+    """One audit workbook per report that could be read, named after its source file."""
+    from model.excel import write_report
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for report, findings in items:
+        if report.error:
+            continue
+        stem = Path(report.path).stem
+        name = f"{stem}.审核.xlsx"
+        n = 2
+        while name in used:
+            name, n = f"{stem}.{n}.审核.xlsx", n + 1
+        used.add(name)
+        write_report(out / name, report, findings)
+
+
 def check(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="main.py check", description="无界面审核年度报告")
     parser.add_argument("paths", nargs="+", help="报告文件或文件夹")
     parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
     parser.add_argument("--xlsx", dest="xlsx_out", help="汇总 Excel 工作簿")
+    parser.add_argument("--xlsx-dir", dest="xlsx_dir", help="为每份报告写一个审核工作簿的文件夹")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -73,6 +93,8 @@ def check(argv: Sequence[str]) -> int:
             from model.excel import write_summary
 
             write_summary(args.xlsx_out, items)
+        if args.xlsx_dir:
+            write_report_books(args.xlsx_dir, items)
     except WriteError as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -77,3 +77,22 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_version() -> None:
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and "0." in proc.stdout
+
+
+def test_report_workbooks_read_back_to_the_same_tables(tmp_path: Path) -> None:
+    books = tmp_path / "books"
+    first = run_check(str(SAMPLES), "--json", str(tmp_path / "a.json"), "--xlsx-dir", str(books), "--xlsx", str(tmp_path / "sum.xlsx"))
+    assert first.returncode in (0, 1), first.stderr
+    assert len(list(books.glob("*.xlsx"))) == 5 and (tmp_path / "sum.xlsx").exists()
+    second = run_check(str(books), "--json", str(tmp_path / "b.json"))
+    assert second.returncode in (0, 1), second.stderr
+    a = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["reports"]
+    b = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["reports"]
+    assert [r["tables"] for r in a] == [r["tables"] for r in b]
+    assert [(r["agency"], r["year"], r["format"]) for r in a] == [(r["agency"], r["year"], r["format"]) for r in b]
+
+
+def test_locked_or_impossible_target_gives_a_message(tmp_path: Path) -> None:
+    proc = run_check(str(sample("003")), "--xlsx", str(tmp_path / "no" / "such" / "dir" / "x.xlsx"))
+    assert proc.returncode == 1
+    assert "无法写入" in proc.stderr and "Traceback" not in proc.stderr
