@@ -16,6 +16,10 @@ from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key
 
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+# A title that names the agency after the year: 2023年度某某市财政局政府信息公开工作年度报告
+_YEAR_AGENCY_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+)
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|(?=[共全我本]))")
 _PUBLISHED = re.compile(r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
@@ -45,7 +49,7 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 def find_year(text: str) -> int | None:
     head = text[:600]
-    m = _YEAR_TITLE.search(head) or _YEAR_TITLE.search(text)
+    m = _YEAR_TITLE.search(head) or _YEAR_AGENCY_TITLE.search(head) or _YEAR_TITLE.search(text)
     if m:
         return int(m.group(1))
     without_dates = _FULL_DATE.sub(" ", text)
@@ -60,7 +64,9 @@ def find_title_agency(text: str) -> str | None:
     """The name before the year in the title, trimmed to the characters a name can hold."""
     m = _YEAR_TITLE.search(text[:600])
     if not m:
-        return None
+        after = _YEAR_AGENCY_TITLE.search(text[:600])
+        name = after.group(2) if after else ""
+        return name if len(name) >= 3 and not _BAD_AGENCY.search(name) else None
     before = re.sub(r"[\s(（]+$", "", text[max(0, m.start() - 40) : m.start()])
     tail = _NAME_TAIL.search(before)
     name = tail.group() if tail else ""

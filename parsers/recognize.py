@@ -42,8 +42,11 @@ def decide_format(text: str, regions: Regions, year: int | None) -> str:
         return fmt
     if regions.table3 is not None:
         a, b = regions.table3
-        if read_table3(tokenize(text, a, b), TABLE3_2019).found:
-            return FORMAT_2021 if year is not None and year >= 2021 else FORMAT_2019
+        read = read_table3(tokenize(text, a, b), TABLE3_2019)
+        if read.found:
+            # The 2019 form has one (六)其他处理 row with figures; the 2021 form splits it.
+            other = [c for (row, _), c in read.cells.items() if row == "other" and c.raw]
+            return FORMAT_2019 if other else FORMAT_2021
     if year is not None and year < 2019:
         return FORMAT_PRE2019
     if year is not None:

@@ -91,6 +91,18 @@ def _finish(read: TableRead) -> None:
         read.span = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+def _drop_layout_blanks(run: list[CellToken], width: int) -> list[CellToken]:
+    """Blanks beyond the table's width are layout: first trailing ones, then those that
+    only mark a line break between two bars (`0 |\n| 0`) when the numbers fill the width."""
+    run = list(run)
+    while len(run) > width and run[-1].kind == KIND_EMPTY:
+        run.pop()
+    numbers = sum(1 for t in run if t.kind != KIND_EMPTY)
+    if len(run) > width and numbers == width:
+        run = [t for t in run if t.kind != KIND_EMPTY]
+    return run
+
+
 def _value_block(tokens: Sequence[CellToken]) -> list[CellToken] | None:
     """The longest run of value cells after the header: the one-row layout's 15 numbers."""
     best: list[CellToken] | None = None
@@ -105,10 +117,7 @@ def _value_block(tokens: Sequence[CellToken]) -> list[CellToken] | None:
         if tok.kind == KIND_EMPTY:
             i += 1
             continue
-        run = value_run(tokens, i)
-        # Trailing blanks beyond the table's width are layout, not cells.
-        while len(run) > _WIDTH * len(_ROWS) and run[-1].kind == KIND_EMPTY:
-            run.pop()
+        run = _drop_layout_blanks(value_run(tokens, i), _WIDTH * len(_ROWS))
         numbers = sum(1 for t in run if t.kind == KIND_NUM)
         if saw_header and numbers >= 1 and (best is None or numbers > sum(1 for t in best if t.kind == KIND_NUM)):
             best = run

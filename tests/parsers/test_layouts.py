@@ -114,3 +114,26 @@ def test_label_wrapped_over_two_lines_keeps_its_values() -> None:
     report = _read(text)
     assert report.tables_json()["table3"]["partial"]["natural_person"] == 6
     assert report.tables_json()["table3"]["partial"]["total"] == 6
+
+
+def test_table4_rows_on_separate_lines_between_bars() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    text = text.replace("12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3", "12 | 0 | 1 | 1 | 14 |\n| 2 | 0 | 0 | 0 | 2 |\n| 3 | 0 | 0 | 0 | 3")
+    assert _read(text).tables_json()["table4"] == load_report(sample("003")).tables_json()["table4"]
+
+
+def test_format_from_table3_alone() -> None:
+    for seed, fmt in (("003", "2019"), ("001", "2021")):
+        text = sample(seed).read_text(encoding="utf-8")
+        start, end = text.index("二、主动公开政府信息情况"), text.index("三、收到和处理政府信息公开申请情况")
+        report = _read(text[:start] + text[end:])  # 表二 removed: only 表三 tells the format
+        assert report.format == fmt, seed
+        assert "TABLE_MISSING" in {f.rule for f in audit(report)}
+
+
+def test_year_and_agency_from_a_title_with_the_agency_after_the_year() -> None:
+    from parsers.meta import find_title_agency, find_year
+
+    title = "2023年度某某市财政局政府信息公开工作年度报告\n本报告由……"
+    assert find_year(title) == 2023
+    assert find_title_agency(title) == "某某市财政局"
