@@ -1,0 +1,463 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>Commands</name>
+        <message>
+            <source>Set %1 to %2</source>
+            <translation>将 %1 改为 %2</translation>
+        </message>
+        <message>
+            <source>Revert %1</source>
+            <translation>还原 %1</translation>
+        </message>
+        <message>
+            <source>Change agency</source>
+            <translation>修改机关名称</translation>
+        </message>
+        <message>
+            <source>Change year</source>
+            <translation>修改年度</translation>
+        </message>
+        <message>
+            <source>Change format</source>
+            <translation>修改表格格式</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <source>Something went wrong: %1</source>
+            <translation>程序出错：%1</translation>
+        </message>
+        <message>
+            <source>The details were written to the log:
+%1
+Your corrections are not lost.</source>
+            <translation>详细信息已写入日志：
+%1
+您所做的更正不会丢失。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsModel</name>
+        <message>
+            <source>Severity</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>GridView</name>
+        <message>
+            <source>Revert to parsed value</source>
+            <translation>还原为识别值</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>Info</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>Table 3 balance</source>
+            <translation>表三勾稽关系</translation>
+        </message>
+        <message>
+            <source>Table 3 outcome total</source>
+            <translation>表三办理结果合计</translation>
+        </message>
+        <message>
+            <source>Table 3 row total</source>
+            <translation>表三行总计</translation>
+        </message>
+        <message>
+            <source>Table 4 total</source>
+            <translation>表四总计</translation>
+        </message>
+        <message>
+            <source>Blank cell</source>
+            <translation>空白单元格</translation>
+        </message>
+        <message>
+            <source>Row or column missing</source>
+            <translation>缺少行或列</translation>
+        </message>
+        <message>
+            <source>Label differs from the form</source>
+            <translation>标签与官方格式不一致</translation>
+        </message>
+        <message>
+            <source>Not a number</source>
+            <translation>非数字内容</translation>
+        </message>
+        <message>
+            <source>Negative number</source>
+            <translation>负数</translation>
+        </message>
+        <message>
+            <source>Table missing</source>
+            <translation>缺少表格</translation>
+        </message>
+        <message>
+            <source>Section missing</source>
+            <translation>缺少章节</translation>
+        </message>
+        <message>
+            <source>Format does not match the year</source>
+            <translation>表格格式与年度不符</translation>
+        </message>
+        <message>
+            <source>Figures in the text do not add up</source>
+            <translation>正文数字合计不符</translation>
+        </message>
+        <message>
+            <source>Text contradicts the table</source>
+            <translation>正文与表格不一致</translation>
+        </message>
+        <message>
+            <source>Percentage does not match</source>
+            <translation>百分比不符</translation>
+        </message>
+        <message>
+            <source>Carry-over differs from last year</source>
+            <translation>结转数与上年不符</translation>
+        </message>
+        <message>
+            <source>Duplicate content</source>
+            <translation>内容雷同</translation>
+        </message>
+        <message>
+            <source>Published late</source>
+            <translation>发布超期</translation>
+        </message>
+        <message>
+            <source>Fees not reported</source>
+            <translation>未报告信息处理费</translation>
+        </message>
+        <message>
+            <source>2019</source>
+            <translation>2019版</translation>
+        </message>
+        <message>
+            <source>2021</source>
+            <translation>2021版</translation>
+        </message>
+        <message>
+            <source>Pre-2019</source>
+            <translation>2019年以前</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未识别</translation>
+        </message>
+        <message>
+            <source>Table 2</source>
+            <translation>表二</translation>
+        </message>
+        <message>
+            <source>Table 3</source>
+            <translation>表三</translation>
+        </message>
+        <message>
+            <source>Table 4</source>
+            <translation>表四</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Report Auditor</source>
+            <translation>年报审核助手</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>&amp;Open Files…</source>
+            <translation>打开文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open &amp;Folder…</source>
+            <translation>打开文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Close Report</source>
+            <translation>关闭报告(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Re&amp;vert Cell</source>
+            <translation>还原单元格(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Problem</source>
+            <translation>下一个问题(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Previous Problem</source>
+            <translation>上一个问题(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>转到(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>The new language is used the next time the program starts.</source>
+            <translation>新的界面语言将在下次启动程序时生效。</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>清空列表</translation>
+        </message>
+        <message>
+            <source>Open Reports</source>
+            <translation>打开报告</translation>
+        </message>
+        <message>
+            <source>Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</source>
+            <translation>年度报告 (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <source>No report files found.</source>
+            <translation>未找到报告文件。</translation>
+        </message>
+        <message>
+            <source>Reading %1</source>
+            <translation>正在读取 %1</translation>
+        </message>
+        <message>
+            <source>Reading stopped: %1</source>
+            <translation>读取中断：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s) open.</source>
+            <translation>
+                <numerusform>已打开 %n 份报告。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Errors: %1  Warnings: %2</source>
+            <translation>错误 %1  警告 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetaForm</name>
+        <message>
+            <source>Not found in the report</source>
+            <translation>报告中未找到</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未识别</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportListModel</name>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Cannot read: %1</source>
+            <translation>无法读取：%1</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Agency that published the report</source>
+            <translation>发布报告的机关</translation>
+        </message>
+        <message>
+            <source>Report year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>Table format</source>
+            <translation>表格格式</translation>
+        </message>
+        <message>
+            <source>Number of error findings</source>
+            <translation>错误数量</translation>
+        </message>
+        <message>
+            <source>Number of warning findings</source>
+            <translation>警告数量</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportListPanel</name>
+        <message>
+            <source>Filter by file or agency</source>
+            <translation>按文件名或机关筛选</translation>
+        </message>
+        <message>
+            <source>With problems only</source>
+            <translation>只看有问题的</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s)</source>
+            <translation>
+                <numerusform>%n 份报告</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <source>Corrected; the parser read %1 (right-click › Revert)</source>
+            <translation>已更正；原识别值为 %1（右键 › 还原）</translation>
+        </message>
+        <message>
+            <source>Text in the report: %1</source>
+            <translation>报告原文：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablesPanel</name>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Blank</source>
+            <translation>空白</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>Corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>Enter or type to edit · F8 next problem · right-click to revert</source>
+            <translation>回车或直接输入以编辑 · F8 下一个问题 · 右键还原</translation>
+        </message>
+        <message>
+            <source>No report selected.</source>
+            <translation>未选择报告。</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>This file could not be read:
+%1</source>
+            <translation>无法读取此文件：
+%1</translation>
+        </message>
+        <message>
+            <source>This report has no standard tables (format: %1).</source>
+            <translation>此报告没有标准表格（格式：%1）。</translation>
+        </message>
+        <message>
+            <source>(missing)</source>
+            <translation>（缺失）</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,85 @@
+"""Fixtures for the GUI tests: settings in a temporary folder, a main window, loaded reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType
+
+from ui.main_window import MainWindow
+from ui.qtcompat import protect_singletons
+from ui.session import ReportSession
+from ui.settings import Settings
+
+protect_singletons()  # the PySide6 build drops references; see ui/qtcompat.py
+
+ROOT = Path(__file__).resolve().parents[2]
+FLAGGED = ROOT / "resources" / "samples" / "004_e5c4bfe1850351fa.txt"
+
+# Messages the offscreen platform prints that say nothing about our code.
+_HARMLESS = ("propagateSizeHints", "QFont::setPointSizeF", "Populating font family aliases")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """Every test gets its own settings folder and Qt's test-mode standard paths."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QStandardPaths.setTestModeEnabled(True)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qtlog: object) -> Iterator[None]:
+    """Qt warnings fail the test (apart from the offscreen platform's own noise)."""
+    yield
+    bad = [
+        r.message
+        for r in qtlog.records  # type: ignore[attr-defined]
+        if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        and not any(h in r.message for h in _HARMLESS)
+    ]
+    assert not bad, f"Qt warnings: {bad}"
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings("ReportAuditorTests", "ui-tests")
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+OpenFiles = Callable[[list[str | Path]], list[ReportSession]]
+
+
+@pytest.fixture
+def open_files(qtbot, window: MainWindow) -> OpenFiles:  # type: ignore[no-untyped-def]
+    """Open paths in the window and wait until the background batch is done."""
+
+    def open_(paths: list[str | Path]) -> list[ReportSession]:
+        with qtbot.waitSignal(window.batchFinished, timeout=15000):
+            sessions = window.open_paths([str(p) for p in paths], remember=False)
+        return sessions
+
+    return open_
+
+
+@pytest.fixture
+def flagged(window: MainWindow, open_files: OpenFiles) -> ReportSession:
+    """The window with the flagged sample open and selected."""
+    (session,) = open_files([FLAGGED])
+    window.list_panel.select(session)
+    assert window.session is session
+    return session

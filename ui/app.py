@@ -1,0 +1,104 @@
+"""Starting the window: `run(argv)` builds the application, shows the window at once and
+then opens the files named (or the bundled samples) in the background.
+
+    main.py [FILES_OR_FOLDERS...] [--lang zh_CN|en] [--screenshot OUT.png]
+
+`--screenshot` opens the files, waits for the parsing to finish, selects the report with
+the most findings and its first finding, saves a picture of the whole window and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui import i18n
+from ui.crash import CrashHandler, setup_logging
+from ui.qtcompat import protect_singletons
+from ui.resources import sample_files
+from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", add_help=True)
+    parser.add_argument("paths", nargs="*", help="report files or folders")
+    parser.add_argument("--lang", help="interface language: zh_CN (default) or en")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "report-auditor"])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Report Auditor"))
+    return app
+
+
+def take_screenshot(window: MainWindow, out: str) -> bool:
+    """Select the worst report's first finding and save the whole window to `out`."""
+    window.select_first_problem()
+    QApplication.processEvents()
+    return window.grab().save(out)
+
+
+def run(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    protect_singletons()
+    app = application()
+    settings = Settings()
+    language = i18n.normalise_language(args.lang or settings.language or None)
+    translators = i18n.install(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Report Auditor"))
+    log_path = setup_logging()
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings, language)
+    crash = CrashHandler(log_path, window)
+    crash.install()
+    if args.screenshot:
+        window.resize(1600, 960)
+    window.show()
+
+    paths = list(args.paths)
+    remember = bool(paths)
+    if not paths:
+        paths = sample_files()
+
+    if args.screenshot:
+        out = args.screenshot
+
+        def finish() -> None:
+            app.exit(0 if take_screenshot(window, out) else 1)
+
+        def timeout() -> None:
+            take_screenshot(window, out)
+            app.exit(1)
+
+        window.batchFinished.connect(finish)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+
+    def start() -> None:
+        window.open_paths(paths, remember=remember)
+        if args.screenshot and not window.is_busy():
+            QTimer.singleShot(0, window.batchFinished.emit)  # nothing to wait for
+
+    QTimer.singleShot(0, start)
+    code = app.exec()
+    del translators
+    return code

@@ -1,0 +1,81 @@
+"""Undo commands: every correction of a report is one `QUndoCommand` on its session's stack.
+
+Each command captures the old state when it is built, calls one session method in `redo()`
+and its inverse in `undo()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from model.messages import col_label, fmt_num, row_label
+from model.report import Number
+from ui.session import ReportSession
+
+
+def _cell_name(session: ReportSession, table: str, row: str, col: str) -> str:
+    fmt = session.report.format if session.report else "unknown"
+    return f"{row_label(table, fmt, row)} / {col_label(table, fmt, col)}"
+
+
+class SetCellCommand(QUndoCommand):
+    """Set one cell to the value the officer typed (None for blank)."""
+
+    def __init__(self, session: ReportSession, table: str, row: str, col: str, value: Number | None) -> None:
+        super().__init__()
+        self.session, self.key, self.value = session, (table, row, col), value
+        cell = session.cell(table, row, col)
+        self.old_value = cell.value if cell else None
+        self.old_edited = cell.edited if cell else False
+        text = QCoreApplication.translate("Commands", "Set %1 to %2")
+        self.setText(text.replace("%1", _cell_name(session, table, row, col)).replace("%2", fmt_num(value)))
+
+    def redo(self) -> None:
+        self.session.set_cell(*self.key, self.value)
+
+    def undo(self) -> None:
+        self.session.restore_cell(*self.key, self.old_value, self.old_edited)
+
+
+class RevertCellCommand(QUndoCommand):
+    """Put a corrected cell back to the value the parser read."""
+
+    def __init__(self, session: ReportSession, table: str, row: str, col: str) -> None:
+        super().__init__()
+        self.session, self.key = session, (table, row, col)
+        cell = session.cell(table, row, col)
+        self.old_value = cell.value if cell else None
+        self.old_edited = cell.edited if cell else False
+        text = QCoreApplication.translate("Commands", "Revert %1")
+        self.setText(text.replace("%1", _cell_name(session, table, row, col)))
+
+    def redo(self) -> None:
+        self.session.revert_cell(*self.key)
+
+    def undo(self) -> None:
+        self.session.restore_cell(*self.key, self.old_value, self.old_edited)
+
+
+class SetMetaCommand(QUndoCommand):
+    """Correct the report's agency, year or table format."""
+
+    def __init__(self, session: ReportSession, field: str, value: Any) -> None:
+        super().__init__()
+        assert session.report is not None
+        self.session, self.field, self.value = session, field, value
+        self.old = getattr(session.report, field)
+        labels = {
+            "agency": QCoreApplication.translate("Commands", "Change agency"),
+            "year": QCoreApplication.translate("Commands", "Change year"),
+            "format": QCoreApplication.translate("Commands", "Change format"),
+        }
+        self.setText(labels[field])
+
+    def redo(self) -> None:
+        self.session.set_meta(self.field, self.value)
+
+    def undo(self) -> None:
+        self.session.set_meta(self.field, self.old)

@@ -1,0 +1,462 @@
+"""The main window: report list, source text, table grids and findings, linked together.
+
+Selecting a finding or a cell scrolls the source to the words it came from; clicking a
+number in the source selects its cell. Files are parsed off the GUI thread; edits are
+undo commands on the report's own stack, gathered in one `QUndoGroup` for the menus.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+
+from model.findings import Finding
+from ui import settings as opt
+from ui.findings_model import FindingsModel
+from ui.i18n import normalise_language
+from ui.grids import TablesPanel
+from ui.loader import Loaded, expand_paths, load_batch
+from ui.panels import FindingsPanel, ReportListPanel
+from ui.report_list import ReportListModel
+from ui.resources import resource_path
+from ui.session import STATE_LOADING, ReportSession
+from ui.settings import Settings
+from ui.source_view import SourceView
+from ui.tasks import Task
+
+
+class MainWindow(QMainWindow):
+    """The audit window over a batch of reports."""
+
+    batchFinished = Signal()
+
+    def __init__(self, settings: Settings, language: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.language = normalise_language(language or settings.language or None)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Report Auditor") + "[*]")
+        icon = resource_path("icons", "app.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # batches run one after another, in order
+        self.tasks: list[Task] = []
+        self._pending = 0
+        self._batch_total = 0
+        self._linking = False
+        self.session: ReportSession | None = None
+
+        self.reports = ReportListModel(self)
+        self.undo_group = QUndoGroup(self)
+        self.findings_model = FindingsModel(self)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._restore_state()
+        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+
+    # ---- construction --------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.list_panel = ReportListPanel(self.reports)
+        self.list_panel.sessionSelected.connect(self.set_session)
+        self.source = SourceView()
+        self.source.positionClicked.connect(self._source_clicked)
+        self.tables = TablesPanel()
+        self.tables.cellActivated.connect(self._cell_activated)
+        self.findings = FindingsPanel(self.findings_model)
+        self.findings.findingSelected.connect(self._finding_selected)
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.addWidget(self.source)
+        self.top_splitter.addWidget(self.tables)
+        self.top_splitter.setStretchFactor(0, 5)
+        self.top_splitter.setStretchFactor(1, 6)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.addWidget(self.top_splitter)
+        self.right_splitter.addWidget(self.findings)
+        self.right_splitter.setStretchFactor(0, 4)
+        self.right_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.list_panel)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 7)
+        for splitter in (self.top_splitter, self.right_splitter, self.main_splitter):
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.main_splitter)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.counts = QLabel()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(self.tr("&Open Files…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.ask_open_files)
+        self.open_folder_action = QAction(self.tr("Open &Folder…"), self)
+        self.open_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_folder_action.triggered.connect(self.ask_open_folder)
+        self.close_action = QAction(self.tr("&Close Report"), self)
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close_current)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.revert_action = QAction(self.tr("Re&vert Cell"), self)
+        self.revert_action.triggered.connect(lambda: self.tables.current_view().revert_current())
+        self.next_action = QAction(self.tr("&Next Problem"), self)
+        self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
+        self.next_action.triggered.connect(lambda: self.findings.step(1))
+        self.prev_action = QAction(self.tr("&Previous Problem"), self)
+        self.prev_action.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8))
+        self.prev_action.triggered.connect(lambda: self.findings.step(-1))
+        for action in (self.next_action, self.prev_action, self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_folder_action)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.revert_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu.addAction(self.next_action)
+        go_menu.addAction(self.prev_action)
+        self._build_language_menu()
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.open_action,
+            self.open_folder_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.prev_action,
+            self.next_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    def _build_language_menu(self) -> None:
+        menu = self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        # Language names are shown in their own language, untranslated.
+        for code, name in (("zh_CN", "简体中文"), ("en", "English")):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self._language_chosen)
+
+    def _language_chosen(self, action: QAction) -> None:
+        self.settings.language = str(action.data())
+        self.statusBar().showMessage(self.tr("The new language is used the next time the program starts."), 8000)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(functools.partial(self.open_paths, [path]))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent)
+
+    # ---- settings ------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(opt.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1500, 900)
+        state = self.settings.get(opt.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for option, splitter in self._splitters():
+            saved = self.settings.get(option)
+            if saved.isEmpty() or not splitter.restoreState(saved):
+                self._default_sizes(splitter)
+
+    def _default_sizes(self, splitter: QSplitter) -> None:
+        if splitter is self.main_splitter:
+            splitter.setSizes([480, 1120])
+        elif splitter is self.top_splitter:
+            splitter.setSizes([500, 660])
+        else:
+            splitter.setSizes([640, 200])
+
+    def _splitters(self) -> list[tuple[opt.Option, QSplitter]]:
+        return [
+            (opt.MAIN_SPLITTER, self.main_splitter),
+            (opt.CENTER_SPLITTER, self.top_splitter),
+            (opt.VERTICAL_SPLITTER, self.right_splitter),
+        ]
+
+    def save_state(self) -> None:
+        self.settings.set(opt.GEOMETRY, self.saveGeometry())
+        self.settings.set(opt.WINDOW_STATE, self.saveState())
+        for option, splitter in self._splitters():
+            self.settings.set(option, splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_loading()
+        self.pool.waitForDone(3000)
+        self.save_state()
+        super().closeEvent(event)
+
+    # ---- opening -------------------------------------------------------------------
+
+    def ask_open_files(self) -> None:
+        dialog = QFileDialog(self, self.tr("Open Reports"), self.settings.get(opt.LAST_FOLDER))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters(
+            [
+                self.tr("Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)"),
+                self.tr("All files (*)"),
+            ]
+        )
+        dialog.filesSelected.connect(lambda files: self.open_paths(list(files), remember=True))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def ask_open_folder(self) -> None:
+        dialog = QFileDialog(self, self.tr("Open Folder"), self.settings.get(opt.LAST_FOLDER))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.fileSelected.connect(lambda folder: self.open_paths([folder], remember=True))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_paths(self, paths: list[str], remember: bool = True) -> list[ReportSession]:
+        """Open files and folders: known ones are selected, new ones parsed in the background."""
+        paths = [p for p in paths if p]
+        if not paths:
+            return []
+        if remember:
+            self.settings.add_recent([p for p in paths if os.path.exists(p)])
+            self.settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
+        files = expand_paths(paths)
+        sessions: list[ReportSession] = []
+        new: list[str] = []
+        for path in files:
+            session = self.reports.find(path)
+            if session is None:
+                session = ReportSession(path, self)
+                self.reports.add(session)
+                self.undo_group.addStack(session.stack)
+                new.append(path)
+            sessions.append(session)
+        if not files:
+            self.statusBar().showMessage(self.tr("No report files found."), 5000)
+        if new:
+            self._start_batch(new)
+        if sessions and (self.session is None or not new):
+            self.list_panel.select(sessions[0])
+        return sessions
+
+    def _start_batch(self, paths: list[str]) -> None:
+        task = Task(functools.partial(load_batch, paths))
+        task.signals.partial.connect(self._loaded)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(lambda _n, t=task: self._batch_done(t))
+        task.signals.failed.connect(lambda msg, t=task: self._batch_done(t, msg))
+        self.tasks.append(task)
+        if self._pending == 0:
+            self._batch_total = 0
+        self._pending += len(paths)
+        self._batch_total += len(paths)
+        self._progress(0, 0, "")
+        self._show_progress(True)
+        self.pool.start(task)
+
+    def _loaded(self, item: Loaded) -> None:
+        self._pending = max(0, self._pending - 1)
+        session = self.reports.find(item.path)
+        if session is None:
+            return
+        session.set_loaded(item.report, item.findings)
+        if session is self.session:
+            self.set_session(session)
+        elif self.session is None:
+            self.list_panel.select(session)
+
+    def _progress(self, _done: int, _total: int, text: str) -> None:
+        done = self._batch_total - self._pending
+        self.progress.setRange(0, max(1, self._batch_total))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{self._batch_total}")
+        if text:
+            self.statusBar().showMessage(self.tr("Reading %1").replace("%1", text))
+
+    def _batch_done(self, task: Task, error: str | None = None) -> None:
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if error:
+            self.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
+        if self.tasks:
+            return
+        self._pending = 0
+        for session in [s for s in self.reports.sessions if s.state == STATE_LOADING]:
+            self._remove(session)  # cancelled before it was read
+        self._show_progress(False)
+        if not error:
+            self.statusBar().showMessage(self.tr("%n report(s) open.", "", self.reports.rowCount()), 5000)
+        self.batchFinished.emit()
+
+    def _show_progress(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+
+    def cancel_loading(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+    def is_busy(self) -> bool:
+        return bool(self.tasks)
+
+    def close_current(self) -> None:
+        if self.session is not None:
+            self._remove(self.session)
+
+    def _remove(self, session: ReportSession) -> None:
+        if session is self.session:
+            self.set_session(None)
+        self.undo_group.removeStack(session.stack)
+        self.reports.remove(session)
+
+    # ---- drag and drop -------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths, remember=True)
+
+    # ---- the current report --------------------------------------------------------
+
+    def set_session(self, session: ReportSession | None) -> None:
+        if self.session is not None and self.session is not session:
+            self.session.findingsChanged.disconnect(self._findings_changed)
+        if self.session is not session and session is not None:
+            session.findingsChanged.connect(self._findings_changed)
+        self.session = session
+        self.source.show_session(session)
+        self.tables.set_session(session)
+        self.findings_model.set_session(session)
+        self.undo_group.setActiveStack(session.stack if session else None)
+        title = self.tr("Report Auditor")
+        self.setWindowTitle(f"{session.name} — {title}[*]" if session else f"{title}[*]")
+        self._update_counts()
+
+    def _findings_changed(self) -> None:
+        self.source.refresh_marks(self.session)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        s = self.session
+        if s is None or s.report is None or s.report.error:
+            self.counts.setText("")
+            return
+        self.counts.setText(
+            self.tr("Errors: %1  Warnings: %2").replace("%1", str(s.errors)).replace("%2", str(s.warnings))
+        )
+
+    # ---- linking -------------------------------------------------------------------
+
+    def _finding_selected(self, finding: Finding) -> None:
+        if self._linking:
+            return
+        self._linking = True
+        try:
+            ref = next((c for c in finding.cells if c.col is not None), None)
+            if ref is not None:
+                self.tables.select_cell(ref.table, ref.row, ref.col or "")
+            self.source.show_span(finding.source)
+        finally:
+            self._linking = False
+
+    def _cell_activated(self, table: str, row: str, col: str) -> None:
+        if self._linking or self.session is None:
+            return
+        self._linking = True
+        try:
+            cell = self.session.cell(table, row, col)
+            self.source.show_span(cell.span if cell else None)
+            found = self.session.cell_findings(table, row, col)
+            if found:
+                self.findings.select_finding(found[0], notify=False)
+        finally:
+            self._linking = False
+
+    def _source_clicked(self, pos: int) -> None:
+        if self.session is None or self._linking:
+            return
+        key = self.session.cell_at(pos)
+        if key is not None:
+            self.tables.select_cell(*key)  # the cell's span is then highlighted
+            return
+        hit = [f for f in self.session.findings if f.source and f.source[0] <= pos < f.source[1]]
+        if hit:
+            hit.sort(key=lambda f: f.source[1] - f.source[0] if f.source else 0)
+            self.findings.select_finding(hit[0])
+
+    def select_first_problem(self) -> None:
+        """Select the report with the most findings and its first finding."""
+        ready = [s for s in self.reports.sessions if s.report is not None]
+        if not ready:
+            return
+        best = max(ready, key=lambda s: len(s.findings))
+        self.list_panel.select(best)
+        if best is not self.session:
+            self.set_session(best)
+        self.findings.select_row(0)
