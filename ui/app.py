@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 
 from ui import i18n
 from ui.crash import CrashHandler, setup_logging
-from ui.qtcompat import protect_singletons
 from ui.resources import sample_files
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -58,7 +57,6 @@ def take_screenshot(window: MainWindow, out: str) -> bool:
 
 def run(argv: Sequence[str]) -> int:
     args = parse_args(argv)
-    protect_singletons()
     app = application()
     settings = Settings()
     language = i18n.normalise_language(args.lang or settings.language or None)

@@ -9,11 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType
 
 from ui.main_window import MainWindow
-from ui.qtcompat import protect_singletons
 from ui.session import ReportSession
 from ui.settings import Settings
-
-protect_singletons()  # the PySide6 build drops references; see ui/qtcompat.py
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGGED = ROOT / "resources" / "samples" / "004_e5c4bfe1850351fa.txt"

@@ -142,8 +142,6 @@ def test_window_shows_before_heavy_imports(tmp_path: Path) -> None:
     """Building and showing the window imports neither pandas nor the parsers."""
     code = (
         "import sys\n"
-        "from ui.qtcompat import protect_singletons\n"
-        "protect_singletons()\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from ui.main_window import MainWindow\n"
