@@ -12,29 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from model import __version__
-
-
-def iter_inputs(paths: Sequence[str]) -> Iterator[str]:
-    """Files named, and the files of folders named (recursively, sorted, no hidden files)."""
-    from parsers.readers import KNOWN_SUFFIXES
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or Path(name).suffix.lower() not in KNOWN_SUFFIXES - {""}:
-                        continue
-                    yield str(Path(root) / name)
-        else:
-            yield str(p)
 
 
 def write_report_books(folder: str, items: list) -> None:  # type: ignore[type-arg]
@@ -77,7 +59,9 @@ def check(argv: Sequence[str]) -> int:
 
     from model.batch_rules import audit_batch
 
-    reports = [load_report(path) for path in iter_inputs(args.paths)]
+    from parsers.inputs import expand_paths
+
+    reports = [load_report(path) for path in expand_paths(args.paths)]
     batch = audit_batch(reports)
     items = [(r, audit(r) + batch.get(i, [])) for i, r in enumerate(reports)]
     data = run_json(items)

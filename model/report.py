@@ -152,6 +152,23 @@ class Report:
             cell.status = cell.parsed_status
         return old
 
+    def restore(self, table: str, row: str, col: str, value: Number | None, status: str, edited: bool) -> None:
+        """Put a cell back exactly as it was (the inverse of an edit, for undo)."""
+        cell = self.cell(table, row, col)
+        if cell is None:
+            return
+        cell.value, cell.status, cell.edited = value, status, edited
+
+    META_FIELDS = ("agency", "year", "format")
+
+    def set_meta(self, field_name: str, value: Any) -> Any:
+        """Correct the agency, report year or table format; returns the previous value."""
+        if field_name not in self.META_FIELDS:
+            raise KeyError(field_name)
+        old = getattr(self, field_name)
+        setattr(self, field_name, value)
+        return old
+
     def revert(self, table: str, row: str, col: str) -> None:
         cell = self.cell(table, row, col)
         if cell is not None:

@@ -191,7 +191,7 @@ def replay(report: Any, changes: list[Change]) -> None:
     """Apply corrections to a freshly parsed report, in order (the last one wins)."""
     for change in changes:
         if change.table == META_TABLE:
-            if change.row in ("agency", "year", "format"):
-                setattr(report, change.row, change.new)
+            if change.row in report.META_FIELDS:
+                report.set_meta(change.row, change.new)
             continue
         report.set_value(change.table, change.row, change.col, change.new)

@@ -24,27 +24,10 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
 
 
-def report_suffixes() -> set[str]:
-    from parsers.readers import KNOWN_SUFFIXES
-
-    return {s for s in KNOWN_SUFFIXES if s}
-
-
 def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files named, plus the report files of folders named (recursive, sorted, no hidden)."""
-    suffixes = report_suffixes()
-    out: list[str] = []
-    for raw in paths:
-        if os.path.isdir(raw):
-            for root, dirs, files in os.walk(raw):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in suffixes:
-                        out.append(os.path.abspath(os.path.join(root, name)))
-        else:
-            out.append(os.path.abspath(raw))
-    seen: set[str] = set()
-    return [p for p in out if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
+    from parsers.inputs import expand_paths as expand
+
+    return expand(paths)
 
 
 def load_one(path: str) -> Loaded:

@@ -116,8 +116,8 @@ class ReportSession(QObject):
             self.revert_cell(table, row, col)
 
     def set_meta(self, field: str, value: Any) -> None:
-        assert self.report is not None and field in ("agency", "year", "format")
-        setattr(self.report, field, value)
+        assert self.report is not None
+        self.report.set_meta(field, value)
         self.metaChanged.emit(field)
         self.reaudit()
 

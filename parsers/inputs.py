@@ -1,0 +1,32 @@
+"""Which files a list of paths means: files as named, folders walked for report files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from parsers.readers import KNOWN_SUFFIXES
+
+REPORT_SUFFIXES = frozenset(s for s in KNOWN_SUFFIXES if s)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named, plus the report files of folders named (recursive, sorted, no hidden
+    files), each once, as absolute paths."""
+    out: list[str] = []
+    for raw in paths:
+        if os.path.isdir(raw):
+            for root, dirs, files in os.walk(raw):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in REPORT_SUFFIXES:
+                        out.append(os.path.abspath(os.path.join(root, name)))
+        else:
+            out.append(os.path.abspath(raw))
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        if p not in seen:
+            seen.add(p)
+            unique.append(p)
+    return unique
