@@ -89,30 +89,26 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
         out.append(CellToken(piece, classify(piece), base + run_start, base + run_end))
 
 
-_LINE_SPLIT = re.compile(r"[\n\t]+")
+_PIECES = re.compile(r"[^\n\t]+")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToken]:
     """The cells of `text[start:end]`, with spans in `text`."""
     end = len(text) if end is None else end
     out: list[CellToken] = []
+    segments = text[start:end].split("|")
+    last = len(segments) - 1
     pos = start
-    first = True
-    while pos <= end:
-        bar = text.find("|", pos, end)
-        seg_end = end if bar < 0 else bar
-        segment = text[pos:seg_end]
-        if segment.strip():
-            offset = pos
-            for m in re.finditer(r"[^\n\t]+", segment):
-                piece = m.group()
-                if piece.strip():
-                    _split_piece(piece, offset + m.start(), out)
-        elif not first and bar >= 0:
-            # Whitespace between two bars is a blank cell of the table.
-            out.append(CellToken("", KIND_EMPTY, pos, seg_end))
-        if bar < 0:
-            break
-        first = False
-        pos = bar + 1
+    for k, segment in enumerate(segments):
+        if not segment or segment.isspace():
+            if 0 < k < last:
+                # Whitespace between two bars is a blank cell of the table.
+                out.append(CellToken("", KIND_EMPTY, pos, pos + len(segment)))
+        elif "\n" in segment or "\t" in segment:
+            for m in _PIECES.finditer(segment):
+                if not m.group().isspace():
+                    _split_piece(m.group(), pos + m.start(), out)
+        else:
+            _split_piece(segment, pos, out)
+        pos += len(segment) + 1
     return out
