@@ -54,11 +54,9 @@ def check(argv: Sequence[str]) -> int:
         return 2
 
     from model.audit_json import run_json
+    from model.batch_rules import audit_batch
     from model.rules import audit
     from parsers import load_report
-
-    from model.batch_rules import audit_batch
-
     from parsers.inputs import expand_paths
 
     reports = [load_report(path) for path in expand_paths(args.paths)]

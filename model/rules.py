@@ -19,7 +19,6 @@ from model.schema import (
     T3_APPLICANT_COLS,
     T3_COLS,
     T4_COLS,
-    TABLE2,
     TABLE3,
     TABLE4,
     TABLE_FORMATS,
@@ -343,5 +342,3 @@ def audit(report: Report) -> list[Finding]:
     findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
     return findings
 
-
-__all__ = ["audit", "TABLE_RULES", "FORMAT_2019", "FORMAT_2021"]

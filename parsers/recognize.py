@@ -19,8 +19,8 @@ from model.schema import (
     table_schema,
 )
 from parsers.cells import tokenize
-from parsers.narrative import find_cell_claims, find_sum_claims
 from parsers.meta import detect_format, find_agency, find_published, find_signature, find_year
+from parsers.narrative import find_cell_claims, find_sum_claims
 from parsers.rowread import TableRead
 from parsers.sections import Regions, find_regions, find_sections
 from parsers.table2 import read_table2

@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from model.narrative_rules import deadline, fee_not_reported, late_publication, narrative_sum, narrative_table, percent
+from model.narrative_rules import (
+    deadline,
+    fee_not_reported,
+    late_publication,
+    narrative_sum,
+    narrative_table,
+    percent,
+)
 from model.rules import audit
 from parsers import load_report
 from parsers.narrative import chinese_number, find_sum_claims
