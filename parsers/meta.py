@@ -47,7 +47,36 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
+_CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789"))
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年(?:\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?)?")
+
+
+def _cn_small(text: str) -> int:
+    """一 … 三十一 (months and days)."""
+    if "十" not in text:
+        return int(_CN_DIGIT[text])
+    tens, _, ones = text.partition("十")
+    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
+
+
+def arabic_dates(text: str) -> str:
+    """Years and dates written in Chinese numerals (二〇二四年一月二十日) in digits."""
+    if "年" not in text or not _CN_DATE.search(text):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        out = "".join(_CN_DIGIT[ch] for ch in m.group(1)) + "年"
+        if m.group(2):
+            out += f"{_cn_small(m.group(2))}月"
+        if m.group(3):
+            out += f"{_cn_small(m.group(3))}日"
+        return out
+
+    return _CN_DATE.sub(repl, text)
+
+
 def find_year(text: str) -> int | None:
+    text = arabic_dates(text)
     head = text[:600]
     m = _YEAR_TITLE.search(head) or _YEAR_AGENCY_TITLE.search(head) or _YEAR_TITLE.search(text)
     if m:
@@ -77,7 +106,7 @@ def find_title_agency(text: str) -> str | None:
 
 def find_signature(text: str) -> tuple[str | None, dt.date | None]:
     """The agency name and date at the end of the report, where it is signed."""
-    tail = text[-400:]
+    tail = arabic_dates(text[-400:])
     dates = list(_FULL_DATE.finditer(tail))
     if not dates:
         return None, None

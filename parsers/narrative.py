@@ -115,12 +115,15 @@ def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
 
 
 _CLAUSE = re.compile(r"[^,，、;；]+")
+_NOT_A_PART = re.compile(r"较|同比|环比|比上年|增长|下降|减少|增加|全部|均已|均为|共|合计|累计|总计|总数|办结|答复|结转")
 
 
 def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
     """The figures of a contiguous list: clauses after 其中 up to the first without one."""
     parts: list[Figure] = []
     for m in _CLAUSE.finditer(text, start, end):
+        if parts and _NOT_A_PART.search(m.group()):
+            break  # a comparison or a restatement (较上年增长…, 已全部办结…) ends the list
         found = [f for f in _figures(text, m.start(), m.end()) if f.unit == unit]
         if not found:
             if parts and not re.search(r"[%％]", m.group()):
@@ -186,6 +189,18 @@ _NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_
 _NO_REVIEW = re.compile(r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))")
 
 
+# 表四 counts only reviews and suits about information disclosure: the sentence must say so.
+_ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
+_NEEDS_CONTEXT = {"table4"}
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    a = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    b_candidates = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
+    b = min(b_candidates) if b_candidates else len(text)
+    return text[a:b]
+
+
 def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     """Figures the narrative states for table cells (收到申请N件, 行政复议N件, 收费N万元 …)."""
     out: list[CellClaim] = []
@@ -197,10 +212,14 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
             after = text[m.end() : m.end() + 1]
             if value is None or after in ("余", "多") or text[m.start(1) - 1 : m.start(1)] in ("约", "近"):
                 continue
+            if table in _NEEDS_CONTEXT and not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
+                continue
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
     for m in _NO_APPLICATIONS.finditer(text):
         out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
     for m in _NO_REVIEW.finditer(text):
+        if not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
+            continue
         if m.group(1):
             out.append(CellClaim("table4", (("review", "total"),), 0.0, "行政复议", m.start(), m.end()))
         if m.group(2) or m.group(3):

@@ -129,3 +129,26 @@ def test_seeds_raise_no_narrative_noise() -> None:
     for seed in ("000", "002", "003", "004"):
         rules = {f.rule for f in audit(load_report(sample(seed)))}
         assert not rules & {"NARRATIVE_SUM", "NARRATIVE_TABLE", "PERCENT", "LATE_PUBLICATION", "FEE_NOT_REPORTED"}, seed
+
+
+def test_comparisons_and_restatements_are_not_parts() -> None:
+    text = "全年共受理政府信息公开申请15件，其中予以公开10件，不予公开5件，已全部办结15件。"
+    assert narrative_sum(_report(text)) == []
+    text = "全年共主动公开信息120条，其中政策文件70条、工作动态50条，较上年增长20条。"
+    assert narrative_sum(_report(text)) == []
+
+
+def test_reviews_not_about_disclosure_are_not_table4() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace(
+        "五、存在的主要问题及改进情况", "全年办理行政复议案件35件。\n五、存在的主要问题及改进情况"
+    )
+    assert narrative_table(_report(text)) == []
+    text = text.replace("全年办理行政复议案件35件", "因政府信息公开被申请行政复议案件35件")
+    assert [f.cells[0].row for f in narrative_table(_report(text))] == ["review"]
+
+
+def test_handled_count_including_carried_over_is_accepted() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace(
+        "2019年,我厅共办理依申请公开129件", "2019年,我厅共受理政府信息公开申请139件"
+    )
+    assert narrative_table(_report(text)) == []  # 129 new + 10 carried over

@@ -160,3 +160,9 @@ def test_agency_prefers_the_kind_the_report_calls_itself() -> None:
 )
 def test_format_from_labels(text: str, fmt: str | None) -> None:
     assert detect_format(text) == fmt
+
+
+def test_dates_in_chinese_numerals() -> None:
+    assert find_year("某某县人民政府二〇二三年政府信息公开工作年度报告") == 2023
+    name, date = find_signature("正文。\n某某县人民政府\n二〇二四年一月二十日")
+    assert name == "某某县人民政府" and date is not None and (date.month, date.day) == (1, 20)
