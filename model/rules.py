@@ -6,12 +6,12 @@ own finding (EMPTY_CELL), so an equation with a blank in it is simply not checke
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from model import messages
 from model.findings import ERROR, INFO, WARNING, CellRef, Finding
-from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_TEXT, Number, Report
+from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_TEXT, Cell, Number, Report
 from model.schema import (
     FORMAT_2019,
     FORMAT_2021,
@@ -172,17 +172,13 @@ def t4_total(report: Report) -> list[Finding]:
     return _row_totals(report, "T4_TOTAL", TABLE4, T4_COLS[:-1])
 
 
-def _present_cells(report: Report):  # type: ignore[no-untyped-def]
-    """(table, row, col, cell) for every cell of a present table, rows in form order."""
-    for table in TABLES:
-        schema = report.schema(table)
-        if schema is None or not report.has_table(table):
+def _present_cells(report: Report) -> Iterator[tuple[str, str, str, Cell]]:
+    """(table, row, col, cell) for every cell of a present table, in the order read."""
+    for table, cells in report.tables.items():
+        if report.schema(table) is None:
             continue
-        for row in schema.rows:
-            for col in row.cols:
-                cell = report.cell(table, row.id, col)
-                if cell is not None:
-                    yield table, row.id, col, cell
+        for (row, col), cell in cells.items():
+            yield table, row, col, cell
 
 
 def empty_cells(report: Report) -> list[Finding]:

@@ -57,13 +57,12 @@ def is_value_like(token: CellToken) -> bool:
 
 
 _WS_PIECE = re.compile(r"\S+")
-_HAS_SPACE = re.compile(r"\s")
 
 
 def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
     """Split one non-blank piece into text runs and number cells."""
     stripped = text.strip()
-    if not _HAS_SPACE.search(stripped):
+    if " " not in stripped:
         # The common case: one word, one cell.
         lead = text.index(stripped[0])
         kind = KIND_NUM if (stripped in PLACEHOLDERS or _NUMBER.match(stripped)) else KIND_TEXT
