@@ -137,3 +137,38 @@ def test_year_and_agency_from_a_title_with_the_agency_after_the_year() -> None:
     title = "2023年度某某市财政局政府信息公开工作年度报告\n本报告由……"
     assert find_year(title) == 2023
     assert find_title_agency(title) == "某某市财政局"
+
+
+def test_table4_as_three_labelled_rows() -> None:
+    text = sample("003").read_text(encoding="utf-8")
+    start = text.index("四、政府信息公开行政复议、行政诉讼情况")
+    end = text.index("五、存在的主要问题及改进情况")
+    table = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "项目 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        "行政复议 | 12 | 0 | 1 | 1 | 14\n"
+        "行政诉讼(未经复议直接起诉) | 2 | 0 | 0 | 0 | 2\n"
+        "行政诉讼(复议后起诉) | 3 | 0 | 0 | 0 | 3\n"
+    )
+    report = _read(text[:start] + table + text[end:])
+    assert report.tables_json()["table4"] == load_report(sample("003")).tables_json()["table4"]
+
+
+def test_blank_cells_between_bars_with_spaces() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace(
+        "二、上年结转政府信息公开申请数量 | 10 | 0 | 0 | 0 | 0 | 0 | 10", "二、上年结转政府信息公开申请数量 | 10 |  |   | / | — |  | 10"
+    )
+    row = _read(text).tables_json()["table3"]["carried_over"]
+    assert row == {
+        "natural_person": 10, "commercial": None, "research": None, "social": None, "legal": None,
+        "other_org": None, "total": 10,
+    }  # fmt: skip
+    findings = [f for f in audit(_read(text)) if f.rule == "EMPTY_CELL"]
+    assert len(findings) == 1 and len(findings[0].cells) == 5
+
+
+def test_words_in_a_cell_are_not_numbers() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace("| 7 | -1 | 0 |", "| 7 | -1 | 无 |")
+    report = _read(text)
+    assert report.tables_json()["table2"]["penalties"]["decisions"] is None
+    assert [f.rule for f in audit(report) if f.cells and f.cells[0].row == "penalties"] == ["NOT_A_NUMBER"]
