@@ -68,10 +68,13 @@ def read_table2(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
         if rid is None and _GROUP.search(tok.key):
             header = []
             continue
-        if rid is None or rid in seen:
-            if rid is None and len(key) <= 20:
+        if rid is None:
+            if len(key) <= 20:
                 header.append(tok)
             continue
+        if rid in seen and value_run(tokens, seen[rid] + 1):
+            continue  # the row was read already; a later mention is not the table
+        # A mention with no figures after it (a subheading in the narrative) gives way.
         seen[rid] = i
         header_for[rid] = list(header)
         header = []

@@ -172,3 +172,10 @@ def test_words_in_a_cell_are_not_numbers() -> None:
     report = _read(text)
     assert report.tables_json()["table2"]["penalties"]["decisions"] is None
     assert [f.rule for f in audit(report) if f.cells and f.cells[0].row == "penalties"] == ["NOT_A_NUMBER"]
+
+
+def test_narrative_subheading_naming_a_row_is_not_the_row() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace(
+        "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n(一)规范性文件\n本年度制发规范性文件4件。\n"
+    )
+    assert _read(text).tables_json()["table2"] == load_report(sample("003")).tables_json()["table2"]
