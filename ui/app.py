@@ -5,11 +5,16 @@ then opens the files named (or the bundled samples) in the background.
 
 `--screenshot` opens the files, waits for the parsing to finish, selects the report with
 the most findings and its first finding, saves a picture of the whole window and exits.
+
+The workspace file in the user's data folder is opened here and handed to the window.
+When it holds corrections from last time, the window offers to restore them; the samples
+are then not opened, files named on the command line still are.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -23,6 +28,7 @@ from ui.resources import sample_files
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
+    from model.workspace import Workspace
     from ui.main_window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -55,6 +61,18 @@ def take_screenshot(window: MainWindow, out: str) -> bool:
     return window.grab().save(out)
 
 
+def open_workspace(screenshot: bool) -> tuple[Workspace | None, str]:
+    """The user's workspace (a throwaway one in memory for a screenshot), or None and why not."""
+    from model.workspace import Workspace, WorkspaceError
+    from ui.workspace_link import workspace_path
+
+    try:
+        return Workspace(":memory:" if screenshot else workspace_path()), ""
+    except WorkspaceError as exc:
+        logging.getLogger(__name__).error("%s", exc)
+        return None, str(exc)
+
+
 def run(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     app = application()
@@ -66,16 +84,22 @@ def run(argv: Sequence[str]) -> int:
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(settings, language)
+    workspace, problem = open_workspace(args.screenshot is not None)
+    window = MainWindow(settings, language, workspace=workspace)
     crash = CrashHandler(log_path, window)
     crash.install()
     if args.screenshot:
         window.resize(1600, 960)
     window.show()
+    if problem:
+        from ui.notices import show_message
+
+        text = QCoreApplication.translate("App", "%1\nCorrections cannot be kept between sessions: save often.")
+        show_message(window, QCoreApplication.translate("App", "Workspace not available"), text.replace("%1", problem))
 
     paths = list(args.paths)
     remember = bool(paths)
-    if not paths:
+    if not paths and not window.persistence.restore_bar.isVisibleTo(window):
         paths = sample_files()
 
     if args.screenshot:
@@ -99,4 +123,6 @@ def run(argv: Sequence[str]) -> int:
     QTimer.singleShot(0, start)
     code = app.exec()
     del translators
+    if workspace is not None:
+        workspace.close()
     return code

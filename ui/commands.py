@@ -1,7 +1,8 @@
 """Undo commands: every correction of a report is one `QUndoCommand` on its session's stack.
 
 Each command captures the old state when it is built, calls one session method in `redo()`
-and its inverse in `undo()`.
+and its inverse in `undo()` (`Report.restore` puts a cell back exactly). The session logs
+and records every one of these calls, so undo and redo reach the workspace too.
 """
 
 from __future__ import annotations
@@ -12,8 +13,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from model.messages import col_label, fmt_num, row_label
-from model.report import Number
+from model.report import STATUS_MISSING, Cell, Number
 from ui.session import ReportSession
+
+CellState = tuple[Number | None, str, bool]  # value, status, edited
+
+
+def _state(cell: Cell | None) -> CellState:
+    """What `Report.restore` needs to put the cell back exactly (a new cell was missing)."""
+    if cell is None:
+        return None, STATUS_MISSING, False
+    return cell.value, cell.status, cell.edited
 
 
 def _cell_name(session: ReportSession, table: str, row: str, col: str) -> str:
@@ -28,8 +38,7 @@ class SetCellCommand(QUndoCommand):
         super().__init__()
         self.session, self.key, self.value = session, (table, row, col), value
         cell = session.cell(table, row, col)
-        self.old_value = cell.value if cell else None
-        self.old_edited = cell.edited if cell else False
+        self.old = _state(cell)
         text = QCoreApplication.translate("Commands", "Set %1 to %2")
         self.setText(text.replace("%1", _cell_name(session, table, row, col)).replace("%2", fmt_num(value)))
 
@@ -37,7 +46,7 @@ class SetCellCommand(QUndoCommand):
         self.session.set_cell(*self.key, self.value)
 
     def undo(self) -> None:
-        self.session.restore_cell(*self.key, self.old_value, self.old_edited)
+        self.session.restore_cell(*self.key, *self.old)
 
 
 class RevertCellCommand(QUndoCommand):
@@ -47,8 +56,7 @@ class RevertCellCommand(QUndoCommand):
         super().__init__()
         self.session, self.key = session, (table, row, col)
         cell = session.cell(table, row, col)
-        self.old_value = cell.value if cell else None
-        self.old_edited = cell.edited if cell else False
+        self.old = _state(cell)
         text = QCoreApplication.translate("Commands", "Revert %1")
         self.setText(text.replace("%1", _cell_name(session, table, row, col)))
 
@@ -56,7 +64,7 @@ class RevertCellCommand(QUndoCommand):
         self.session.revert_cell(*self.key)
 
     def undo(self) -> None:
-        self.session.restore_cell(*self.key, self.old_value, self.old_edited)
+        self.session.restore_cell(*self.key, *self.old)
 
 
 class SetMetaCommand(QUndoCommand):

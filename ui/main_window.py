@@ -3,6 +3,9 @@
 Selecting a finding or a cell scrolls the source to the words it came from; clicking a
 number in the source selects its cell. Files are parsed off the GUI thread; edits are
 undo commands on the report's own stack, gathered in one `QUndoGroup` for the menus.
+The workspace (passed in) records every correction as it is made; saving, restoring and
+the question before closing live in `ui.persistence`. The rules across the batch run
+again after every load and edit.
 """
 
 from __future__ import annotations
@@ -11,7 +14,16 @@ import functools
 import os
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,16 +32,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from model.findings import Finding
+from model.workspace import META_TABLE, Workspace
 from ui import settings as opt
+from ui.batch_findings import BatchRules
 from ui.findings_model import FindingsModel
-from ui.i18n import normalise_language
 from ui.grids import TablesPanel
+from ui.i18n import normalise_language
 from ui.loader import Loaded, expand_paths, load_batch
 from ui.panels import FindingsPanel, ReportListPanel
+from ui.persistence import Persistence
 from ui.report_list import ReportListModel
 from ui.resources import resource_path
 from ui.session import STATE_LOADING, ReportSession
@@ -43,7 +59,13 @@ class MainWindow(QMainWindow):
 
     batchFinished = Signal()
 
-    def __init__(self, settings: Settings, language: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        language: str | None = None,
+        parent: QWidget | None = None,
+        workspace: Workspace | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.language = normalise_language(language or settings.language or None)
@@ -60,15 +82,18 @@ class MainWindow(QMainWindow):
         self._batch_total = 0
         self._linking = False
         self.session: ReportSession | None = None
+        self.batch_rules = BatchRules()
 
         self.reports = ReportListModel(self)
         self.undo_group = QUndoGroup(self)
         self.findings_model = FindingsModel(self)
+        self.persistence = Persistence(self, workspace)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
         self._restore_state()
-        self.undo_group.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_group.cleanChanged.connect(self._clean_changed)
+        self.persistence.offer_restore()
 
     # ---- construction --------------------------------------------------------------
 
@@ -99,7 +124,13 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 7)
         for splitter in (self.top_splitter, self.right_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.main_splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.persistence.restore_bar)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -149,6 +180,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        for action in self.persistence.actions():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -168,6 +202,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.open_action,
             self.open_folder_action,
+            self.persistence.save_action,
+            self.persistence.export_action,
             None,
             self.undo_action,
             self.redo_action,
@@ -245,10 +281,20 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.persistence.unsaved()
+        if unsaved and not self.persistence.close_confirmed:
+            event.ignore()
+            self.persistence.ask_before_closing(unsaved, True, self._close_confirmed)
+            return
         self.cancel_loading()
         self.pool.waitForDone(3000)
+        self.persistence.flush()
         self.save_state()
         super().closeEvent(event)
+
+    def _close_confirmed(self) -> None:
+        self.persistence.close_confirmed = True
+        self.close()
 
     # ---- opening -------------------------------------------------------------------
 
@@ -320,7 +366,8 @@ class MainWindow(QMainWindow):
         session = self.reports.find(item.path)
         if session is None:
             return
-        session.set_loaded(item.report, item.findings)
+        self.persistence.loaded(session, item)
+        session.edited.connect(lambda table: self.run_batch_rules(full=table == META_TABLE))
         if session is self.session:
             self.set_session(session)
         elif self.session is None:
@@ -344,6 +391,9 @@ class MainWindow(QMainWindow):
         self._pending = 0
         for session in [s for s in self.reports.sessions if s.state == STATE_LOADING]:
             self._remove(session)  # cancelled before it was read
+        self.run_batch_rules()
+        self.persistence.update_actions()
+        self.persistence.show_notes()
         self._show_progress(False)
         if not error:
             self.statusBar().showMessage(self.tr("%n report(s) open.", "", self.reports.rowCount()), 5000)
@@ -361,14 +411,35 @@ class MainWindow(QMainWindow):
         return bool(self.tasks)
 
     def close_current(self) -> None:
-        if self.session is not None:
-            self._remove(self.session)
+        """Close the current report; ask first when it has unsaved corrections."""
+        session = self.session
+        if session is None:
+            return
+        if session.unsaved:
+            self.persistence.ask_before_closing([session], False, functools.partial(self._close_report, session))
+        else:
+            self._close_report(session)
+
+    def _close_report(self, session: ReportSession) -> None:
+        if session in self.reports.sessions:
+            self.persistence.removed(session)
+            self._remove(session)
+            self.run_batch_rules()
 
     def _remove(self, session: ReportSession) -> None:
         if session is self.session:
             self.set_session(None)
         self.undo_group.removeStack(session.stack)
         self.reports.remove(session)
+        self.persistence.update_actions()
+
+    def run_batch_rules(self, full: bool = True) -> None:
+        """The rules across the open reports (carry-over from last year, copied text)."""
+        self.batch_rules.run(self.reports.sessions, full)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.persistence.update_actions()
 
     # ---- drag and drop -------------------------------------------------------------
 
@@ -396,6 +467,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.stack if session else None)
         title = self.tr("Report Auditor")
         self.setWindowTitle(f"{session.name} — {title}[*]" if session else f"{title}[*]")
+        self.setWindowModified(bool(session and session.unsaved))
+        self.persistence.update_actions()
         self._update_counts()
 
     def _findings_changed(self) -> None:

@@ -1,12 +1,16 @@
 """One open report in the window: the `Report`, its current findings and its undo stack.
 
 `ReportSession` is the only place that changes a report on behalf of the UI. Every change
-re-runs the audit (about a millisecond) and tells the views what changed, so the grids,
-the source highlights, the findings panel and the report list follow at once.
+(an edit, its undo or its redo) becomes a `Change` in the session's change log and is
+announced through `changeMade` before anything else happens, so the workspace can commit
+it at once. Then the audit runs again (about a millisecond) and the views are told what
+changed, so the grids, the source highlights, the findings panel and the report list
+follow. The batch rules' findings are handed in from outside and shown with the report's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import defaultdict
 from typing import Any
@@ -14,9 +18,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from model.changes import Change
 from model.findings import ERROR, WARNING, Finding
 from model.report import Cell, Number, Report
 from model.rules import audit
+from model.workspace import META_TABLE, replay
 
 CellKey = tuple[str, str, str]  # (table, row, col)
 
@@ -31,6 +37,9 @@ class ReportSession(QObject):
     cellChanged = Signal(str, str, str)  # table, row, col
     metaChanged = Signal(str)  # "agency", "year" or "format"
     findingsChanged = Signal()
+    changeMade = Signal(object)  # the Change, emitted the moment the report changed
+    edited = Signal(str)  # after a change and its audit: the table changed, or META_TABLE
+
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +47,10 @@ class ReportSession(QObject):
         self.report: Report | None = None
         self.findings: list[Finding] = []
         self.stack = QUndoStack(self)
+        self.changes: list[Change] = []  # every correction, undo and redo, in order
+        self.output_path: str | None = None  # where the audit workbook was last saved
+        self._own: list[Finding] = []  # the report's own audit
+        self._batch: list[Finding] = []  # findings of the rules across the open batch
         self._by_cell: dict[CellKey, list[Finding]] = {}
         self._row_findings: dict[tuple[str, str], list[Finding]] = {}
 
@@ -64,10 +77,34 @@ class ReportSession(QObject):
     def warnings(self) -> int:
         return self.count(WARNING)
 
-    def set_loaded(self, report: Report, findings: list[Finding] | None = None) -> None:
-        """Take the parsed report (from the loader) and its first audit."""
+    @property
+    def sha256(self) -> str:
+        return self.report.sha256 if self.report is not None else ""
+
+    @property
+    def unsaved(self) -> bool:
+        """Corrections made (or restored) since the audit workbook was last saved."""
+        return not self.stack.isClean()
+
+    def set_loaded(
+        self, report: Report, findings: list[Finding] | None = None, changes: list[Change] | None = None
+    ) -> None:
+        """Take the parsed report (from the loader) and its first audit.
+
+        `changes` are earlier corrections of this very file (from the workspace): they are
+        replayed on the report and start its change log.
+        """
         self.report = report
-        self._set_findings(audit(report) if findings is None else findings)
+        if changes:
+            replay(report, changes)
+            self.changes = list(changes)
+            findings = None
+        self._own = audit(report) if findings is None else list(findings)
+        self._set_findings(self._own + self._batch)
+
+    def cell_changes(self) -> list[Change]:
+        """The change log without the agency / year / format corrections (the 修改记录 sheet)."""
+        return [c for c in self.changes if c.table != META_TABLE]
 
     # ---- lookups -------------------------------------------------------------------
 
@@ -100,34 +137,55 @@ class ReportSession(QObject):
 
     def set_cell(self, table: str, row: str, col: str, value: Number | None) -> None:
         assert self.report is not None
-        self.report.set_value(table, row, col, value)
-        self._after_cell(table, row, col)
+        old = self.report.set_value(table, row, col, value)
+        self._after_cell(table, row, col, old)
 
     def revert_cell(self, table: str, row: str, col: str) -> None:
         assert self.report is not None
+        old = self.report.value(table, row, col)
         self.report.revert(table, row, col)
-        self._after_cell(table, row, col)
+        self._after_cell(table, row, col, old)
 
-    def restore_cell(self, table: str, row: str, col: str, value: Number | None, edited: bool) -> None:
-        """Put a cell back as it was: reverted when it was not edited, else the old value."""
-        if edited:
-            self.set_cell(table, row, col, value)
-        else:
-            self.revert_cell(table, row, col)
+    def restore_cell(
+        self, table: str, row: str, col: str, value: Number | None, status: str, edited: bool
+    ) -> None:
+        """Put a cell back exactly as it was before a command (undo)."""
+        assert self.report is not None
+        old = self.report.value(table, row, col)
+        self.report.restore(table, row, col, value, status, edited)
+        self._after_cell(table, row, col, old)
 
     def set_meta(self, field: str, value: Any) -> None:
         assert self.report is not None
-        self.report.set_meta(field, value)
+        old = self.report.set_meta(field, value)
+        self._note(META_TABLE, field, "", old, value)
         self.metaChanged.emit(field)
         self.reaudit()
+        self.edited.emit(META_TABLE)
 
     def reaudit(self) -> None:
         if self.report is not None:
-            self._set_findings(audit(self.report))
+            self._own = audit(self.report)
+            self._set_findings(self._own + self._batch)
 
-    def _after_cell(self, table: str, row: str, col: str) -> None:
+    def set_batch_findings(self, findings: list[Finding]) -> None:
+        """The batch rules' findings for this report; views are told only when they differ."""
+        if [f.as_json() for f in findings] == [f.as_json() for f in self._batch]:
+            return
+        self._batch = list(findings)
+        self._set_findings(self._own + self._batch)
+
+    def _after_cell(self, table: str, row: str, col: str, old: Number | None) -> None:
+        assert self.report is not None
+        self._note(table, row, col, old, self.report.value(table, row, col))
         self.cellChanged.emit(table, row, col)
         self.reaudit()
+        self.edited.emit(table)
+
+    def _note(self, table: str, row: str, col: str, old: Any, new: Any) -> None:
+        change = Change(table, row, col, old, new, dt.datetime.now())
+        self.changes.append(change)
+        self.changeMade.emit(change)
 
     def _set_findings(self, findings: list[Finding]) -> None:
         self.findings = findings

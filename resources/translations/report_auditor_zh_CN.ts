@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>App</name>
+        <message>
+            <source>%1
+Corrections cannot be kept between sessions: save often.</source>
+            <translation>%1
+更正无法在下次启动时恢复，请及时保存审核结果。</translation>
+        </message>
+        <message>
+            <source>Workspace not available</source>
+            <translation>工作区不可用</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
             <source>Set %1 to %2</source>
@@ -329,6 +342,83 @@ Your corrections are not lost.</source>
         </message>
     </context>
     <context>
+        <name>Persistence</name>
+        <message>
+            <source>&amp;Save Audit Results</source>
+            <translation>保存审核结果(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save Audit Results &amp;As…</source>
+            <translation>审核结果另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save A&amp;ll</source>
+            <translation>全部保存(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Summary…</source>
+            <translation>导出汇总(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>%1: %2 correction(s) restored.</source>
+            <translation>%1：已恢复 %2 处更正。</translation>
+        </message>
+        <message>
+            <source>Save Audit Results As</source>
+            <translation>审核结果另存为</translation>
+        </message>
+        <message>
+            <source>Audit summary.xlsx</source>
+            <translation>审核汇总.xlsx</translation>
+        </message>
+        <message>
+            <source>Export Summary</source>
+            <translation>导出汇总</translation>
+        </message>
+        <message>
+            <source>No reports to export.</source>
+            <translation>没有可导出的报告。</translation>
+        </message>
+        <message>
+            <source>Writing the summary of %1 report(s)…</source>
+            <translation>正在写入 %1 份报告的汇总…</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存：%1</translation>
+        </message>
+        <message>
+            <source>Summary written to %1</source>
+            <translation>汇总已写入：%1</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未能保存</translation>
+        </message>
+        <message>
+            <source>These files are no longer there; their corrections are kept in the workspace:
+%1</source>
+            <translation>以下文件已不存在，其更正仍保留在工作区中：
+%1</translation>
+        </message>
+        <message>
+            <source>Files not found</source>
+            <translation>找不到文件</translation>
+        </message>
+        <message>
+            <source>The previous corrections were discarded.</source>
+            <translation>已放弃上次的更正。</translation>
+        </message>
+        <message>
+            <source>Corrections not restored</source>
+            <translation>更正未恢复</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportListModel</name>
         <message>
             <source>Reading…</source>
@@ -416,6 +506,32 @@ Your corrections are not lost.</source>
         </message>
     </context>
     <context>
+        <name>RestoreBar</name>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <source>Last time %1 report(s) with %2 correction(s) were open; %3 of them have corrections not yet saved to Excel. Restore them? Discard forgets those corrections.</source>
+            <translation>上次打开了 %1 份报告，共有 %2 处更正，其中 %3 份报告的更正尚未保存到 Excel。是否恢复？选择“放弃”将清除这些更正。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Saver</name>
+        <message>
+            <source>%1 could not be read; there is nothing to save.</source>
+            <translation>%1 未能读取，没有可保存的内容。</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
         <name>TablesPanel</name>
         <message>
             <source>Error</source>
@@ -458,6 +574,50 @@ Your corrections are not lost.</source>
         <message>
             <source>(missing)</source>
             <translation>（缺失）</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedQuestion</name>
+        <message>
+            <source>Unsaved corrections</source>
+            <translation>未保存的更正</translation>
+        </message>
+        <message>
+            <source>%1 report(s) have corrections not yet saved to Excel:
+%2</source>
+            <translation>以下 %1 份报告的更正尚未保存到 Excel：
+%2</translation>
+        </message>
+        <message>
+            <source>Save All writes each report&apos;s audit workbook. Close Without Saving writes no workbook; the corrections stay in the workspace and are offered for restoring the next time the program starts.</source>
+            <translation>“全部保存”为每份报告写入审核工作簿。“不保存并关闭”不写入工作簿；更正仍保存在工作区中，下次启动程序时可以恢复。</translation>
+        </message>
+        <message>
+            <source>Save writes the report&apos;s audit workbook. Close Without Saving removes the report and its corrections from the workspace; they cannot be restored.</source>
+            <translation>“保存”写入该报告的审核工作簿。“不保存并关闭”将把该报告及其更正从工作区中删除，之后无法恢复。</translation>
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation>全部保存</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Close Without Saving</source>
+            <translation>不保存并关闭</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceLink</name>
+        <message>
+            <source>%1 has changed since it was corrected; its %2 earlier correction(s) were not applied.</source>
+            <translation>%1 在更正之后已被修改，之前的 %2 处更正未能恢复（只有内容未变的文件才会恢复更正）。</translation>
         </message>
     </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Fixtures for the GUI tests: settings in a temporary folder, a main window, loaded reports."""
+"""Fixtures for the GUI tests: settings and the workspace in a temporary folder, a main window,
+loaded reports."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType
 
+from model.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.session import ReportSession
 from ui.settings import Settings
+from ui.workspace_link import workspace_path
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGGED = ROOT / "resources" / "samples" / "004_e5c4bfe1850351fa.txt"
@@ -20,10 +23,18 @@ _HARMLESS = ("propagateSizeHints", "QFont::setPointSizeF", "Populating font fami
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> Iterator[Path]:
-    """Every test gets its own settings folder and Qt's test-mode standard paths."""
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own settings folder and Qt's test-mode standard paths.
+
+    The home folder points into the test's temporary folder too, so the user's data folder
+    (`AppDataLocation`, where the workspace lives) is a fresh one under it.
+    """
     folder = tmp_path / "settings"
     folder.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
     QStandardPaths.setTestModeEnabled(True)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
@@ -49,8 +60,18 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def window(qtbot, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(settings)
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """The workspace in the (temporary) user data folder."""
+    path = workspace_path()
+    assert path.is_relative_to(tmp_path)
+    ws = Workspace(path)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(settings, workspace=workspace)
     qtbot.addWidget(win)
     win.resize(1400, 850)
     win.show()

@@ -1,0 +1,247 @@
+"""Keeping the officer's work: the save actions, the restore offer and the unsaved question.
+
+`Persistence` is the window's part that deals with the workspace and the Excel output:
+
+- Save (Ctrl+S) writes the current report's audit workbook (`<stem>.审核.xlsx` beside the
+  source, or wherever it was saved last); Save As… asks where; Save All saves every report
+  with unsaved corrections; Export Summary… writes the batch summary on a worker thread.
+- At start, when the workspace holds reports with corrections, a bar offers to reopen them;
+  their corrections are replayed as they are read (only onto unchanged files).
+- Closing the window or a report with unsaved corrections asks first, without `exec()`.
+
+File dialogs only appear in the action handlers; `save`, `export_summary`, `restore` and
+`discard_previous` take what they need as arguments, so tests call them directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from model.workspace import Workspace
+from ui import settings as opt
+from ui.loader import Loaded
+from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, UnsavedQuestion, show_message
+from ui.saving import Saver, ask_save_path
+from ui.session import ReportSession
+from ui.tasks import Task
+from ui.workspace_link import WorkspaceLink
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def void(_result: object) -> None:
+    """Drop a result (a dialog's callback returns nothing)."""
+
+
+class Persistence(QObject):
+    """Save and export actions, restoring the previous session, asking before closing."""
+
+    def __init__(self, window: MainWindow, workspace: Workspace | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.link = WorkspaceLink(workspace, self) if workspace is not None else None
+        self.saver = Saver(self.link, self)
+        self.restore_bar = RestoreBar()
+        self.question: UnsavedQuestion | None = None
+        self.last_message: QMessageBox | None = None
+        self.close_confirmed = False
+        self._notes: list[str] = []
+        self.saver.failed.connect(self._failed)
+        self.saver.saved.connect(self._saved)
+        self.saver.summaryWritten.connect(self._summary_written)
+        self.restore_bar.restoreRequested.connect(self.restore)
+        self.restore_bar.discardRequested.connect(self.discard_previous)
+        if self.link is not None:
+            self.link.problem.connect(self._problem)
+        self._build_actions()
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.save_action = QAction(self.tr("&Save Audit Results"), w)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(lambda: self.save())
+        self.save_as_action = QAction(self.tr("Save Audit Results &As…"), w)
+        self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_as_action.triggered.connect(self.ask_save_as)
+        self.save_all_action = QAction(self.tr("Save A&ll"), w)
+        self.save_all_action.triggered.connect(self.save_all)
+        self.export_action = QAction(self.tr("&Export Summary…"), w)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.ask_export_summary)
+        for action in self.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.update_actions()
+
+    def actions(self) -> list[QAction]:
+        return [self.save_action, self.save_as_action, self.save_all_action, self.export_action]
+
+    def update_actions(self) -> None:
+        current = self.saver.can_save(self.window.session)
+        self.save_action.setEnabled(current)
+        self.save_as_action.setEnabled(current)
+        ready = [s for s in self.window.reports.sessions if s.report is not None]
+        self.save_all_action.setEnabled(any(s.unsaved for s in ready))
+        self.export_action.setEnabled(bool(ready))
+
+    # ---- reports coming and going ----------------------------------------------------
+
+    def loaded(self, session: ReportSession, item: Loaded) -> None:
+        """Hand a freshly read report to its session, with its earlier corrections replayed."""
+        if self.link is None:
+            session.set_loaded(item.report, item.findings)
+            return
+        attached = self.link.attach(session, item.report)
+        session.set_loaded(item.report, item.findings, attached.changes)
+        session.output_path = attached.output_path
+        if attached.unsaved:
+            session.stack.resetClean()  # restored corrections are not in a workbook yet
+        if attached.changes:
+            text = self.tr("%1: %2 correction(s) restored.")
+            self._status(text.replace("%1", session.name).replace("%2", str(len(attached.changes))))
+
+    def removed(self, session: ReportSession) -> None:
+        if self.link is not None:
+            self.link.detach(session)
+
+    # ---- saving ------------------------------------------------------------------------
+
+    def save(self, path: str | None = None, session: ReportSession | None = None) -> bool:
+        """Save `session` (the current report by default) to `path` or its usual place."""
+        session = session or self.window.session
+        if session is None:
+            return False
+        return self.saver.save(session, path)
+
+    def save_all(self) -> list[ReportSession]:
+        """Save every report with unsaved corrections; returns those that failed."""
+        return self.saver.save_all(self.window.reports.sessions)
+
+    def ask_save_as(self) -> None:
+        session = self.window.session
+        if not self.saver.can_save(session):
+            return
+        assert session is not None
+        title = self.tr("Save Audit Results As")
+        ask_save_path(self.window, title, self.saver.target(session), functools.partial(self._save_as, session))
+
+    def _save_as(self, session: ReportSession, path: str) -> None:
+        if session in self.window.reports.sessions:
+            self.saver.save(session, path)
+
+    def ask_export_summary(self) -> None:
+        folder = self.window.settings.get(opt.LAST_FOLDER) or os.path.expanduser("~")
+        start = os.path.join(folder, self.tr("Audit summary.xlsx"))
+        ask_save_path(self.window, self.tr("Export Summary"), start, lambda path: void(self.export_summary(path)))
+
+    def export_summary(self, path: str) -> Task | None:
+        """Write the summary of every open report to `path` in the background."""
+        sessions = [s for s in self.window.reports.sessions if s.report is not None]
+        if not sessions:
+            self._status(self.tr("No reports to export."))
+            return None
+        self._status(self.tr("Writing the summary of %1 report(s)…").replace("%1", str(len(sessions))))
+        return self.saver.export_summary(path, sessions)
+
+    def _saved(self, session: ReportSession, path: str) -> None:
+        self._status(self.tr("Saved %1").replace("%1", path))
+        self.update_actions()
+
+    def _summary_written(self, path: str) -> None:
+        self._status(self.tr("Summary written to %1").replace("%1", path))
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", message))
+        self.last_message = show_message(self.window, self.tr("Not saved"), message)
+
+    # ---- restoring the previous session --------------------------------------------------
+
+    def offer_restore(self) -> bool:
+        """Show the restore bar when the workspace holds reports with corrections."""
+        if self.link is None:
+            return False
+        entries = self.link.restorable()
+        if not entries:
+            self.link.forget_previous(keep=set())
+            return False
+        assert self.link is not None
+        count = sum(len(self.link.workspace.corrections(e.path, e.sha256)) for e in entries)
+        self.restore_bar.offer(len(self.link.previous), count, sum(1 for e in entries if e.unsaved))
+        return True
+
+    def restore(self) -> list[ReportSession]:
+        """Reopen the previous session's reports; their corrections are replayed as they load."""
+        self.restore_bar.hide()
+        if self.link is None:
+            return []
+        paths = list(self.link.previous)
+        missing = [p for p in paths if not os.path.exists(p)]
+        if missing:
+            text = self.tr("These files are no longer there; their corrections are kept in the workspace:\n%1")
+            self.last_message = show_message(
+                self.window, self.tr("Files not found"), text.replace("%1", "\n".join(missing))
+            )
+        return self.window.open_paths([p for p in paths if p not in missing], remember=False)
+
+    def discard_previous(self) -> None:
+        """Forget the previous session's reports that are not open now."""
+        self.restore_bar.hide()
+        if self.link is not None:
+            self.link.forget_previous(keep={s.path for s in self.window.reports.sessions})
+        self._status(self.tr("The previous corrections were discarded."))
+
+    # ---- asking before closing -----------------------------------------------------------
+
+    def unsaved(self) -> list[ReportSession]:
+        return [s for s in self.window.reports.sessions if s.unsaved]
+
+    def ask_before_closing(self, sessions: list[ReportSession], closing_window: bool, then: Callable[[], None]) -> None:
+        """Ask save / close without saving / cancel about `sessions`; `then()` unless cancelled."""
+        if self.question is not None:
+            self.question.raise_()
+            return
+        box = UnsavedQuestion(self.window, [s.name for s in sessions], closing_window)
+        box.answered.connect(functools.partial(self._answered, sessions, then))
+        box.destroyed.connect(lambda: setattr(self, "question", None))
+        self.question = box
+        box.open()
+
+    def _answered(self, sessions: list[ReportSession], then: Callable[[], None], choice: str) -> None:
+        self.question = None
+        if choice == CANCEL:
+            return
+        if choice == SAVE:
+            failed = [s for s in sessions if s.unsaved and not self.saver.save(s)]
+            if failed:
+                return  # the reason is shown; nothing is closed
+        elif choice != DISCARD:
+            return
+        then()
+
+    def flush(self) -> None:
+        """Before the program ends: let a summary being written finish."""
+        self.saver.wait()
+
+    # ---- messages ------------------------------------------------------------------------
+
+    def _problem(self, message: str) -> None:
+        self._status(message)
+        self._notes.append(message)
+        if not self.window.is_busy():
+            self.show_notes()
+
+    def show_notes(self) -> None:
+        """After a batch: show together what the officer must know (files that changed …)."""
+        if self._notes:
+            text, self._notes = "\n".join(self._notes), []
+            self.last_message = show_message(self.window, self.tr("Corrections not restored"), text)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)

@@ -1,0 +1,135 @@
+"""The window's side of the workspace: where it lives, what goes in, what comes back.
+
+`WorkspaceLink` registers every report the window reads, commits each `Change` a session
+announces (edits, undo, redo) the moment it happens, and hands back the corrections made
+earlier to the very same file content so they are replayed. It remembers what was open
+when the program started, which is what the window offers to restore.
+
+The workspace itself (`model.workspace.Workspace`) is created by the caller and passed
+in; nothing here is process-wide, so tests use one in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+
+from model.changes import Change
+from model.report import Report
+from model.workspace import OpenReport, Workspace, WorkspaceError
+from ui.session import ReportSession
+
+log = logging.getLogger(__name__)
+
+WORKSPACE_NAME = "workspace.sqlite"
+_OUTPUT_KEY = "output:"  # + report path: where its audit workbook was last saved
+
+
+def workspace_path() -> Path:
+    """The workspace file in the user's data folder (AppDataLocation)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".report_auditor") / WORKSPACE_NAME
+
+
+@dataclass
+class Attached:
+    """What the workspace knows about a report that was just read."""
+
+    changes: list[Change] = field(default_factory=list)  # to replay, in order
+    unsaved: bool = False  # some of them are not in a saved workbook yet
+    output_path: str | None = None
+
+
+class WorkspaceLink(QObject):
+    """Keeps the workspace in step with the reports open in the window."""
+
+    problem = Signal(str)  # a message for the officer (file changed, workspace not writable)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.previous: dict[str, OpenReport] = {}
+        try:
+            self.previous = {r.path: r for r in workspace.open_reports()}
+        except WorkspaceError as exc:  # nothing to offer; new corrections still go in
+            log.error("Could not read the workspace: %s", exc)
+
+    # ---- restoring -----------------------------------------------------------------
+
+    def restorable(self) -> list[OpenReport]:
+        """Reports open in the previous session that carry corrections."""
+        out = []
+        for entry in self.previous.values():
+            try:
+                if self.workspace.corrections(entry.path, entry.sha256):
+                    out.append(entry)
+            except WorkspaceError as exc:
+                self.problem.emit(str(exc))
+        return out
+
+    def forget_previous(self, keep: set[str]) -> None:
+        """Drop the previous session's reports (and their corrections) except those in `keep`."""
+        for path in list(self.previous):
+            if path in keep:
+                continue
+            try:
+                self.workspace.remove_report(path)
+            except WorkspaceError as exc:
+                self.problem.emit(str(exc))
+            del self.previous[path]
+
+    # ---- reports -------------------------------------------------------------------
+
+    def attach(self, session: ReportSession, report: Report) -> Attached:
+        """Register a freshly read report; returns the earlier corrections of this content."""
+        session.changeMade.connect(functools.partial(self._record, session))
+        if report.error or not report.sha256:
+            return Attached()
+        path = session.path
+        before = self.previous.get(path)
+        try:
+            if before is not None and before.sha256 != report.sha256:
+                lost = len(self.workspace.corrections(path, before.sha256))
+                if lost:
+                    text = self.tr(
+                        "%1 has changed since it was corrected; its %2 earlier correction(s) were not applied."
+                    )
+                    self.problem.emit(text.replace("%1", os.path.basename(path)).replace("%2", str(lost)))
+            self.workspace.add_report(path, report.sha256)
+            changes = self.workspace.corrections(path, report.sha256)
+            output = self.workspace.state(_OUTPUT_KEY + path)
+        except WorkspaceError as exc:
+            self.problem.emit(str(exc))
+            return Attached()
+        unsaved = bool(changes) and (before is None or before.unsaved or before.sha256 != report.sha256)
+        self.previous.pop(path, None)  # it is open now: no longer only "previous"
+        return Attached(changes, unsaved, output if isinstance(output, str) else None)
+
+    def detach(self, session: ReportSession) -> None:
+        """The report was closed: it and its corrections leave the workspace."""
+        try:
+            self.workspace.remove_report(session.path)
+        except WorkspaceError as exc:
+            self.problem.emit(str(exc))
+
+    def mark_saved(self, session: ReportSession, output: str) -> None:
+        """The session's corrections are in the workbook at `output`."""
+        try:
+            self.workspace.mark_saved(session.path)
+            self.workspace.set_state(_OUTPUT_KEY + session.path, output)
+        except WorkspaceError as exc:
+            self.problem.emit(str(exc))
+
+    def _record(self, session: ReportSession, change: Change) -> None:
+        if not session.sha256:
+            return
+        try:
+            self.workspace.record(session.path, session.sha256, change)
+        except WorkspaceError as exc:
+            log.error("Could not record a correction: %s", exc)
+            self.problem.emit(str(exc))
