@@ -13,15 +13,20 @@ from typing import Any
 from model.report import Number
 
 
+META_TABLE = "meta"  # Change.table of agency / year / format corrections
+
+
 @dataclass(frozen=True)
 class Change:
-    """Cell (table, row, col) went from `old` to `new` at `when`; None is a blank cell."""
+    """Cell (table, row, col) went from `old` to `new` at `when`; None is a blank cell.
+
+    Corrections of the agency, year or format have table "meta", the field as row, col ""."""
 
     table: str
     row: str
     col: str
-    old: Number | None
-    new: Number | None
+    old: Number | str | None
+    new: Number | str | None
     when: dt.datetime
 
     def as_json(self) -> dict[str, Any]:

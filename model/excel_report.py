@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from model import __version__, excel_data
 from model.atomic import write_atomic
-from model.changes import Change
+from model.changes import META_TABLE, Change
 from model.excel_labels import (
     CHANGES_SHEET,
     DATA_SHEET,
@@ -285,12 +285,16 @@ def _touches_edited(report: Report, finding: Finding) -> bool:
 CHANGE_COLUMNS = ["序号", "单元格", "位置", "原值", "新值", "时间"]
 
 
+META_TITLES = {"agency": "机关名称", "year": "报告年度", "format": "表格格式"}
+
+
 def _changes_sheet(
     ws: Worksheet, report: Report, changes: list[Change], positions: dict[tuple[str, str, str], str]
 ) -> None:
     _header(ws, CHANGE_COLUMNS, [6, 40, 12, 12, 12, 20])
     for i, ch in enumerate(changes, start=1):
-        values = [i, cell_title(ch.table, report.format, ch.row, ch.col), positions.get((ch.table, ch.row, ch.col), ""),
+        title = META_TITLES.get(ch.row, ch.row) if ch.table == META_TABLE else cell_title(ch.table, report.format, ch.row, ch.col)
+        values = [i, title, positions.get((ch.table, ch.row, ch.col), ""),
                   "（空）" if ch.old is None else ch.old, "（空）" if ch.new is None else ch.new, ch.when]  # fmt: skip
         for c, v in enumerate(values, start=1):
             put(ws, i + 1, c, v, alignment=LEFT if c == 2 else CENTER, border=BORDER)

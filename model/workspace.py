@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from model.changes import Change
+from model.changes import META_TABLE, Change
 from model.errors import AuditError
 
 SCHEMA_VERSION = 1
-META_TABLE = "meta"  # Change.table for agency / year / format corrections
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (

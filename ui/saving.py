@@ -87,7 +87,7 @@ class Saver(QObject):
         assert session.report is not None
         out = os.path.abspath(path or self.target(session))
         try:
-            write_report(out, session.report, session.findings, session.cell_changes())
+            write_report(out, session.report, session.findings, session.changes)
         except WriteError as exc:
             self.failed.emit(str(exc))
             return False

@@ -102,10 +102,6 @@ class ReportSession(QObject):
         self._own = audit(report) if findings is None else list(findings)
         self._set_findings(self._own + self._batch)
 
-    def cell_changes(self) -> list[Change]:
-        """The change log without the agency / year / format corrections (the 修改记录 sheet)."""
-        return [c for c in self.changes if c.table != META_TABLE]
-
     # ---- lookups -------------------------------------------------------------------
 
     def cell(self, table: str, row: str, col: str) -> Cell | None:

@@ -355,3 +355,23 @@ def test_check_command_writes_summary(tmp_path: Path) -> None:
     wb = load_workbook(out)
     assert wb.sheetnames == ["汇总", "问题清单", "元数据"]
     assert wb["汇总"].max_row == 1 + len(SEEDS)
+
+
+def test_meta_corrections_in_the_change_log(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as _dt
+
+    from model.changes import Change as _Change
+    from model.excel import read_report_workbook as _read, write_report as _write
+    from model.rules import audit as _audit
+    from model.workspace import META_TABLE
+    from parsers import load_report as _load
+    from tests.conftest import sample as _sample
+
+    report = _load(_sample("003"))
+    report.set_meta("agency", "江苏省人社厅")
+    change = _Change(META_TABLE, "agency", "", "江苏省人力资源和社会保障厅", "江苏省人社厅", _dt.datetime(2026, 1, 2, 3, 4))
+    out = tmp_path / "meta.xlsx"
+    _write(out, report, _audit(report), [change])
+    back, changes = _read(out)
+    assert back.agency == "江苏省人社厅"
+    assert changes == [change]
