@@ -10,7 +10,7 @@ reports share (the wording of the 条例, the form's labels) are ignored.
 from __future__ import annotations
 
 import re
-import zlib
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -99,27 +99,41 @@ def _narrative(report: Report) -> str:
     return re.sub(r"[\s\d|]", "", "".join(pieces))
 
 
-def _shingles(text: str) -> set[int]:
-    out = set()
-    for k in range(len(text) - _SHINGLE + 1):
-        h = zlib.crc32(text[k : k + _SHINGLE].encode("utf-8"))
-        if h % _SAMPLE_MOD == 0:
-            out.add(h)
-    return out
+@lru_cache(maxsize=8192)
+def _shingles(text: str) -> frozenset[int]:
+    """A sample of the text's character shingles, by hash; cached by the text itself, so a
+    batch re-checked after an edit costs nothing for the reports that did not change.
+    (Python's string hash differs between processes; shingles are compared within one.)"""
+    hashes = {hash(text[k : k + _SHINGLE]) for k in range(len(text) - _SHINGLE + 1)}
+    return frozenset(h for h in hashes if h % _SAMPLE_MOD == 0)
+
+
+def prepare(report: Report) -> None:
+    """Fingerprint a report's narrative now (in a worker), so the batch check is quick later."""
+    if not report.error:
+        _shingles(_narrative(report))
 
 
 def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
-    """Findings by index: narrative largely shared with another agency's report."""
+    """Findings by index: narrative largely shared with another agency's report.
+
+    Reports with the very same narrative are grouped first, so a batch with many copies of
+    one text costs one comparison per distinct text, not one per pair of copies."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    sets = {i: _shingles(_narrative(r)) for i, r in enumerate(reports) if not r.error}
-    sets = {i: s for i, s in sets.items() if len(s) >= _MIN_SHINGLES}
-    if len(sets) < 2:
+    groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    for i, r in enumerate(reports):
+        if not r.error:
+            shingles = _shingles(_narrative(r))
+            if len(shingles) >= _MIN_SHINGLES:
+                groups[shingles].append(i)
+    distinct = list(groups)
+    if sum(len(g) for g in groups.values()) < 2:
         return out
     index: dict[int, list[int]] = defaultdict(list)
-    for i, s in sets.items():
+    for k, s in enumerate(distinct):
         for h in s:
-            index[h].append(i)
-    common_limit = max(3, int(_COMMON * len(sets)))
+            index[h].append(k)
+    common_limit = max(3, int(_COMMON * len(distinct)))
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for owners in index.values():
         if len(owners) < 2 or len(owners) > common_limit:
@@ -127,24 +141,45 @@ def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
         for a_pos, a in enumerate(owners):
             for b in owners[a_pos + 1 :]:
                 shared[(a, b)] += 1
+    similar: dict[int, list[tuple[int, float]]] = defaultdict(list)  # text → (other text, share)
+    for k, members in enumerate(groups.values()):
+        if len(members) > 1:
+            similar[k].append((k, 1.0))
     for (a, b), count in shared.items():
-        ra, rb = reports[a], reports[b]
-        if _same_agency(ra.agency, rb.agency) or ra.sha256 and ra.sha256 == rb.sha256:
-            continue
-        for me, other in ((a, b), (b, a)):
-            ratio = count / len(sets[me])
-            if ratio < _SHARED:
-                continue
-            figures = {
-                "severity": WARNING,
-                "ratio": round(ratio * 100),
-                "other_agency": reports[other].agency or "",
-                "other_path": reports[other].path,
-            }
-            out[me].append(
-                Finding("DUPLICATE_CONTENT", WARNING, messages.render("DUPLICATE_CONTENT", figures), [], None, figures)
-            )
+        similar[a].append((b, count / len(distinct[a])))
+        similar[b].append((a, count / len(distinct[b])))
+    members_of = list(groups.values())
+    for k, candidates in similar.items():
+        for me in members_of[k]:
+            best = _most_similar(reports, me, candidates, members_of)
+            if best is not None:
+                other, ratio = best
+                figures = {
+                    "severity": WARNING,
+                    "ratio": round(ratio * 100),
+                    "other_agency": reports[other].agency or "",
+                    "other_path": reports[other].path,
+                }
+                out[me].append(
+                    Finding("DUPLICATE_CONTENT", WARNING, messages.render("DUPLICATE_CONTENT", figures), [], None, figures)
+                )
     return out
+
+
+def _most_similar(
+    reports: Sequence[Report], me: int, candidates: list[tuple[int, float]], members_of: list[list[int]]
+) -> tuple[int, float] | None:
+    """The report of another agency whose narrative shares the most with `me`'s."""
+    mine = reports[me]
+    for text, ratio in sorted(candidates, key=lambda c: -c[1]):
+        if ratio < _SHARED:
+            break
+        for other in members_of[text]:
+            them = reports[other]
+            if other == me or _same_agency(mine.agency, them.agency) or (mine.sha256 and mine.sha256 == them.sha256):
+                continue
+            return other, ratio
+    return None
 
 
 def audit_batch(reports: Sequence[Report]) -> dict[int, list[Finding]]:

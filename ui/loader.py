@@ -32,6 +32,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def load_one(path: str) -> Loaded:
     """Parse and audit one file; never raises for a bad file (the reason is in `report.error`)."""
+    from model.batch_rules import prepare
     from model.rules import audit
     from parsers import load_report
 
@@ -39,6 +40,7 @@ def load_one(path: str) -> Loaded:
         report = load_report(path)
     except Exception as exc:  # a parser bug must not stop the batch; the reason is shown
         report = Report(path=path, error=f"{type(exc).__name__}: {exc}")
+    prepare(report)  # the batch rules' fingerprint, made here off the GUI thread
     return Loaded(path, report, audit(report))
 
 
