@@ -2,35 +2,59 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from model.errors import AuditError
 from model.report import Report
-from parsers.readers import read_document
+from parsers import sniff
+from parsers.readers import read_bytes, read_document
 from parsers.recognize import recognize
+
+_log = logging.getLogger(__name__)
 
 
 def _own_workbook(path: str | os.PathLike[str]) -> Report | None:
-    """A workbook this program exported, read back exactly; None for any other workbook."""
-    from model.excel import NotReportWorkbook, read_report_workbook
+    """A workbook this program exported, read back exactly; None for any other workbook.
 
+    The workbook passes the same safety checks as any other before openpyxl opens it."""
+    from model.excel import NotReportWorkbook, read_report_workbook
+    from parsers.xlsx_reader import check_workbook
+
+    data = read_bytes(path)
+    if sniff.sniff(data) != sniff.XLSX:
+        return None
+    check_workbook(data)
     try:
         report, _ = read_report_workbook(path)
     except NotReportWorkbook:
+        return None
+    except AuditError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged workbook is read (and refused) as any other
+        _log.warning("reading %s back as an audit workbook failed", path, exc_info=True)
         return None
     report.path = str(path)
     return report
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:
-    """Read and recognise one file; a file that cannot be read gives a report with `error` set."""
+    """Read and recognise one file; a file that cannot be read gives a report with `error` set.
+
+    Never raises: a fault of the program itself on some file is logged with its traceback
+    and that file gets a reason, so a batch goes on."""
     try:
         if Path(path).suffix.lower() == ".xlsx":
             own = _own_workbook(path)
             if own is not None:
                 return own
         doc = read_document(path)
+        return recognize(doc.text, path=str(path), sha256=doc.sha256)
     except AuditError as exc:
         return Report(path=str(path), error=str(exc))
-    return recognize(doc.text, path=str(path), sha256=doc.sha256)
+    except (MemoryError, RecursionError):
+        return Report(path=str(path), error="文件结构过于庞大或嵌套过深，无法读取。")
+    except Exception as exc:  # noqa: BLE001 - one file's fault must not stop the batch
+        _log.exception("reading %s failed", path)
+        return Report(path=str(path), error=f"读取该文件时程序出错（{type(exc).__name__}），已跳过；请将此文件反馈给开发者。")

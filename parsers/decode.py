@@ -13,10 +13,16 @@ import re
 from model.errors import ReadError
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+# A long report runs to some tens of thousands of characters; a million is far beyond any.
+MAX_TEXT_CHARS = 1_000_000
 
 # Characters that fill any annual report, in simplified and traditional forms.
 _COMMON = set("政府信息公开工作年度报告情况申请的一是在和有本局年月日件条数")
 _COMMON |= set("資訊開報告況請總體")
+
+
+# The share of common report characters below which BOM-less UTF-16 is taken for noise.
+_MIN_UTF16_SCORE = 0.02
 
 
 def _score(text: str) -> float:
@@ -50,8 +56,24 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _few_errors(text: str) -> bool:
+    """Few enough replacement characters for a damaged file of that encoding."""
+    return text.count("\ufffd") <= max(8, len(text) // 1000)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode `data`; returns (text, encoding name). Raises ReadError when it is not text."""
+    """Decode `data`; returns (text, encoding name). Raises ReadError when it is not text.
+
+    NUL bytes padding the end of a file (a copy cut short, a disk image) are dropped. A
+    file of one encoding with a few damaged bytes is decoded in that encoding, the damage
+    marked, rather than as another encoding that happens to accept every byte."""
+    text, name = _decode(data)
+    if not text.strip():
+        raise ReadError("文件中只有空白或空字节，没有可读取的内容。")
+    return text, name
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise ReadError("文件为空，没有可读取的内容。")
     if len(data) > MAX_TEXT_BYTES:
@@ -63,19 +85,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data.decode(name).rstrip("\x00"), name
             except UnicodeDecodeError:
+                text = data.decode(name, errors="replace").rstrip("\x00")
+                if _few_errors(text) and not _binary(text):
+                    return text, name + "(有损)"
                 break
     utf16 = _looks_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            return data.decode(utf16).rstrip("\x00"), utf16
         except UnicodeDecodeError:
             pass
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8").rstrip("\x00")
     except UnicodeDecodeError:
-        pass
+        lossy = data.decode("utf-8", errors="replace").rstrip("\x00")
+        if _few_errors(lossy) and not _binary(lossy):
+            return lossy, "utf-8(有损)"
     else:
         if _binary(text):
             raise ReadError("文件含有大量二进制数据，不是文本格式的报告。")
@@ -86,9 +113,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         names += ["utf-16-le", "utf-16-be"]  # BOM-less UTF-16 of mostly CJK text has no NULs
     for name in names:
         try:
-            text = data.decode(name)
+            text = data.decode(name).rstrip("\x00")
         except UnicodeDecodeError:
             continue
+        if name.startswith("utf-16") and _score(text) < _MIN_UTF16_SCORE:
+            continue  # nearly any even-length bytes decode as UTF-16: only real text counts
         candidates.append((_score(text), name, text))
     candidates = [c for c in candidates if not _binary(c[2])]
     if candidates:

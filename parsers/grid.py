@@ -28,6 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from model.errors import ReadError
+
 # A cell as kept on the Document: its text and [start, end) in the text.
 GridCell = tuple[str, int, int]
 GridRows = list[list[GridCell]]
@@ -35,8 +37,9 @@ GridRows = list[list[GridCell]]
 COVERED_TRAILING = "trailing"
 COVERED_INPLACE = "inplace"
 
-MAX_GRID_CELLS = 200_000
+MAX_GRID_CELLS = 50_000  # the official tables have a few hundred cells
 MAX_SPAN = 1000
+TABLE_TOO_LARGE = f"文件中有表格过大（超过 {MAX_GRID_CELLS // 10000} 万个单元格），不像是一份年度报告。"
 
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _JOIN_TIGHT = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -112,7 +115,8 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
     """Resolve cells listed per row as (text, rowspan, colspan) into a rectangular grid.
 
     As in HTML, a cell takes the first free position of its row; positions still held by
-    a cell from a row above are skipped. Spans are clipped to the table.
+    a cell from a row above are skipped. Spans are clipped to the table. A table of more
+    than `MAX_GRID_CELLS` positions is a ReadError.
     """
     taken: dict[tuple[int, int], bool] = {}  # position -> is it the top-left of its cell
     texts: dict[tuple[int, int], str] = {}
@@ -126,7 +130,7 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
             rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
             cs = max(1, min(colspan, MAX_SPAN))
             if len(taken) + rs * cs > MAX_GRID_CELLS:
-                raise ValueError("table too large")
+                raise ReadError(TABLE_TOO_LARGE)
             for dr in range(rs):
                 for dc in range(cs):
                     taken[(r + dr, c + dc)] = dr == 0 and dc == 0
@@ -134,7 +138,7 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
             c += cs
             width = max(width, c)
     if n_rows * width > MAX_GRID_CELLS:
-        raise ValueError("table too large")
+        raise ReadError(TABLE_TOO_LARGE)
     return Grid(
         [[texts.get((r, c), "") for c in range(width)] for r in range(n_rows)],
         [[taken.get((r, c)) is False for c in range(width)] for r in range(n_rows)],

@@ -5,6 +5,11 @@ bytes are decoded as any text file is (GBK/GB18030 common). Scripts, styles, for
 controls, navigation, headers and footers outside the article are left out. Nothing is
 ever fetched: the parser runs with network access off.
 
+Pages nested deeper than the HTML parser allows (unclosed inline tags repeated down a
+page, or a hostile page) would be cut off there; they are read again with the tags that
+carry no structure taken out, and failing that as lines of text. A page with more
+elements than any report needs is refused before it is walked.
+
 Government pages often wrap their content in layout tables. Only innermost tables (no
 table inside) with at least two columns are written as grids; tables that hold other
 tables, and one-column tables, are flattened into lines of text.
@@ -22,8 +27,10 @@ from model.errors import ReadError
 from parsers.decode import decode_bytes
 from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
 
+# `embed` is not here: it is void in HTML5 but not to libxml2, which nests what follows an
+# `<embed>` inside it; skipping it would drop the rest of the page.
 _SKIP_TAGS = frozenset(
-    "script style noscript template head title meta link iframe frame frameset object embed "
+    "script style noscript template head title meta link iframe frame frameset object "
     "svg math canvas audio video select option textarea button input map area".split()
 )
 _PAGE_CHROME = frozenset({"nav", "header", "footer", "aside", "menu"})
@@ -39,6 +46,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
 _MIN_CONTENT = 200
+MAX_ELEMENTS = 300_000
+# Tags kept when a page too deep to parse is read again: tables, paragraphs and lines.
+_STRUCTURE_TAGS = frozenset(
+    {"table", "tr", "td", "th", "caption", "thead", "tbody", "tfoot", "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+_LINE_TAGS = frozenset({"p", "br"})
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
+_HIDDEN_BLOCK = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.S | re.I)
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -173,15 +188,42 @@ def _cell_text(td: etree._Element) -> str:
     return "".join(parts)
 
 
-def _parse(text: str) -> etree._Element:
+class _TooDeep(Exception):
+    """The parser stopped at its nesting limit: the rest of the page would be lost."""
+
+
+def _parse_once(text: str) -> etree._Element:
     parser = lxml.html.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
     )
-    text = _XML_DECL.sub("", text, count=1)
     root = lxml.html.document_fromstring(text, parser=parser)
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or entry.level_name == "FATAL":
+            if "depth" in entry.message.lower():
+                raise _TooDeep()
+            raise ReadError("网页中有超长的文字段或标记，超出读取上限，不像是一份年度报告。")
     if root is None:
         raise ReadError("网页中没有可读取的内容。")
     return root
+
+
+def _keep_tags(text: str, keep: frozenset[str]) -> str:
+    """The page with only the `keep` tags left (and hidden blocks such as scripts removed)."""
+    text = _HIDDEN_BLOCK.sub(" ", text)
+    return _TAG.sub(lambda m: m.group() if m.group(2).lower() in keep else "", text)
+
+
+def _parse(text: str) -> etree._Element:
+    text = _XML_DECL.sub("", text, count=1)
+    for keep in (None, _STRUCTURE_TAGS, _LINE_TAGS):
+        try:
+            root = _parse_once(text if keep is None else _keep_tags(text, keep))
+        except _TooDeep:
+            continue
+        if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
+            raise ReadError(f"网页中的元素过多（超过 {MAX_ELEMENTS // 10000} 万个），不像是一份年度报告。")
+        return root
+    raise ReadError("网页的标记嵌套过深，无法读取。")
 
 
 def _render(root: etree._Element, options: RenderOptions, use_chrome: bool) -> TextBuilder:

@@ -1,10 +1,12 @@
 """Safe opening of Office Open XML packages (.docx, .xlsx): zip and XML limits.
 
 Before anything is parsed, the package is checked: a real zip, not an encrypted Office
-file (those are OLE compound files), a bounded number of members and a bounded total
-uncompressed size (zip bombs), and no DTD in any XML part (entity bombs; OOXML never
-uses one). XML is parsed with entities unresolved, network off and the huge-tree
-safeguards on.
+file (those are OLE compound files), a bounded number of members, a bounded total
+uncompressed size (zip bombs) and a bounded size of its XML parts (whose parsing costs
+time and memory far beyond their bytes), and no DTD anywhere in any XML part (entity
+bombs; OOXML never uses one). Sizes are the ones the zip declares: `zipfile` never
+inflates a member past its declared size (a lying header ends in a CRC error). XML is
+parsed with entities unresolved, network off and the huge-tree safeguards on.
 """
 
 from __future__ import annotations
@@ -16,11 +18,18 @@ from lxml import etree
 
 from model.errors import ReadError
 from parsers.decode import MAX_TEXT_BYTES
+from parsers.sniff import OLE_MAGIC
 
 MAX_UNZIPPED_BYTES = 4 * MAX_TEXT_BYTES
+MAX_XML_BYTES = 48 * 1024 * 1024
+# Markup (`<`) across the XML parts: each element costs memory and time far beyond its bytes.
+MAX_XML_TAGS = 1_000_000
 MAX_MEMBERS = 20_000
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_XML_PARTS = (".xml", ".rels", ".vml")
+# A DTD or entity declaration in either encoding an XML part may use.
+_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_CHUNK = 1 << 20
 
 
 def is_encrypted_ole(data: bytes) -> bool:
@@ -39,18 +48,40 @@ def open_package(data: bytes, kind: str) -> zipfile.ZipFile:
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ReadError(f"该{kind}文件已损坏，无法读取。") from exc
-    if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-        raise ReadError(f"该{kind}文件解压后过大，疑似压缩炸弹，已拒绝读取。")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                with zf.open(info) as fh:
-                    head = fh.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
-                raise ReadError(f"该{kind}文件已损坏（压缩数据出错），无法读取。") from exc
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ReadError(f"该{kind}文件含有不允许的 XML 声明，已拒绝读取。")
+    if len(infos) > MAX_MEMBERS:
+        raise ReadError(f"该{kind}文件中的部件过多（{len(infos)} 个，上限 {MAX_MEMBERS} 个），疑似压缩炸弹，已拒绝读取。")
+    if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
+        raise ReadError(f"该{kind}文件解压后过大（上限 {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB），疑似压缩炸弹，已拒绝读取。")
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise ReadError(f"该{kind}文件的压缩包设有密码（已加密），请取消密码后再打开。")
+    xml_parts = [i for i in infos if i.filename.lower().endswith(_XML_PARTS)]
+    if sum(i.file_size for i in xml_parts) > MAX_XML_BYTES:
+        raise ReadError(f"该{kind}文件的内容部分解压后过大（上限 {MAX_XML_BYTES // (1024 * 1024)} MB），不像是一份年度报告。")
+    tags = 0
+    for info in xml_parts:
+        tags += _scan_part(zf, info, kind)
+        if tags > MAX_XML_TAGS:
+            raise ReadError(f"该{kind}文件的内容元素过多（超过 {MAX_XML_TAGS // 10000} 万个），不像是一份年度报告。")
     return zf
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> int:
+    """The part's markup count, after checking it holds no DOCTYPE or ENTITY declaration
+    anywhere (one may follow a long comment)."""
+    keep = max(len(m) for m in _DTD_MARKS) - 1
+    tail = b""
+    tags = 0
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                window = tail + chunk
+                if any(m in window for m in _DTD_MARKS):
+                    raise ReadError(f"该{kind}文件含有不允许的 XML 声明，已拒绝读取。")
+                tags += chunk.count(b"<")
+                tail = window[-keep:]
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError) as exc:
+        raise ReadError(f"该{kind}文件已损坏（压缩数据出错），无法读取。") from exc
+    return tags
 
 
 def read_member(zf: zipfile.ZipFile, name: str, kind: str) -> bytes:

@@ -10,19 +10,41 @@ the page width are joined back, so sentences stay whole; page numbers are left o
 
 A PDF without any text (a scan) or with text that cannot be mapped to characters is
 refused with the reason; so is an encrypted PDF.
+
+pdfminer inflates every stream it reads whole and interprets content in pure Python, so
+the work is bounded before it starts: no compressed stream (other than images, which are
+never decoded) may inflate beyond `MAX_STREAM_BYTES`, nor all of them beyond
+`MAX_INFLATED_BYTES` (compression bombs); the drawing operators of a page, Form XObjects
+counted as often as they are drawn, are estimated from the decoded content and capped
+per page and per file; and a page ruled with more lines than any table needs is read as
+text without looking for tables (table finding grows with the square of the rules).
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
 from model.errors import ReadError
 from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
 
-MAX_PAGES = 2000
+MAX_PAGES = 500
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_INFLATED_BYTES = 160 * 1024 * 1024
+MAX_PAGE_OPS = 150_000
+MAX_FILE_OPS = 1_500_000
+MAX_TABLE_RULES = 4000
+MAX_STREAMS = 100_000
+_STREAM_START = re.compile(rb"stream\r?\n")
+_IMAGE_DICT = re.compile(rb"/Subtype\s*/Image\b")
+# Content-stream operators: 1–3 letters (or ' " *) standing alone; names (/F1), strings and
+# numbers are operands. Hex strings follow `<` and are not counted.
+_OPERATOR = re.compile(rb"(?:(?<=[\s\])>}])|^)[A-Za-z'\"][A-Za-z*01]{0,2}(?=[\s\[(</%{]|$)")
+_DO = re.compile(rb"(?<![A-Za-z])Do(?![A-Za-z])")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–·\s]*$")
@@ -148,7 +170,8 @@ def _page_blocks(page: Any) -> list[_Block]:
     """A page's text lines and tables, top to bottom."""
     blocks: list[_Block] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for found in page.find_tables():
+    rules = len(page.rects) + len(page.lines) + len(page.curves)
+    for found in page.find_tables() if rules <= MAX_TABLE_RULES else []:
         table = _raw_table(found)
         if len(_boundaries([table])) < 3 or _to_grid([table]).is_blank():
             continue  # a frame around the page, not a table
@@ -207,6 +230,140 @@ def _stitch(pages: list[list[_Block]]) -> list[_Block]:
     return out
 
 
+def check_streams(data: bytes) -> None:
+    """Refuse a file whose compressed streams would inflate beyond the limits.
+
+    Every `stream` keyword is tried as the start of zlib data; zlib stops by itself at the
+    end of its data, so no /Length needs to be trusted. Image streams are left out.
+    """
+    total = 0
+    for count, m in enumerate(_STREAM_START.finditer(data), 1):
+        if count > MAX_STREAMS:
+            raise ReadError(f"该 PDF 中的数据流过多（超过 {MAX_STREAMS} 个），不像是一份年度报告。")
+        start = m.end()
+        if not _zlib_header(data[start : start + 2]):
+            continue
+        # This stream's own dictionary: from its `obj` keyword, looking back 4 KB at most.
+        window = max(0, m.start() - 4096)
+        head = data.rfind(b"obj", window, m.start())
+        if _IMAGE_DICT.search(data, head if head >= 0 else window, m.start()):
+            continue
+        size = _inflated_size(data, start, MAX_STREAM_BYTES)
+        if size > MAX_STREAM_BYTES:
+            raise ReadError(f"该 PDF 中有数据流解压后超过 {MAX_STREAM_BYTES // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取。")
+        total += size
+        if total > MAX_INFLATED_BYTES:
+            raise ReadError(f"该 PDF 解压后的内容超过 {MAX_INFLATED_BYTES // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取。")
+
+
+def _zlib_header(head: bytes) -> bool:
+    """The two bytes that open zlib data: deflate method, and a check sum of 31."""
+    return len(head) == 2 and head[0] & 0x0F == 8 and (head[0] * 256 + head[1]) % 31 == 0
+
+
+def _inflated_size(data: bytes, start: int, limit: int) -> int:
+    """Bytes the zlib data at `start` inflates to, counting at most `limit` + 1; what
+    inflated before an error when the data is damaged or not zlib at all."""
+    view = memoryview(data)  # slices without copies
+    inflater = zlib.decompressobj()
+    size = 0
+    pos = start
+    try:
+        while pos < len(data) and not inflater.eof and size <= limit:
+            out = inflater.decompress(view[pos : pos + 65536], limit + 1 - size)
+            size += len(out)
+            while inflater.unconsumed_tail and size <= limit:
+                out = inflater.decompress(inflater.unconsumed_tail, limit + 1 - size)
+                size += len(out)
+            pos += 65536
+    except zlib.error:
+        return size
+    return size
+
+
+class _Costs:
+    """Estimates of the operators a page runs, memoised per stream and per form."""
+
+    def __init__(self) -> None:
+        self._ops: dict[int, tuple[int, int]] = {}
+        self._forms: dict[tuple[int, int], int] = {}
+
+    def ops(self, stream: Any) -> tuple[int, int]:
+        """Operators and `Do` operators of a decoded stream."""
+        key = id(stream)
+        if key not in self._ops:
+            from pdfminer.pdftypes import PDFException
+            from pdfminer.psparser import PSException
+
+            try:
+                data = stream.get_data() or b""
+            except (PDFException, PSException):
+                data = b""  # undecodable: the interpreter will not run it either
+            self._ops[key] = (len(_OPERATOR.findall(data)), len(_DO.findall(data)))
+        return self._ops[key]
+
+    def form(self, form: Any, parent_resources: Any) -> int:
+        """Operators one drawing of a Form XObject runs, nested forms included.
+
+        A form without resources of its own uses its parent's, as the interpreter does; a
+        form met again while it is being counted (a cycle, which the interpreter refuses
+        to run) counts nothing."""
+        resources = form.get("Resources") or parent_resources
+        key = (id(form), id(resources))
+        if key in self._forms:
+            return self._forms[key]
+        self._forms[key] = 0
+        ops, does = self.ops(form)
+        if does:
+            ops += does * max((self.form(f, resources) for f in _forms(resources)), default=0)
+        self._forms[key] = ops
+        return ops
+
+    def page(self, page: Any) -> int:
+        """Operators drawing the page runs, forms counted as often as they are drawn."""
+        from pdfminer.pdftypes import PDFStream, resolve1
+
+        obj = page.page_obj
+        ops = does = 0
+        for ref in obj.contents:
+            stream = resolve1(ref)
+            if isinstance(stream, PDFStream):
+                o, d = self.ops(stream)
+                ops, does = ops + o, does + d
+        if does:
+            ops += does * max((self.form(f, obj.resources) for f in _forms(obj.resources)), default=0)
+        return ops
+
+
+def _forms(resources: Any) -> list[Any]:
+    """The Form XObjects named in a resource dictionary."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import LIT
+
+    resources = resolve1(resources)
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    if not isinstance(xobjects, dict):
+        return []
+    forms = []
+    for ref in xobjects.values():
+        obj = resolve1(ref)
+        if isinstance(obj, PDFStream) and resolve1(obj.get("Subtype")) == LIT("Form"):
+            forms.append(obj)
+    return forms
+
+
+def _check_costs(pdf: Any) -> None:
+    costs = _Costs()
+    total = 0
+    for number, page in enumerate(pdf.pages, 1):
+        cost = costs.page(page)
+        if cost > MAX_PAGE_OPS:
+            raise ReadError(f"该 PDF 第 {number} 页的绘制指令过多（超过 {MAX_PAGE_OPS} 条），不像是一份年度报告。")
+        total += cost
+        if total > MAX_FILE_OPS:
+            raise ReadError(f"该 PDF 的绘制指令过多（超过 {MAX_FILE_OPS} 条），不像是一份年度报告。")
+
+
 def _check_text_layer(pdf: Any) -> None:
     chars = sum(len(p.chars) for p in pdf.pages)
     if chars == 0:
@@ -220,17 +377,39 @@ def _check_text_layer(pdf: Any) -> None:
 
 def read_pdf(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     """Rendered text and grids of a PDF with a text layer."""
+    from pdfminer.pdftypes import PDFException
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    check_streams(data)
     pdf = _open(data)
+    broken = (PdfminerException, PDFException, PSException)
     try:
-        if len(pdf.pages) > MAX_PAGES:
-            raise ReadError(f"该 PDF 页数过多（{len(pdf.pages)} 页），不像是一份年度报告。")
-        _check_text_layer(pdf)
-        pages = []
-        for page in pdf.pages:
-            pages.append(_page_blocks(page))
-            page.flush_cache()
+        pages = _read_pages(pdf)
+    except broken as exc:
+        raise ReadError("该 PDF 文件已损坏或不是有效的 PDF，无法读取。") from exc
     finally:
-        pdf.close()
+        # Closing lists the pages again; a page tree too broken to list holds nothing more
+        # to release than the in-memory stream, which is dropped with the object.
+        with contextlib.suppress(*broken):
+            pdf.close()
+    return _render_blocks(pages, options)
+
+
+def _read_pages(pdf: Any) -> list[list[_Block]]:
+    """Every page's blocks, after the limits on pages and drawing work are checked."""
+    if len(pdf.pages) > MAX_PAGES:
+        raise ReadError(f"该 PDF 页数过多（{len(pdf.pages)} 页，上限 {MAX_PAGES} 页），不像是一份年度报告。")
+    _check_costs(pdf)
+    _check_text_layer(pdf)
+    pages = []
+    for page in pdf.pages:
+        pages.append(_page_blocks(page))
+        page.flush_cache()
+    return pages
+
+
+def _render_blocks(pages: list[list[_Block]], options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     out = TextBuilder(options)
     pending: list[_Line] = []
     for block in _stitch(pages) + [_Block(0.0)]:

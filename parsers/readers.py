@@ -5,6 +5,12 @@ was read into. Text files are decoded as they are; web pages, Word, PDF and Exce
 are rendered to text by their own modules, each table as `|`-separated lines (see
 `parsers.grid`), so that one recognizer serves every file type. The grids of those
 tables are kept on the document with spans into the shown text.
+
+The reader is chosen by what the bytes are when they say so clearly (`parsers.sniff`: a
+Word file named .txt, a web page named .pdf), else by the extension. A file larger than
+`MAX_TEXT_BYTES`, or whose text runs past `MAX_TEXT_CHARS`, is refused before the
+recognizer spends time on it; so is anything that is not a regular file (a pipe would
+block the read forever).
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import ReadError, UnsupportedFile
-from parsers.decode import MAX_TEXT_BYTES, decode_bytes
+from parsers import sniff
+from parsers.decode import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode_bytes
 from parsers.grid import GridRows, RenderOptions
 from parsers.normalize import NormText, OffsetMap, normalize
 
@@ -25,6 +32,10 @@ HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 WORD_SUFFIXES = {".docx"}
 OLD_WORD_SUFFIXES = {".doc", ".wps"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | OLD_WORD_SUFFIXES | {".pdf", ".xlsx", ".xls"}
+
+# The readers, by the kind of file they read.
+TEXT, HTML, DOCX, OLD_WORD, PDF, XLSX, XLS = "text", "html", "docx", "old_word", "pdf", "xlsx", "xls"
+_BINARY_KINDS = {DOCX, OLD_WORD, PDF, XLSX, XLS}
 
 
 @dataclass(frozen=True)
@@ -49,10 +60,16 @@ class Document:
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     p = Path(path)
     try:
+        if p.exists() and not p.is_dir() and not p.is_file():
+            raise ReadError("这不是一个普通文件（可能是设备或管道），无法读取。")
         size = p.stat().st_size
         if size > MAX_TEXT_BYTES:
-            raise ReadError(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_TEXT_BYTES // (1024 * 1024)} MB），不像是一份年度报告。")
-        return p.read_bytes()
+            raise ReadError(_too_large(size))
+        with p.open("rb") as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)  # the file may have grown since it was measured
+        if len(data) > MAX_TEXT_BYTES:
+            raise ReadError(_too_large(len(data)))
+        return data
     except FileNotFoundError as exc:
         raise ReadError("文件不存在或已被移走。") from exc
     except IsADirectoryError as exc:
@@ -61,6 +78,18 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ReadError("没有读取该文件的权限，或文件正被其他程序占用。") from exc
     except OSError as exc:
         raise ReadError(f"无法读取文件：{exc.strerror or exc}。") from exc
+
+
+def _too_large(size: int) -> str:
+    return f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_TEXT_BYTES // (1024 * 1024)} MB），不像是一份年度报告。"
+
+
+def _check_length(text: str) -> None:
+    """Refuse text far longer than any report before the recognizer spends time on it."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(
+            f"文件中的文字过多（约 {len(text) // 10000} 万字，上限 {MAX_TEXT_CHARS // 10000} 万字），不像是一份年度报告。"
+        )
 
 
 def _to_shown(offsets: OffsetMap, pos: int) -> int:
@@ -90,25 +119,57 @@ def make_document(path: str, data: bytes, text: str, encoding: str, grids: list[
     return Document(path, norm, hashlib.sha256(data).hexdigest(), encoding, shown_grids)
 
 
-def _render(suffix: str, data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
-    """Rendered text, encoding (or file kind) and grids of a non-text file."""
+def _kind_of_suffix(suffix: str) -> str:
     if suffix in HTML_SUFFIXES:
+        return HTML
+    if suffix in WORD_SUFFIXES:
+        return DOCX
+    if suffix in OLD_WORD_SUFFIXES:
+        return OLD_WORD
+    if suffix in (".pdf", ".xlsx", ".xls"):
+        return suffix[1:]
+    return TEXT
+
+
+def _kind_of(suffix: str, data: bytes) -> str:
+    """The reader for the file: its content when that is clear, else its extension."""
+    kind = _kind_of_suffix(suffix)
+    found = sniff.sniff(data)
+    if found == sniff.OLE:
+        # Old Office files and encrypted OOXML packages share this container.
+        return kind if kind in (DOCX, OLD_WORD, XLSX, XLS) else OLD_WORD
+    if found is not None:
+        return found
+    if kind in _BINARY_KINDS and not data.startswith(b"PK"):
+        # A text report saved under a binary format's extension is read as the report it is.
+        try:
+            text, _ = decode_bytes(data)
+        except ReadError:
+            return kind
+        if sniff.looks_like_report(text):
+            return TEXT
+    return kind
+
+
+def _render(kind: str, suffix: str, data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
+    """Rendered text, encoding (or file kind) and grids of a non-text file."""
+    if kind == HTML:
         from parsers.html_reader import read_html
 
         return read_html(data, options)
-    if suffix in WORD_SUFFIXES:
+    if kind == DOCX:
         from parsers.docx_reader import read_docx
 
         return read_docx(data, options)
-    if suffix in OLD_WORD_SUFFIXES:
+    if kind == OLD_WORD:
         from parsers.docx_reader import read_old_word
 
-        return read_old_word(data, suffix, options)
-    if suffix == ".pdf":
+        return read_old_word(data, suffix if suffix in OLD_WORD_SUFFIXES else ".doc", options)
+    if kind == PDF:
         from parsers.pdf_reader import read_pdf
 
         return read_pdf(data, options)
-    if suffix == ".xlsx":
+    if kind == XLSX:
         from parsers.xlsx_reader import read_xlsx
 
         return read_xlsx(data, options)
@@ -119,14 +180,16 @@ def read_document(path: str | os.PathLike[str], options: RenderOptions | None = 
     """Read any supported file into a Document; raises ReadError with a reason."""
     suffix = Path(path).suffix.lower()
     data = read_bytes(path)
-    if suffix in TEXT_SUFFIXES or suffix not in KNOWN_SUFFIXES:
-        digest = hashlib.sha256(data).hexdigest()
-        text, encoding = decode_bytes(data)
-        return Document(str(path), normalize(text), digest, encoding)
     if not data.strip():
         raise ReadError("文件为空，没有可读取的内容。")
+    kind = _kind_of(suffix, data)
+    if kind == TEXT:
+        digest = hashlib.sha256(data).hexdigest()
+        text, encoding = decode_bytes(data)
+        _check_length(text)
+        return Document(str(path), normalize(text), digest, encoding)
     try:
-        text, encoding, grids = _render(suffix, data, options or RenderOptions())
+        text, encoding, grids = _render(kind, suffix, data, options or RenderOptions())
     except ReadError:
         raise
     except (MemoryError, RecursionError) as exc:
@@ -135,4 +198,5 @@ def read_document(path: str | os.PathLike[str], options: RenderOptions | None = 
         raise ReadError(f"文件已损坏或格式不正确，无法读取（{type(exc).__name__}）。") from exc
     if not text.strip():
         raise ReadError("文件中没有可读取的文字。")
+    _check_length(text)
     return make_document(str(path), data, text, encoding, grids)

@@ -4,19 +4,29 @@ Sheets laid out like the form are read as the form: the sheet name as a heading 
 then one line per row with merged cells resolved. A sheet with a single column is read
 as running text (narrative pasted into column A). Values are written as Excel shows the
 stored value: whole numbers without decimals, dates as dates.
+
+openpyxl builds an object for every cell it loads, styled empty ones included, so the
+cells of the worksheets are counted in the package before it is opened: a workbook with
+more than `MAX_CELLS` is refused. The grid of a sheet spans the cells that hold a value,
+not the formatted range, so borders drawn down to row 60000 cost nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
+import zipfile
 
 from model.errors import ReadError
 from parsers.grid import MAX_GRID_CELLS, Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
 from parsers.ooxml import open_package
 
 KIND = " Excel "
+MAX_CELLS = 100_000
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.I)
 
 
 def cell_text(value: object) -> str:
@@ -38,19 +48,38 @@ def cell_text(value: object) -> str:
     return clean_cell(str(value))
 
 
+def _count_cells(zf: zipfile.ZipFile) -> int:
+    """The `<c>` elements of every worksheet part, read in chunks."""
+    total = 0
+    for info in zf.infolist():
+        if not _SHEET_PART.match(info.filename):
+            continue
+        tail = b""
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(1 << 20):
+                    window = tail + chunk
+                    total += len(_CELL_TAG.findall(window)) - len(_CELL_TAG.findall(tail))
+                    tail = window[-16:]
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError) as exc:
+            raise ReadError(f"该{KIND}文件已损坏（压缩数据出错），无法读取。") from exc
+    return total
+
+
 def sheet_grid(ws) -> Grid:  # type: ignore[no-untyped-def]
-    """The sheet's used range with merged ranges resolved (top-left keeps the value)."""
-    min_row, min_col = ws.min_row, ws.min_column
-    max_row, max_col = ws.max_row, ws.max_column
+    """The range of cells holding a value, merged ranges resolved (top-left keeps the value)."""
+    values = {key: cell.value for key, cell in ws._cells.items() if cell.value is not None}
+    if not values:
+        return Grid([], [])
+    min_row, max_row = min(r for r, _ in values), max(r for r, _ in values)
+    min_col, max_col = min(c for _, c in values), max(c for _, c in values)
     n_rows, n_cols = max_row - min_row + 1, max_col - min_col + 1
     if n_rows * n_cols > MAX_GRID_CELLS:
         raise ReadError(f"工作表“{ws.title}”过大（{n_rows} 行 × {n_cols} 列），不像是一份年度报告。")
     texts = [[""] * n_cols for _ in range(n_rows)]
     covered = [[False] * n_cols for _ in range(n_rows)]
-    for row in ws.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
-        for cell in row:
-            if getattr(cell, "value", None) is not None and hasattr(cell, "column"):
-                texts[cell.row - min_row][cell.column - min_col] = cell_text(cell.value)
+    for (r, c), value in values.items():
+        texts[r - min_row][c - min_col] = cell_text(value)
     for rng in ws.merged_cells.ranges:
         for r in range(max(rng.min_row, min_row), min(rng.max_row, max_row) + 1):
             for c in range(max(rng.min_col, min_col), min(rng.max_col, max_col) + 1):
@@ -60,9 +89,18 @@ def sheet_grid(ws) -> Grid:  # type: ignore[no-untyped-def]
     return Grid(texts, covered)
 
 
+def check_workbook(data: bytes) -> None:
+    """The checks every workbook passes before openpyxl may open it: zip bomb, DTD,
+    encryption and cell count; a ReadError says which failed."""
+    zf = open_package(data, KIND)
+    cells = _count_cells(zf)
+    if cells > MAX_CELLS:
+        raise ReadError(f"该{KIND}文件的单元格过多（{cells} 个，上限 {MAX_CELLS} 个），不像是一份年度报告。")
+
+
 def read_xlsx(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     """Rendered text and grids of an .xlsx workbook."""
-    open_package(data, KIND)  # zip-bomb, DTD and encryption checks before openpyxl parses
+    check_workbook(data)
     import openpyxl
 
     try:
