@@ -49,11 +49,18 @@ def classify(text: str) -> str:
     return KIND_TEXT
 
 
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
+
+
 def is_value_like(token: CellToken) -> bool:
-    """A cell that may stand in a value position: number, blank, placeholder or a short word."""
+    """A cell that may stand in a value position: number, blank, placeholder, a short word,
+    or short junk with no Chinese at all (`=2`, `@A1`, `1-2`): never a label."""
     if token.kind != KIND_TEXT:
         return True
-    return bool(_WORDY_VALUE.match(token.key))
+    words = _NOT_CJK.sub("", token.text)
+    if not words:
+        return len(token.text) <= 16
+    return len(token.text) <= 8 and bool(_WORDY_VALUE.match(words))
 
 
 _WS_PIECE = re.compile(r"\S+")

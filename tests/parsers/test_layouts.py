@@ -179,3 +179,16 @@ def test_narrative_subheading_naming_a_row_is_not_the_row() -> None:
         "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n(一)规范性文件\n本年度制发规范性文件4件。\n"
     )
     assert _read(text).tables_json()["table2"] == load_report(sample("003")).tables_json()["table2"]
+
+
+def test_junk_in_number_cells_stays_in_its_cell() -> None:
+    text = sample("003").read_text(encoding="utf-8").replace(
+        "一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129",
+        "一、本年新收政府信息公开申请数量 | =1+2 | @A1 | +无 | -2-3 | 0 | 0 | 129",
+    )
+    report = _read(text)
+    row = report.tables_json()["table3"]["new"]
+    assert row["social"] is None and row["other_org"] == 0 and row["total"] == 129
+    bad = {c.col for f in audit(report) if f.rule == "NOT_A_NUMBER" for c in f.cells}
+    assert bad == {"natural_person", "commercial", "research", "social"}
+    assert report.cell("table3", "new", "natural_person").raw == "=1+2"
