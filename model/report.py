@@ -29,7 +29,7 @@ STATUS_AMBIGUOUS = "ambiguous"  # run-together digits with more than one valid s
 STATUS_MISSING = "missing"  # the row or column is absent from the report
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell of the form: parsed raw text, its span in the shown text, its value."""
 

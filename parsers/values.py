@@ -8,7 +8,7 @@ conversion is noted on the cell.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from model.report import STATUS_BLANK, STATUS_OK, STATUS_TEXT, Number
 from parsers.cells import PLACEHOLDERS
@@ -16,8 +16,7 @@ from parsers.cells import PLACEHOLDERS
 _NUM = re.compile(r"^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元|件|条|个|项|次|人|篇)?$")
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     value: Number | None
     status: str
     note: str = ""
