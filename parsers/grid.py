@@ -45,6 +45,7 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _JOIN_TIGHT = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u3000\u2002\u2003\u2009]+")
 _DROP = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_LINES = re.compile(r"[\r\n]+")
 _SPACED_NUMBER = re.compile(r"^[+-]?\d[\d ,.]*\d(?:万元|元|件|条|个|项|次|%)?$")
 
 
@@ -98,7 +99,7 @@ def clean_cell(text: str) -> str:
     elsewhere it becomes a space. A number cut by spaces (`1 171`) is joined.
     """
     text = _DROP.sub("", text).replace("|", "¦")
-    lines = [_WS.sub(" ", line).strip() for line in re.split(r"[\r\n]+", text)]
+    lines = [_WS.sub(" ", line).strip() for line in _LINES.split(text)]
     joined = " ".join(line for line in lines if line)
     joined = _JOIN_TIGHT.sub("", joined)
     if " " in joined and _SPACED_NUMBER.match(joined):

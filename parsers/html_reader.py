@@ -78,7 +78,8 @@ def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _SKIP_TAGS or not tag:
         return True
-    if el.get("hidden") is not None or re.search(r"display\s*:\s*none", el.get("style", ""), re.I):
+    style = el.get("style")
+    if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
         return True
     if not use_chrome:
         return False
@@ -133,7 +134,7 @@ class _Renderer:
         rows = []
         for tr in _rows(table):
             cells = []
-            for td in tr.xpath("./td|./th"):
+            for td in tr.iterchildren("td", "th"):
                 if _is_skipped(td, False):
                     continue
                 cells.append((clean_cell(_cell_text(td)), _span(td.get("rowspan")), _span(td.get("colspan"))))
@@ -145,8 +146,16 @@ def _rows(table: etree._Element) -> list[etree._Element]:
     return list(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
 
 
+_SPAN = re.compile(r"\s*(\d+)")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+
+
 def _span(value: str | None) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
+    if not value:
+        return 1
+    if value.isdigit():
+        return int(value)
+    m = _SPAN.match(value)
     return int(m.group(1)) if m else 1
 
 
@@ -156,7 +165,7 @@ def _is_data_table(table: etree._Element) -> bool:
         return False
     width = 0
     for tr in _rows(table):
-        width = max(width, sum(_span(td.get("colspan")) for td in tr.xpath("./td|./th")))
+        width = max(width, sum(_span(td.get("colspan")) for td in tr.iterchildren("td", "th")))
     return width >= 2
 
 
