@@ -12,13 +12,10 @@ report text cut into the hidden data sheet right before an `=`), end to end.
 
 from __future__ import annotations
 
-import io
 import json
 import socket
 from pathlib import Path
 
-import docx
-import openpyxl
 import pytest
 from openpyxl import load_workbook
 
@@ -29,6 +26,7 @@ from model.excel import read_report_workbook, write_report, write_summary
 from model.report import Report
 from model.rules import audit
 from parsers import load_report
+from tests.builders import docx_of_lines, xlsx_of_lines
 from tests.conftest import SAMPLES, sample
 from tests.parsers.test_read_pdf import _report_pages, build_pdf
 
@@ -69,24 +67,6 @@ def _remote_page(lines: list[str]) -> bytes:
     ).encode()
 
 
-def _docx(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def _xlsx(lines: list[str]) -> bytes:
-    wb = openpyxl.Workbook()
-    for i, line in enumerate(lines, 1):
-        wb.active.cell(i, 1, line)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def test_pipeline_opens_no_socket(tmp_path: Path, no_network: None) -> None:
     folder = tmp_path / "报告 文件夹"
     folder.mkdir()
@@ -95,8 +75,8 @@ def test_pipeline_opens_no_socket(tmp_path: Path, no_network: None) -> None:
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "网页 远程.html").write_bytes(_remote_page(lines))
     (folder / "网页 远程.htm").write_bytes(_remote_page(lines).replace(b"<p>", b"<p><img src='//192.0.2.1/i.gif'>"))
-    (folder / "文档.docx").write_bytes(_docx(lines))
-    (folder / "表格.xlsx").write_bytes(_xlsx(lines))
+    (folder / "文档.docx").write_bytes(docx_of_lines(lines))
+    (folder / "表格.xlsx").write_bytes(xlsx_of_lines(lines))
     (folder / "版式.pdf").write_bytes(build_pdf(_report_pages()))
 
     paths = sorted(p for p in folder.iterdir())

@@ -25,6 +25,7 @@ import pytest
 from model.report import Report
 from model.rules import audit
 from parsers import load_report
+from tests.builders import docx_of_lines, xlsx_of_lines
 from tests.conftest import sample
 from tests.parsers.test_read_pdf import PdfPage, _report_pages, build_pdf
 
@@ -55,25 +56,6 @@ def _replace_members(package: bytes, changes: dict[str, bytes]) -> bytes:
     return _zip(members)
 
 
-def _docx_of_lines(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def _xlsx_of_lines(lines: list[str]) -> bytes:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for i, line in enumerate(lines, 1):
-        ws.cell(i, 1, line)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def _html_of_lines(lines: list[str], head: str = "", wrap: tuple[str, str] = ("", "")) -> bytes:
     body = "".join(f"<p>{line.replace('&', '&amp;').replace('<', '&lt;')}</p>" for line in lines)
     page = f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{wrap[0]}{body}{wrap[1]}</body></html>"
@@ -98,7 +80,7 @@ LAUGHS_DTD = f'<!DOCTYPE r [<!ENTITY l0 "哈哈哈哈哈哈哈哈哈哈">{_LAUGH
 
 
 def _docx_entity_bomb(after_comment: bool) -> bytes:
-    good = _docx_of_lines(["某某局2020年政府信息公开工作年度报告"])
+    good = docx_of_lines(["某某局2020年政府信息公开工作年度报告"])
     doc = zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml").decode()
     decl, rest = doc.split("?>", 1)
     filler = "<!--" + "x" * 20000 + "-->" if after_comment else ""
@@ -134,7 +116,7 @@ def _xlsx_many_cells(n: int) -> bytes:
 
 
 def _docx_many_tags(n: int) -> bytes:
-    good = _docx_of_lines(["某某局2020年政府信息公开工作年度报告"])
+    good = docx_of_lines(["某某局2020年政府信息公开工作年度报告"])
     doc = zipfile.ZipFile(io.BytesIO(good)).read("word/document.xml").decode()
     para = "<w:p><w:r><w:t>段</w:t></w:r></w:p>"
     return _replace_members(good, {"word/document.xml": doc.replace("<w:body>", "<w:body>" + para * n, 1).encode()})
@@ -175,7 +157,7 @@ def _zip_many_members() -> bytes:
 
 def _encrypted_zip_flag() -> bytes:
     """A package whose members carry the zip 'encrypted' flag."""
-    data = bytearray(_docx_of_lines(["报告"]))
+    data = bytearray(docx_of_lines(["报告"]))
     pos = 0
     while (pos := data.find(b"PK\x03\x04", pos)) >= 0:  # local headers
         data[pos + 6] |= 1
@@ -302,11 +284,11 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Expect]] = {
     },
     "png.txt": (".txt", lambda: b"\x89PNG\r\n\x1a\n" + _random_bytes(5000), _error()),
     # damaged packages and PDFs
-    "truncated.docx": (".docx", lambda: (d := _docx_of_lines(SEED_LINES))[: len(d) // 2], _error()),
-    "head-only.docx": (".docx", lambda: _docx_of_lines(SEED_LINES)[:100], _error()),
-    "flipped.docx": (".docx", lambda: _flipped(_docx_of_lines(SEED_LINES)), ANY),
-    "truncated.xlsx": (".xlsx", lambda: (d := _xlsx_of_lines(SEED_LINES))[: len(d) // 2], _error()),
-    "flipped.xlsx": (".xlsx", lambda: _flipped(_xlsx_of_lines(SEED_LINES)), ANY),
+    "truncated.docx": (".docx", lambda: (d := docx_of_lines(SEED_LINES))[: len(d) // 2], _error()),
+    "head-only.docx": (".docx", lambda: docx_of_lines(SEED_LINES)[:100], _error()),
+    "flipped.docx": (".docx", lambda: _flipped(docx_of_lines(SEED_LINES)), ANY),
+    "truncated.xlsx": (".xlsx", lambda: (d := xlsx_of_lines(SEED_LINES))[: len(d) // 2], _error()),
+    "flipped.xlsx": (".xlsx", lambda: _flipped(xlsx_of_lines(SEED_LINES)), ANY),
     "truncated.pdf": (".pdf", lambda: (d := _report_pdf())[: len(d) // 2], _error()),
     "flipped.pdf": (".pdf", lambda: _flipped(_report_pdf()), ANY),
     "pdf-header-only.pdf": (".pdf", lambda: b"%PDF-1.7\n%%EOF\n", _error()),
@@ -381,15 +363,15 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Expect]] = {
         _error(),
     ),
     # extensions that lie
-    "docx-as.txt": (".txt", lambda: _docx_of_lines(SEED_LINES), SAME_AS_SEED),
-    "xlsx-as.txt": (".txt", lambda: _xlsx_of_lines(SEED_LINES), _honest(".xlsx")),
+    "docx-as.txt": (".txt", lambda: docx_of_lines(SEED_LINES), SAME_AS_SEED),
+    "xlsx-as.txt": (".txt", lambda: xlsx_of_lines(SEED_LINES), _honest(".xlsx")),
     "pdf-as.docx": (".docx", _report_pdf, _honest(".pdf")),
     "text-as.docx": (".docx", lambda: SEED_TEXT.encode("utf-8"), SAME_AS_SEED),
     "text-as.pdf": (".pdf", lambda: SEED_TEXT.encode("gb18030"), SAME_AS_SEED),
     "html-as.pdf": (".pdf", lambda: _html_of_lines(SEED_LINES), SAME_AS_SEED),
     "html-as.doc": (".doc", lambda: _html_of_lines(SEED_LINES), SAME_AS_SEED),
-    "docx-as.xlsx": (".xlsx", lambda: _docx_of_lines(SEED_LINES), SAME_AS_SEED),
-    "xlsx-as.pdf": (".pdf", lambda: _xlsx_of_lines(SEED_LINES), _honest(".xlsx")),
+    "docx-as.xlsx": (".xlsx", lambda: docx_of_lines(SEED_LINES), SAME_AS_SEED),
+    "xlsx-as.pdf": (".pdf", lambda: xlsx_of_lines(SEED_LINES), _honest(".xlsx")),
     "prose-as.docx": (".docx", lambda: "这是一段普通文字，不是 Word 文件。".encode(), _error()),
     "ole-as.txt": (".txt", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), _error()),
     # password protection
