@@ -35,6 +35,7 @@ _ABBREVIATIONS = (
 _NOISE = re.compile(r"[\s()（）·、,，.。]")
 
 
+@lru_cache(maxsize=16384)
 def agency_key(name: str | None) -> str | None:
     """An agency name reduced so that spellings of one agency compare equal."""
     if not name:
@@ -55,10 +56,18 @@ def _same_agency(a: str | None, b: str | None) -> bool:
 def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Findings by index into `reports`: 上年结转 against last year's 结转下年度, per column."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    with_t3 = [(i, r) for i, r in enumerate(reports) if r.year is not None and r.has_table(TABLE3)]
-    for i, this in with_t3:
-        for _, last in with_t3:
-            if last.year != (this.year or 0) - 1 or not _same_agency(this.agency, last.agency):
+    # Reports by year and by the end of their agency key: names of one agency share it.
+    buckets: dict[tuple[int, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        key = agency_key(r.agency)
+        if r.year is not None and key and r.has_table(TABLE3):
+            buckets[(r.year, key[-4:])].append(r)
+    for i, this in enumerate(reports):
+        key = agency_key(this.agency)
+        if this.year is None or not key or not this.has_table(TABLE3):
+            continue
+        for last in buckets.get((this.year - 1, key[-4:]), []):
+            if not _same_agency(this.agency, last.agency):
                 continue
             for col in T3_COLS:
                 now, before = this.value(TABLE3, "carried_over", col), last.value(TABLE3, "carried_forward", col)
@@ -87,23 +96,27 @@ def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     return out
 
 
-def _narrative(report: Report) -> str:
-    """The report's text outside its tables, without spaces and digits."""
-    text = report.text
-    spans = sorted(report.table_spans.values())
+def _fingerprint(report: Report) -> frozenset[int]:
+    return _narrative_shingles(report.text, tuple(sorted(report.table_spans.values())))
+
+
+@lru_cache(maxsize=8192)
+def _narrative_shingles(text: str, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """The shingles of the report's text outside its tables, without spaces and digits."""
     pieces, pos = [], 0
     for a, b in spans:
         pieces.append(text[pos:a])
         pos = max(pos, b)
     pieces.append(text[pos:])
-    return re.sub(r"[\s\d|]", "", "".join(pieces))
+    return _shingles(_NOT_NARRATIVE.sub("", "".join(pieces)))
 
 
-@lru_cache(maxsize=8192)
+_NOT_NARRATIVE = re.compile(r"[\s\d|]")
+
+
 def _shingles(text: str) -> frozenset[int]:
-    """A sample of the text's character shingles, by hash; cached by the text itself, so a
-    batch re-checked after an edit costs nothing for the reports that did not change.
-    (Python's string hash differs between processes; shingles are compared within one.)"""
+    """A sample of the text's character shingles, by hash (Python's string hash differs
+    between processes; shingles are only compared within one)."""
     hashes = {hash(text[k : k + _SHINGLE]) for k in range(len(text) - _SHINGLE + 1)}
     return frozenset(h for h in hashes if h % _SAMPLE_MOD == 0)
 
@@ -111,7 +124,7 @@ def _shingles(text: str) -> frozenset[int]:
 def prepare(report: Report) -> None:
     """Fingerprint a report's narrative now (in a worker), so the batch check is quick later."""
     if not report.error:
-        _shingles(_narrative(report))
+        _fingerprint(report)
 
 
 def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
@@ -123,7 +136,7 @@ def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         if not r.error:
-            shingles = _shingles(_narrative(r))
+            shingles = _fingerprint(r)
             if len(shingles) >= _MIN_SHINGLES:
                 groups[shingles].append(i)
     distinct = list(groups)
@@ -149,9 +162,15 @@ def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
         similar[a].append((b, count / len(distinct[a])))
         similar[b].append((a, count / len(distinct[b])))
     members_of = list(groups.values())
+    agencies_of: list[dict[str | None, int]] = []
+    for members in members_of:
+        first: dict[str | None, int] = {}
+        for i in members:
+            first.setdefault(agency_key(reports[i].agency), i)
+        agencies_of.append(first)
     for k, candidates in similar.items():
         for me in members_of[k]:
-            best = _most_similar(reports, me, candidates, members_of)
+            best = _most_similar(reports, me, candidates, agencies_of)
             if best is not None:
                 other, ratio = best
                 figures = {
@@ -167,16 +186,16 @@ def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
 
 
 def _most_similar(
-    reports: Sequence[Report], me: int, candidates: list[tuple[int, float]], members_of: list[list[int]]
+    reports: Sequence[Report], me: int, candidates: list[tuple[int, float]], agencies_of: list[dict[str | None, int]]
 ) -> tuple[int, float] | None:
     """The report of another agency whose narrative shares the most with `me`'s."""
     mine = reports[me]
     for text, ratio in sorted(candidates, key=lambda c: -c[1]):
         if ratio < _SHARED:
             break
-        for other in members_of[text]:
+        for other in agencies_of[text].values():  # one report per agency
             them = reports[other]
-            if other == me or _same_agency(mine.agency, them.agency) or (mine.sha256 and mine.sha256 == them.sha256):
+            if them is mine or _same_agency(mine.agency, them.agency) or (mine.sha256 and mine.sha256 == them.sha256):
                 continue
             return other, ratio
     return None

@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             pool.map(_parse_and_audit, paths, chunksize=25)
         batch = time.perf_counter() - start
         table.row(f"{args.reports} reports on 2 processes", batch, "s", 10, batch * 1000 / args.reports)
+        _window_batch(table, tmp)
 
         gc.collect()
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -176,6 +177,57 @@ def _other_types(table: Table) -> None:
             target = 5 if kind == "html" else None
             table.row(f"{kind} report: parse + audit, median", med, "ms", target, med)
             table.row(f"{kind} report: parse + audit, p95", _p95(runs) * 1000, "ms", None)
+
+
+_WINDOW_BATCH = """
+import sys, time, tempfile
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.main_window import MainWindow
+from ui.settings import Settings
+window = MainWindow(Settings("ReportAuditorBenchmark", "batch"), "zh_CN", workspace=None)
+window.show()
+gaps, last = [], [time.perf_counter()]
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0])
+    last[0] = now
+    if started[0] and not window.is_busy():
+        print("stall", max(gaps) * 1000, "total", now - started[1], flush=True)
+        app.quit()
+timer = QTimer()
+timer.timeout.connect(tick)
+timer.start(10)
+started = [False, 0.0]
+def go():
+    started[1] = time.perf_counter()
+    window.open_paths([{folder!r}], remember=False)
+    started[0] = True
+QTimer.singleShot(50, go)
+app.exec()
+"""
+
+
+def _window_batch(table: Table, folder: str) -> None:
+    """Open the whole batch in the window: how long, and the longest the event loop stalled."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    code = _WINDOW_BATCH.format(root=str(ROOT), folder=folder)
+    with tempfile.TemporaryDirectory() as home:
+        env["HOME"] = env["XDG_CONFIG_HOME"] = home
+        try:
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+        except subprocess.TimeoutExpired:
+            print("     the window did not finish the batch")
+            return
+    if "stall" not in proc.stdout:
+        print("     window batch figure not available:", proc.stderr.strip().splitlines()[-1:] or "")
+        return
+    words = proc.stdout.split()
+    stall, total = float(words[words.index("stall") + 1]), float(words[words.index("total") + 1])
+    table.row("window: open the batch, total", total, "s", 10)
+    table.row("window: longest event-loop stall while opening", stall, "ms", 100)
 
 
 def _window_startup(table: Table) -> None:
