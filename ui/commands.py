@@ -2,7 +2,8 @@
 
 Each command captures the old state when it is built, calls one session method in `redo()`
 and its inverse in `undo()` (`Report.restore` puts a cell back exactly). The session logs
-and records every one of these calls, so undo and redo reach the workspace too.
+and records every one of these calls, so undo and redo reach the workspace too. An
+accepted suggestion is a macro of cell commands: one step to undo, however many cells.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from model.messages import col_label, fmt_num, row_label
 from model.report import STATUS_MISSING, Cell, Number
+from model.suggest import Suggestion
 from ui.session import ReportSession
 
 CellState = tuple[Number | None, str, bool]  # value, status, edited
@@ -87,3 +89,33 @@ class SetMetaCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.set_meta(self.field, self.old)
+
+
+def push_suggestion(session: ReportSession, suggestion: Suggestion) -> int:
+    """Apply an accepted suggestion as one undoable step; returns how many cells changed.
+
+    Cells already holding the proposed value are left alone, so they are not marked as
+    corrected (a row shifted back keeps the figures that were already right).
+    """
+    changes = []
+    for (table, row, col), value in suggestion.values.items():
+        cell = session.cell(table, row, col)
+        current = None if cell is None else cell.value
+        if cell is None or current != value or type(current) is not type(value):
+            changes.append((table, row, col, value))
+    if not changes:
+        return 0
+    if len(changes) == 1:
+        table, row, col, value = changes[0]
+        text = QCoreApplication.translate("Commands", "Accept suggestion: %1 = %2")
+        text = text.replace("%1", _cell_name(session, table, row, col)).replace("%2", fmt_num(value))
+    else:
+        text = QCoreApplication.translate("Commands", "Accept suggestion: %1 cells").replace("%1", str(len(changes)))
+    stack = session.stack
+    stack.beginMacro(text)
+    try:
+        for table, row, col, value in changes:
+            stack.push(SetCellCommand(session, table, row, col, value))
+    finally:
+        stack.endMacro()
+    return len(changes)

@@ -1,7 +1,9 @@
 """The right-hand panel: the report's agency, year and format, and its three tables as grids.
 
-`GridView` is a `QTableView` that starts editing on Enter or typing, and offers 还原
-(revert) for corrected cells in its context menu. `TablesPanel` owns one model and one
+`GridView` is a `QTableView` that starts editing on Enter or typing, moves to the cell
+below when Enter ends an edit (as a spreadsheet does), and offers 还原 (revert) for
+corrected cells in its context menu. Cells a suggested correction would change get a
+dashed frame. `TablesPanel` owns one model and one
 view per table and the small metadata form above them.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QFormLayout,
@@ -28,33 +31,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.report import Number
 from model.schema import FORMATS, TABLES
 from ui import theme
 from ui.commands import SetMetaCommand
 from ui.labels import format_name, table_name
 from ui.session import STATE_READY, ReportSession
-from ui.table_model import ReportTableModel
+from ui.table_model import ReportTableModel, SuggestedRole
 
 _NO_YEAR = 1900  # the spin box minimum, shown as its special value text
 
 
 class FlagDelegate(QStyledItemDelegate):
-    """Paints a selected flagged cell in its flag colour with a frame, so the flag stays visible."""
+    """Keeps a selected cell's flag colour visible (framed in the selection colour) and frames
+    a cell that a suggestion would change with a dashed line."""
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect = option.rect  # type: ignore[attr-defined]
         if not selected or index.data(Qt.ItemDataRole.BackgroundRole) is None:
             super().paint(painter, option, index)
-            return
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
-        super().paint(painter, plain, index)
-        painter.save()
-        painter.setPen(QPen(option.palette.highlight().color(), 2))  # type: ignore[attr-defined]
-        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))  # type: ignore[attr-defined]
-        painter.restore()
+        else:
+            plain = QStyleOptionViewItem(option)
+            plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+            super().paint(painter, plain, index)
+            painter.save()
+            painter.setPen(QPen(option.palette.highlight().color(), 2))  # type: ignore[attr-defined]
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+        if index.data(SuggestedRole) is not None:
+            painter.save()
+            pen = QPen(theme.SUGGESTION_FG, 2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+            painter.restore()
 
 
 class GridView(QTableView):
@@ -103,6 +116,25 @@ class GridView(QTableView):
             self.edit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter ends the edit on the cell below, as in a spreadsheet (Tab still moves right)."""
+        enter = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        super().closeEditor(editor, hint)
+        if enter:
+            below = self.moveCursor(QAbstractItemView.CursorAction.MoveDown, Qt.KeyboardModifier.NoModifier)
+            if below.isValid() and below != self.currentIndex():
+                self.setCurrentIndex(below)
+                self.scrollTo(below)
+
+    def finish_editing(self) -> None:
+        """Commit and close an open editor, as if the officer had left the cell."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.focusWidget()
+        if editor is not None and self.viewport().isAncestorOf(editor):
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def revert_current(self) -> None:
         self.table_model().revert_cell(self.currentIndex())
@@ -251,7 +283,9 @@ class TablesPanel(QWidget):
             chip = QLabel(text)
             chip.setStyleSheet(f"background:{color.name()}; border:1px solid #bbb; padding:1px 8px;")
             row.addWidget(chip)
-        hint = QLabel(self.tr("Enter or type to edit · F8 next problem · right-click to revert"))
+        hint = QLabel(
+            self.tr("Enter or type to edit · F8 next problem · Ctrl+Enter accepts a suggestion · right-click to revert")
+        )
         hint.setStyleSheet("color:#666;")
         row.addStretch(1)
         row.addWidget(hint)
@@ -321,6 +355,15 @@ class TablesPanel(QWidget):
         view.setCurrentIndex(index)
         view.scrollTo(index)
         return True
+
+    def set_suggestion(self, values: dict[tuple[str, str, str], Number | None], keys: str) -> None:
+        """Mark the cells a suggestion would change in every grid (`keys` accepts it)."""
+        for model in self.models.values():
+            model.set_suggestion(values, keys)
+
+    def finish_editing(self) -> None:
+        for view in self.views.values():
+            view.finish_editing()
 
     def current_view(self) -> GridView:
         view = self.tabs.currentWidget()

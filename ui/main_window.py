@@ -5,7 +5,8 @@ number in the source selects its cell. Files are parsed off the GUI thread; edit
 undo commands on the report's own stack, gathered in one `QUndoGroup` for the menus.
 The workspace (passed in) records every correction as it is made; saving, restoring and
 the question before closing live in `ui.persistence`. The rules across the batch run
-again after every load and edit.
+again after every load and edit. A suggested correction of the failing equations is
+offered above the findings (`ui.suggestions`) and applied only when the officer accepts.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from ui.resources import resource_path
 from ui.session import STATE_LOADING, ReportSession
 from ui.settings import Settings
 from ui.source_view import SourceView
+from ui.suggestions import SuggestionOffer
 from ui.tasks import Task
 
 
@@ -106,6 +108,14 @@ class MainWindow(QMainWindow):
         self.tables.cellActivated.connect(self._cell_activated)
         self.findings = FindingsPanel(self.findings_model)
         self.findings.findingSelected.connect(self._finding_selected)
+        self.suggestions = SuggestionOffer(self.tables, self)
+        self.suggestions.accepted.connect(self._suggestion_accepted)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(4, 2, 0, 0)
+        bottom_layout.setSpacing(2)
+        bottom_layout.addWidget(self.suggestions.bar)
+        bottom_layout.addWidget(self.findings, 1)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.addWidget(self.source)
@@ -114,7 +124,7 @@ class MainWindow(QMainWindow):
         self.top_splitter.setStretchFactor(1, 6)
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.addWidget(self.top_splitter)
-        self.right_splitter.addWidget(self.findings)
+        self.right_splitter.addWidget(bottom)
         self.right_splitter.setStretchFactor(0, 4)
         self.right_splitter.setStretchFactor(1, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,6 +200,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        edit_menu.addAction(self.suggestions.action)
         edit_menu.addAction(self.revert_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_action)
@@ -210,6 +221,7 @@ class MainWindow(QMainWindow):
             None,
             self.prev_action,
             self.next_action,
+            self.suggestions.action,
         ):
             if action is None:
                 toolbar.addSeparator()
@@ -465,6 +477,7 @@ class MainWindow(QMainWindow):
         self.tables.set_session(session)
         self.findings_model.set_session(session)
         self.undo_group.setActiveStack(session.stack if session else None)
+        self.suggestions.set_session(session)
         title = self.tr("Report Auditor")
         self.setWindowTitle(f"{session.name} — {title}[*]" if session else f"{title}[*]")
         self.setWindowModified(bool(session and session.unsaved))
@@ -474,6 +487,10 @@ class MainWindow(QMainWindow):
     def _findings_changed(self) -> None:
         self.source.refresh_marks(self.session)
         self._update_counts()
+
+    def _suggestion_accepted(self, cells: int) -> None:
+        text = self.tr("Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.", "", cells)
+        self.statusBar().showMessage(text, 8000)
 
     def _update_counts(self) -> None:
         s = self.session

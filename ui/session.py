@@ -22,6 +22,7 @@ from model.changes import Change
 from model.findings import ERROR, WARNING, Finding
 from model.report import Cell, Number, Report
 from model.rules import audit
+from model.suggest import Suggestion, suggest
 from model.workspace import META_TABLE, replay
 
 CellKey = tuple[str, str, str]  # (table, row, col)
@@ -53,6 +54,8 @@ class ReportSession(QObject):
         self._batch: list[Finding] = []  # findings of the rules across the open batch
         self._by_cell: dict[CellKey, list[Finding]] = {}
         self._row_findings: dict[tuple[str, str], list[Finding]] = {}
+        self._suggestion: Suggestion | None = None
+        self._suggestion_stale = True
 
     # ---- state ---------------------------------------------------------------------
 
@@ -112,6 +115,20 @@ class ReportSession(QObject):
         own = self._by_cell.get((table, row, col), [])
         whole_row = self._row_findings.get((table, row), [])
         return own + [f for f in whole_row if f not in own]
+
+    def suggestion(self) -> Suggestion | None:
+        """The correction proposed for the failing equations of 表三 / 表四, or None.
+
+        Worked out on first request after the findings change and kept until they change
+        again, so only the report on screen pays for it. Never applied here: the officer
+        accepts it through an undo command.
+        """
+        if self._suggestion_stale:
+            report = self.report
+            ok = report is not None and not report.error
+            self._suggestion = suggest(report, self._own) if ok and report is not None else None
+            self._suggestion_stale = False
+        return self._suggestion
 
     def cell_at(self, pos: int) -> CellKey | None:
         """The cell whose source span holds text position `pos` (the narrowest one)."""
@@ -185,6 +202,7 @@ class ReportSession(QObject):
 
     def _set_findings(self, findings: list[Finding]) -> None:
         self.findings = findings
+        self._suggestion_stale = True
         by_cell: dict[CellKey, list[Finding]] = defaultdict(list)
         rows: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for f in findings:

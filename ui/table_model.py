@@ -3,6 +3,8 @@
 Rows and columns follow the official form of the report's format. The model is thin: it
 reads the session's report, keeps each cell's flag (error, blank, warning, corrected) to
 emit exact `dataChanged` ranges when the audit changes, and turns edits into undo commands.
+The cells a suggested correction would change carry the proposed value (`SuggestedRole`)
+and say so in their tooltip.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ui.session import ReportSession
 
 CellKeyRole = Qt.ItemDataRole.UserRole + 1
 FlagRole = Qt.ItemDataRole.UserRole + 2
+SuggestedRole = Qt.ItemDataRole.UserRole + 3  # the suggested value as text, or None
 
 FLAG_NONE = ""
 FLAG_ERROR = "error"
@@ -84,6 +87,8 @@ class ReportTableModel(QAbstractTableModel):
         self.schema: TableSchema | None = None
         self._cols: list[str] = []
         self._flags: dict[tuple[int, int], str] = {}
+        self._suggested: dict[tuple[str, str], Number | None] = {}  # (row, col) -> value
+        self._accept_keys = ""
 
     # ---- binding -------------------------------------------------------------------
 
@@ -144,6 +149,21 @@ class ReportTableModel(QAbstractTableModel):
         idx = self.index_of(row, col)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
+
+    def set_suggestion(self, values: dict[tuple[str, str, str], Number | None], keys: str) -> None:
+        """Mark the cells of this table that a suggestion would change (`keys` accepts it)."""
+        new = {}
+        for (table, row, col), value in values.items():
+            cell = self.session.cell(table, row, col) if self.session else None
+            unchanged = cell is not None and cell.value == value and type(cell.value) is type(value)
+            if table == self.table and not unchanged:
+                new[(row, col)] = value
+        old, self._suggested, self._accept_keys = self._suggested, new, keys
+        for row, col in old.keys() | new.keys():
+            if old.get((row, col), ...) != new.get((row, col), ...):
+                idx = self.index_of(row, col)
+                if idx.isValid():
+                    self.dataChanged.emit(idx, idx)
 
     def _on_meta_changed(self, field: str) -> None:
         if field == "format":
@@ -241,6 +261,9 @@ class ReportTableModel(QAbstractTableModel):
             return "|".join(key)
         if role == FlagRole:
             return flag
+        if role == SuggestedRole:
+            suggested = (key[1], key[2])
+            return fmt_num(self._suggested[suggested]) if suggested in self._suggested else None
         return None
 
     def _tooltip(self, key: tuple[str, str, str]) -> str | None:
@@ -260,6 +283,9 @@ class ReportTableModel(QAbstractTableModel):
                 lines.append(html.escape(self.tr("Text in the report: %1").replace("%1", cell.raw)))
             if cell.note:
                 lines.append(html.escape(cell.note))
+        if (key[1], key[2]) in self._suggested:
+            text = self.tr("Suggested: %1 (%2 accepts)").replace("%1", fmt_num(self._suggested[(key[1], key[2])]))
+            lines.append(html.escape(text.replace("%2", self._accept_keys)))
         if not lines:
             return None
         return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"

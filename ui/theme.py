@@ -24,3 +24,7 @@ SOURCE_CURRENT_FG = QColor("#000000")
 
 SEVERITY_FG = {"error": QColor("#b3261e"), "warning": QColor("#9a6700"), "info": QColor("#3b6ea5")}
 OK_FG = QColor("#2e7d32")
+
+# A cell a suggested correction would change: a dashed frame, and the bar that offers it.
+SUGGESTION_FG = QColor("#2f6fb0")
+SUGGESTION_BG = QColor("#eef5fc")

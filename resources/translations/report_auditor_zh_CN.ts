@@ -36,6 +36,14 @@ Corrections cannot be kept between sessions: save often.</source>
             <source>Change format</source>
             <translation>修改表格格式</translation>
         </message>
+        <message>
+            <source>Accept suggestion: %1 = %2</source>
+            <translation>采纳建议：%1 改为 %2</translation>
+        </message>
+        <message>
+            <source>Accept suggestion: %1 cells</source>
+            <translation>采纳建议：%1 个单元格</translation>
+        </message>
     </context>
     <context>
         <name>Crash</name>
@@ -317,6 +325,12 @@ Your corrections are not lost.</source>
             <source>Errors: %1  Warnings: %2</source>
             <translation>错误 %1  警告 %2</translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.</source>
+            <translation>
+                <numerusform>已采纳建议（%n 个单元格）；按 Ctrl+Z 可撤销。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MetaForm</name>
@@ -504,6 +518,10 @@ Your corrections are not lost.</source>
             <source>Text in the report: %1</source>
             <translation>报告原文：%1</translation>
         </message>
+        <message>
+            <source>Suggested: %1 (%2 accepts)</source>
+            <translation>建议改为 %1（按 %2 采纳）</translation>
+        </message>
     </context>
     <context>
         <name>RestoreBar</name>
@@ -532,6 +550,32 @@ Your corrections are not lost.</source>
         </message>
     </context>
     <context>
+        <name>SuggestionBar</name>
+        <message>
+            <source>Suggestion</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>采纳</translation>
+        </message>
+        <message>
+            <source>%1 — press %2 to accept; Ctrl+Z undoes it.</source>
+            <translation>%1。按 %2 采纳，Ctrl+Z 可撤销。</translation>
+        </message>
+        <message>
+            <source>Accept (%1)</source>
+            <translation>采纳（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionOffer</name>
+        <message>
+            <source>Accept &amp;Suggestion</source>
+            <translation>采纳建议(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
         <name>TablesPanel</name>
         <message>
             <source>Error</source>
@@ -550,8 +594,8 @@ Your corrections are not lost.</source>
             <translation>已更正</translation>
         </message>
         <message>
-            <source>Enter or type to edit · F8 next problem · right-click to revert</source>
-            <translation>回车或直接输入以编辑 · F8 下一个问题 · 右键还原</translation>
+            <source>Enter or type to edit · F8 next problem · Ctrl+Enter accepts a suggestion · right-click to revert</source>
+            <translation>回车或直接输入以编辑 · F8 下一个问题 · Ctrl+回车 采纳建议 · 右键还原</translation>
         </message>
         <message>
             <source>No report selected.</source>

@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -159,3 +160,22 @@ def test_window_shows_before_heavy_imports(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert result.stdout.decode().strip() == "[]"
+
+
+def test_startup_probe_reports_the_shown_window_and_quits(tmp_path: Path) -> None:
+    """With REPORT_AUDITOR_STARTUP_PROBE set, main.py prints when the window was painted and exits 0."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+        "REPORT_AUDITOR_STARTUP_PROBE": "1",
+    }
+    before = time.time()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env, capture_output=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    words = result.stdout.decode().split()
+    assert words[0] == "shown" and before < float(words[1]) <= time.time()
