@@ -130,18 +130,24 @@ def suggest(report: Report, findings: list[Finding]) -> Suggestion | None:
     # One cell: a typing slip first, then whatever value the equations need.
     typo_hits: list[tuple[Key, Number, str]] = []
     solved_hits: list[tuple[Key, Number]] = []
+    broken = [eq for eq in eqs if _holds(report, eq, {}) is False]
     for key in suspects:
         current = report.value(*key)
-        if current is None:
+        mine = [eq for eq in eqs if key in eq[0] or key in eq[1]]
+        # One cell can only mend the equations it stands in.
+        if current is None or any(eq not in mine for eq in broken):
             continue
+
+        def fixes(value: Number, key: Key = key, mine: list[Equation] = mine) -> bool:
+            return all(_holds(report, eq, {key: value}) is not False for eq in mine)
+
         for candidate, kind in _typos(current):
-            if _all_hold(report, eqs, {key: candidate}):
+            if fixes(candidate):
                 typo_hits.append((key, candidate, kind))
-        for eq in eqs:
-            if key in eq[0] + eq[1] and _holds(report, eq, {}) is False:
-                value = _solve(report, eq, key)
-                if value is not None and _all_hold(report, eqs, {key: value}):
-                    solved_hits.append((key, value))
+        for eq in broken:
+            value = _solve(report, eq, key)
+            if value is not None and fixes(value):
+                solved_hits.append((key, value))
     if len({(k, v) for k, v, _ in typo_hits}) == 1:
         key, value, kind = typo_hits[0]
         old = messages.fmt_num(report.value(*key))
