@@ -10,6 +10,7 @@ reports share (the wording of the 条例, the form's labels) are ignored.
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Sequence
@@ -96,13 +97,30 @@ def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     return out
 
 
+_FINGERPRINTS: dict[tuple[str, tuple[tuple[int, int], ...]], frozenset[int]] = {}
+_MAX_FINGERPRINTS = 20_000
+
+
+def _fingerprint_key(report: Report) -> tuple[str, tuple[tuple[int, int], ...]]:
+    return report.text, tuple(sorted(report.table_spans.values()))
+
+
 def _fingerprint(report: Report) -> frozenset[int]:
-    return _narrative_shingles(report.text, tuple(sorted(report.table_spans.values())))
+    """The shingles of the report's narrative, kept by text so that a batch re-checked
+    after an edit costs nothing for the reports whose text did not change."""
+    key = _fingerprint_key(report)
+    found = _FINGERPRINTS.get(key)
+    if found is None:
+        found = fingerprint(report)
+        adopt(report, found)
+    return found
 
 
-@lru_cache(maxsize=8192)
-def _narrative_shingles(text: str, spans: tuple[tuple[int, int], ...]) -> frozenset[int]:
-    """The shingles of the report's text outside its tables, without spaces and digits."""
+def fingerprint(report: Report) -> frozenset[int]:
+    """The shingles of the report's text outside its tables, without spaces and digits.
+
+    Deterministic (CRC-32), so a fingerprint made in a worker process compares with ours."""
+    text, spans = _fingerprint_key(report)
     pieces, pos = [], 0
     for a, b in spans:
         pieces.append(text[pos:a])
@@ -111,20 +129,27 @@ def _narrative_shingles(text: str, spans: tuple[tuple[int, int], ...]) -> frozen
     return _shingles(_NOT_NARRATIVE.sub("", "".join(pieces)))
 
 
+def adopt(report: Report, shingles: frozenset[int]) -> None:
+    """Keep a fingerprint made elsewhere (a loading worker) for this report."""
+    if len(_FINGERPRINTS) >= _MAX_FINGERPRINTS:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[_fingerprint_key(report)] = shingles
+
+
 _NOT_NARRATIVE = re.compile(r"[\s\d|]")
 
 
 def _shingles(text: str) -> frozenset[int]:
-    """A sample of the text's character shingles, by hash (Python's string hash differs
-    between processes; shingles are only compared within one)."""
-    hashes = {hash(text[k : k + _SHINGLE]) for k in range(len(text) - _SHINGLE + 1)}
+    """A sample of the text's character shingles, by CRC-32."""
+    data = text.encode("utf-32-le")  # four bytes a character: shingles are fixed slices
+    width = 4 * _SHINGLE
+    hashes = {zlib.crc32(data[k : k + width]) for k in range(0, len(data) - width + 1, 4)}
     return frozenset(h for h in hashes if h % _SAMPLE_MOD == 0)
 
 
-def prepare(report: Report) -> None:
+def prepare(report: Report) -> frozenset[int] | None:
     """Fingerprint a report's narrative now (in a worker), so the batch check is quick later."""
-    if not report.error:
-        _fingerprint(report)
+    return None if report.error else _fingerprint(report)
 
 
 def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:

@@ -12,9 +12,10 @@ offered above the findings (`ui.suggestions`) and applied only when the officer 
 from __future__ import annotations
 
 import functools
+import gc
 import os
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -56,6 +57,8 @@ from ui.suggestions import SuggestionOffer
 from ui.tasks import Task
 
 
+_FREEZE_EVERY = 100  # reports between moves of the parsed ones out of the collector's way
+
 class MainWindow(QMainWindow):
     """The audit window over a batch of reports."""
 
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.tasks: list[Task] = []
         self._pending = 0
         self._batch_total = 0
+        self._since_freeze = 0
+        self._progress_clock = QElapsedTimer()
         self._linking = False
         self.session: ReportSession | None = None
         self.batch_rules = BatchRules()
@@ -342,14 +347,16 @@ class MainWindow(QMainWindow):
         files = expand_paths(paths)
         sessions: list[ReportSession] = []
         new: list[str] = []
+        added: list[ReportSession] = []
         for path in files:
-            session = self.reports.find(path)
+            session = self.reports.find(path)  # expand_paths gives each file once
             if session is None:
                 session = ReportSession(path, self)
-                self.reports.add(session)
                 self.undo_group.addStack(session.stack)
+                added.append(session)
                 new.append(path)
             sessions.append(session)
+        self.reports.add_many(added)
         if not files:
             self.statusBar().showMessage(self.tr("No report files found."), 5000)
         if new:
@@ -375,9 +382,20 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, item: Loaded) -> None:
         self._pending = max(0, self._pending - 1)
+        self._since_freeze += 1
+        if self._since_freeze >= _FREEZE_EVERY or self._pending == 0:
+            # Parsed reports live as long as the window: keep them out of the cyclic
+            # garbage collector's full passes, which otherwise grow with every report
+            # and stall the window for seconds in a large batch.
+            gc.freeze()
+            self._since_freeze = 0
         session = self.reports.find(item.path)
         if session is None:
             return
+        if item.fingerprint is not None:
+            from model.batch_rules import adopt
+
+            adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
         self.persistence.loaded(session, item)
         session.edited.connect(lambda table: self.run_batch_rules(full=table == META_TABLE))
         if session is self.session:
@@ -387,6 +405,9 @@ class MainWindow(QMainWindow):
 
     def _progress(self, _done: int, _total: int, text: str) -> None:
         done = self._batch_total - self._pending
+        if done < self._batch_total and self._progress_clock.isValid() and self._progress_clock.elapsed() < 50:
+            return  # a repaint per report is more than the eye needs in a large batch
+        self._progress_clock.start()
         self.progress.setRange(0, max(1, self._batch_total))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{self._batch_total}")

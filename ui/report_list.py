@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 
 from ui import theme
@@ -35,31 +36,56 @@ class ReportListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions: list[ReportSession] = []
+        self._by_path: dict[str, ReportSession] = {}
+        # Rows to repaint, gathered so that a batch arriving report by report costs one
+        # dataChanged (and one re-sort of the proxy) per pass of the event loop, not one each.
+        self._dirty: set[ReportSession] = set()
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._emit_dirty)
 
     # ---- batch ---------------------------------------------------------------------
 
     def add(self, session: ReportSession) -> None:
-        row = len(self.sessions)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.sessions.append(session)
-        session.findingsChanged.connect(lambda s=session: self.refresh(s))
-        session.metaChanged.connect(lambda _f, s=session: self.refresh(s))
+        self.add_many([session])
+
+    def add_many(self, sessions: list[ReportSession]) -> None:
+        """Append sessions as one insertion: a batch of a thousand is one update of the views."""
+        if not sessions:
+            return
+        first = len(self.sessions)
+        self.beginInsertRows(QModelIndex(), first, first + len(sessions) - 1)
+        for session in sessions:
+            self.sessions.append(session)
+            self._by_path.setdefault(session.path, session)
+            session.findingsChanged.connect(lambda s=session: self.refresh(s))
+            session.metaChanged.connect(lambda _f, s=session: self.refresh(s))
         self.endInsertRows()
 
     def remove(self, session: ReportSession) -> None:
         row = self.sessions.index(session)
         self.beginRemoveRows(QModelIndex(), row, row)
         self.sessions.pop(row)
+        self._dirty.discard(session)
+        if self._by_path.get(session.path) is session:
+            del self._by_path[session.path]
         self.endRemoveRows()
         session.deleteLater()
 
     def find(self, path: str) -> ReportSession | None:
-        return next((s for s in self.sessions if s.path == path), None)
+        return self._by_path.get(path)
 
     def refresh(self, session: ReportSession) -> None:
-        if session in self.sessions:
-            row = self.sessions.index(session)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))
+        self._dirty.add(session)
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _emit_dirty(self) -> None:
+        rows = [i for i, s in enumerate(self.sessions) if s in self._dirty]
+        self._dirty.clear()
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), _COLUMNS - 1))
 
     def session_at(self, row: int) -> ReportSession | None:
         return self.sessions[row] if 0 <= row < len(self.sessions) else None
