@@ -8,9 +8,6 @@ from pathlib import Path
 
 from model.errors import AuditError
 from model.report import Report
-from parsers import sniff
-from parsers.readers import read_bytes, read_document
-from parsers.recognize import recognize
 
 _log = logging.getLogger(__name__)
 
@@ -20,6 +17,8 @@ def _own_workbook(path: str | os.PathLike[str]) -> Report | None:
 
     The workbook passes the same safety checks as any other before openpyxl opens it."""
     from model.excel import NotReportWorkbook, read_report_workbook
+    from parsers import sniff
+    from parsers.readers import read_bytes
     from parsers.xlsx_reader import check_workbook
 
     data = read_bytes(path)
@@ -44,6 +43,9 @@ def load_report(path: str | os.PathLike[str]) -> Report:
 
     Never raises: a fault of the program itself on some file is logged with its traceback
     and that file gets a reason, so a batch goes on."""
+    from parsers.readers import read_document
+    from parsers.recognize import recognize
+
     try:
         if Path(path).suffix.lower() == ".xlsx":
             own = _own_workbook(path)

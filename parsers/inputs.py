@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from parsers.readers import KNOWN_SUFFIXES
+from parsers.filetypes import KNOWN_SUFFIXES
 
 REPORT_SUFFIXES = frozenset(s for s in KNOWN_SUFFIXES if s)
 

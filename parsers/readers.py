@@ -24,14 +24,9 @@ from pathlib import Path
 from model.errors import ReadError, UnsupportedFile
 from parsers import sniff
 from parsers.decode import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode_bytes
+from parsers.filetypes import HTML_SUFFIXES, OLD_WORD_SUFFIXES, WORD_SUFFIXES
 from parsers.grid import GridRows, RenderOptions
 from parsers.normalize import NormText, OffsetMap, normalize
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ""}
-HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-WORD_SUFFIXES = {".docx"}
-OLD_WORD_SUFFIXES = {".doc", ".wps"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | WORD_SUFFIXES | OLD_WORD_SUFFIXES | {".pdf", ".xlsx", ".xls"}
 
 # The readers, by the kind of file they read.
 TEXT, HTML, DOCX, OLD_WORD, PDF, XLSX, XLS = "text", "html", "docx", "old_word", "pdf", "xlsx", "xls"
