@@ -241,11 +241,6 @@ def may_be_negative(table: str, fmt: str, col: str) -> bool:
     return table == TABLE2 and fmt == FORMAT_2019 and col == "change"
 
 
-# 2019 procurement amount and 2021 fee amount are money in 万元, possibly with decimals.
-def is_money(table: str, fmt: str, row: str, col: str) -> bool:
-    return table == TABLE2 and col == "amount"
-
-
 SECTION_TITLES = (
     "一、总体情况",
     "二、主动公开政府信息情况",

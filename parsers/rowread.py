@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from model.report import STATUS_AMBIGUOUS, STATUS_TEXT, Cell, LabelIssue, Number
+from model.report import STATUS_AMBIGUOUS, Cell, LabelIssue
 from parsers.cells import KIND_EMPTY, CellToken, is_value_like
 from parsers.values import parse_value
 
@@ -140,11 +140,3 @@ def place_row(
             cell = Cell(None, "", None)
         cell.remember_parsed()
         read.cells[(row, col)] = cell
-
-
-def has_text_value(read: TableRead) -> bool:
-    return any(c.status == STATUS_TEXT for c in read.cells.values())
-
-
-def numbers(values: Sequence[Number | None]) -> list[Number]:
-    return [v for v in values if v is not None]
