@@ -22,7 +22,9 @@ _TITLE_WORDS = (
     r"其他需要报告|其它需要报告|其他事项|其他需要说明",
 )
 _HEADING = [
-    re.compile(rf"(?:^|(?<=[\s|。；;:：>]))({n})\s*[、.．，,]\s*(?:[^\n|。]{{0,12}}?)(?:{words})")
+    re.compile(
+        rf"(?:^|(?<=[\s|。；;:：>]))(?:({n})\s*[、.．，,]|第({n})部分\s*[、.．，,:：]?)\s*(?:[^\n|。]{{0,12}}?)(?:{words})"
+    )
     for n, words in zip(_NUMERALS, _TITLE_WORDS)
 ]
 

@@ -166,3 +166,8 @@ def test_dates_in_chinese_numerals() -> None:
     assert find_year("某某县人民政府二〇二三年政府信息公开工作年度报告") == 2023
     name, date = find_signature("正文。\n某某县人民政府\n二〇二四年一月二十日")
     assert name == "某某县人民政府" and date is not None and (date.month, date.day) == (1, 20)
+
+
+def test_sections_headed_as_parts() -> None:
+    text = "第一部分 总体情况\n…\n第二部分 主动公开政府信息情况\n…\n第三部分 收到和处理政府信息公开申请情况\n"
+    assert [s.number for s in find_sections(text)] == [1, 2, 3]
