@@ -33,6 +33,8 @@ def narrative_sum(report: Report) -> list[Finding]:
         s = sum(parts)
         if abs(s - total) <= _TOLERANCE:
             continue
+        if _complete_before_the_end(parts, total):
+            continue  # the list adds up; what follows is other news (予以公开8件 …)
         severity = ERROR if s > total else WARNING
         figures = {
             "total": _n(total),
@@ -43,6 +45,15 @@ def narrative_sum(report: Report) -> list[Finding]:
         }
         out.append(_make("NARRATIVE_SUM", severity, figures, (claim.start, claim.end)))
     return out
+
+
+def _complete_before_the_end(parts: list[float], total: float) -> bool:
+    running = 0.0
+    for value in parts[:-1]:
+        running += value
+        if abs(running - total) <= _TOLERANCE:
+            return True
+    return False
 
 
 def percent(report: Report) -> list[Finding]:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from model.errors import ReadError
 from parsers.decode import decode_bytes
-from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
+from parsers.grid import GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
 
 # `embed` is not here: it is void in HTML5 but not to libxml2, which nests what follows an
 # `<embed>` inside it; skipping it would drop the rest of the page.

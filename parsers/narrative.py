@@ -192,6 +192,7 @@ _NO_REVIEW = re.compile(r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，
 # 表四 counts only reviews and suits about information disclosure: the sentence must say so.
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
 _NEEDS_CONTEXT = {"table4"}
+_NOT_THE_FIGURE = re.compile(r"减|免|退|降|增|少|比|较|节约|累计|历年")
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
@@ -214,6 +215,8 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
                 continue
             if table in _NEEDS_CONTEXT and not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
                 continue
+            if _NOT_THE_FIGURE.search(m.group()):
+                continue  # 减免收费5万元, 同比增加3件: another figure than the table's
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
     for m in _NO_APPLICATIONS.finditer(text):
         out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))

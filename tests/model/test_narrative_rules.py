@@ -152,3 +152,15 @@ def test_handled_count_including_carried_over_is_accepted() -> None:
         "2019年,我厅共办理依申请公开129件", "2019年,我厅共受理政府信息公开申请139件"
     )
     assert narrative_table(_report(text)) == []  # 129 new + 10 carried over
+
+
+def test_list_complete_before_other_news() -> None:
+    text = "全年共受理政府信息公开申请15件，其中网上申请10件、信函申请5件，予以公开8件。"
+    assert narrative_sum(_report(text)) == []
+
+
+def test_fee_reductions_are_not_the_fee() -> None:
+    text = sample("001").read_text(encoding="utf-8").replace(
+        "2024年,区人社局行政事业性收费共计19万元。", "2024年,区人社局行政事业性收费共计19万元。另有行政事业性收费减免3万元。"
+    )
+    assert narrative_table(_report(text)) == []
