@@ -111,9 +111,13 @@ class TsTranslator(QTranslator):
                 forms = [n.text or "" for n in tr.iter("numerusform")]
                 self._table[(name, source)] = forms[0] if forms else (tr.text or "")
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        text = self._table.get((context, source), "")
-        return text.replace("%n", str(n)) if text and n >= 0 else text
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null string) means "not mine": an empty string would be taken as the
+        # translation, and Qt's own texts (key names such as Ctrl) would come out blank.
+        text = self._table.get((context, source))
+        if not text:
+            return None
+        return text.replace("%n", str(n)) if n >= 0 else text
 
     def isEmpty(self) -> bool:
         return not self._table

@@ -179,3 +179,17 @@ def test_startup_probe_reports_the_shown_window_and_quits(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     words = result.stdout.decode().split()
     assert words[0] == "shown" and before < float(words[1]) <= time.time()
+
+
+def test_fallback_translator_leaves_qt_texts_alone(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Without lrelease the .ts is read directly; Qt's own texts (key names) must survive."""
+    from PySide6.QtGui import QKeySequence
+
+    fallback = i18n.TsTranslator(TS)
+    assert fallback.translate("QShortcut", "Ctrl") is None
+    qapp.installTranslator(fallback)
+    try:
+        text = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+    finally:
+        qapp.removeTranslator(fallback)
+    assert "Ctrl" in text or "回车" in text
