@@ -147,7 +147,7 @@ def late_publication(report: Report) -> list[Finding]:
     if when <= due:
         return []
     figures = {"date": when.isoformat(), "due": due.isoformat(), "kind": kind, "year": report.year}
-    return [_make("LATE_PUBLICATION", WARNING, figures, None)]
+    return [_make("LATE_PUBLICATION", WARNING, figures, report.date_span)]
 
 
 NARRATIVE_RULES = (narrative_sum, percent, narrative_table, fee_not_reported, late_publication)

@@ -81,6 +81,7 @@ class Report:
     format: str = "unknown"
     signed_date: dt.date | None = None
     published_date: dt.date | None = None
+    date_span: tuple[int, int] | None = None  # where the date the deadline is judged by stands
     error: str | None = None
     sections: list[Section] = field(default_factory=list)
     # tables[table][(row, col)] -> Cell; only tables found in the report are present

@@ -128,6 +128,14 @@ def find_signature(text: str) -> tuple[str | None, dt.date | None]:
     return name, signed
 
 
+def date_span(text: str, date: dt.date) -> tuple[int, int] | None:
+    """Where `date` is written in the text (its last mention), in any of the usual forms."""
+    for m in reversed(list(_FULL_DATE.finditer(text))):
+        if _date(*m.groups()) == date:
+            return m.start(), m.end()
+    return None
+
+
 def find_published(text: str) -> dt.date | None:
     m = _PUBLISHED.search(text[:3000])
     return _date(*m.groups()) if m else None

@@ -19,7 +19,7 @@ from model.schema import (
     table_schema,
 )
 from parsers.cells import tokenize
-from parsers.meta import detect_format, find_agency, find_published, find_signature, find_year
+from parsers.meta import date_span, detect_format, find_agency, find_published, find_signature, find_year
 from parsers.narrative import find_cell_claims, find_sum_claims
 from parsers.rowread import TableRead
 from parsers.sections import Regions, find_regions, find_sections
@@ -78,6 +78,8 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
     report.agency = find_agency(text)
     _, report.signed_date = find_signature(text)
     report.published_date = find_published(text)
+    judged = report.published_date or report.signed_date
+    report.date_span = date_span(text, judged) if judged else None
     report.format = decide_format(text, regions, report.year)
     for table, read in read_tables(text, regions, report.format).items():
         if not read.found:

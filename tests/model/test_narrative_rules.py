@@ -120,9 +120,12 @@ def test_deadline_by_agency_kind(agency: str | None, due: dt.date) -> None:
 def test_late_publication() -> None:
     report = load_report(sample("001"))  # signed 2025-01-17, a department: in time
     assert late_publication(report) == []
+    assert report.date_span is not None
+    assert report.text[slice(*report.date_span)] == "2025年1月17日"
     report.signed_date = dt.date(2025, 2, 20)
     findings = late_publication(report)
     assert len(findings) == 1 and "2025-01-31" in findings[0].message
+    assert findings[0].source == report.date_span
 
 
 def test_seeds_raise_no_narrative_noise() -> None:
