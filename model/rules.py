@@ -70,7 +70,7 @@ def _diff(a: Number, b: Number) -> Number:
 
 
 def t3_balance(report: Report) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     if not report.has_table(TABLE3):
         return out
     for col in T3_COLS:

@@ -53,9 +53,10 @@ def read_table4(tokens: Sequence[CellToken]) -> TableRead:
             run = value_run(tokens, i + 1)
             place_row(read, rid, T4_COLS, run[:_WIDTH], check=_groups_balanced)
     else:
-        run = _value_block(tokens)
-        if run is None:
+        block = _value_block(tokens)
+        if block is None:
             return read
+        run = block
         width = _WIDTH * len(_ROWS)
         filled = [t for t in run if t.kind != KIND_EMPTY]
         if len(run) < width and filled:

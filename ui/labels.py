@@ -54,8 +54,8 @@ _TABLES = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
+def _t(text: object) -> str:
+    return QCoreApplication.translate(_C, str(text))
 
 
 def severity_name(severity: str) -> str:

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
+        actions: tuple[QAction | None, ...] = (
             self.open_action,
             self.open_folder_action,
             self.persistence.save_action,
@@ -227,11 +227,12 @@ class MainWindow(QMainWindow):
             self.prev_action,
             self.next_action,
             self.suggestions.action,
-        ):
-            if action is None:
+        )
+        for item in actions:
+            if item is None:
                 toolbar.addSeparator()
             else:
-                toolbar.addAction(action)
+                toolbar.addAction(item)
 
     def _build_language_menu(self) -> None:
         menu = self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
@@ -497,7 +498,7 @@ class MainWindow(QMainWindow):
         self.source.show_session(session)
         self.tables.set_session(session)
         self.findings_model.set_session(session)
-        self.undo_group.setActiveStack(session.stack if session else None)
+        self.undo_group.setActiveStack(session.stack if session else None)  # type: ignore[arg-type]
         self.suggestions.set_session(session)
         title = self.tr("Report Auditor")
         self.setWindowTitle(f"{session.name} — {title}[*]" if session else f"{title}[*]")
