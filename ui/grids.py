@@ -3,7 +3,8 @@
 `GridView` is a `QTableView` that starts editing on Enter or typing, moves to the cell
 below when Enter ends an edit (as a spreadsheet does), and offers 还原 (revert) for
 corrected cells in its context menu. Cells a suggested correction would change get a
-dashed frame. `TablesPanel` owns one model and one
+dashed frame. 表二's grid has no horizontal header: its blocks carry their own column
+labels in header rows (see `ui.table_layout`). `TablesPanel` owns one model and one
 view per table and the small metadata form above them.
 """
 
@@ -92,6 +93,7 @@ class GridView(QTableView):
         h.setDefaultSectionSize(76)
         h.setMinimumSectionSize(48)
         h.setTextElideMode(Qt.TextElideMode.ElideRight)
+        h.setVisible(not model.has_header_rows())  # 表二 labels its columns block by block
         v = self.verticalHeader()
         v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         v.setDefaultSectionSize(self.fontMetrics().height() + 8)

@@ -5,6 +5,11 @@ reads the session's report, keeps each cell's flag (error, blank, warning, corre
 emit exact `dataChanged` ranges when the audit changes, and turns edits into undo commands.
 The cells a suggested correction would change carry the proposed value (`SuggestedRole`)
 and say so in their tooltip.
+
+Grid rows map to schema rows through `ui.table_layout`: 表二 shows its blocks as on the
+form, each with a header row of its own column labels (not editable, styled as a header),
+so a grid column stands for a different column id in each block. `key`, `index_of` and
+`is_applicable` are the only ways the views locate cells.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from PySide6.QtGui import QFont
 from model.findings import ERROR
 from model.messages import fmt_num
 from model.report import STATUS_TEXT, Number
-from model.schema import T3_APPLICANT_COLS, TABLE3, TABLE4, Row, TableSchema
+from model.schema import T3_APPLICANT_COLS, TABLE2, TABLE3, TABLE4, Row, TableSchema
 from ui import theme
 from ui.commands import RevertCellCommand, SetCellCommand
 from ui.session import ReportSession
+from ui.table_layout import DisplayRow, grid_layout
 
 CellKeyRole = Qt.ItemDataRole.UserRole + 1
 FlagRole = Qt.ItemDataRole.UserRole + 2
@@ -85,7 +91,8 @@ class ReportTableModel(QAbstractTableModel):
         self.table = table
         self.session: ReportSession | None = None
         self.schema: TableSchema | None = None
-        self._cols: list[str] = []
+        self._rows: list[DisplayRow] = []
+        self._width = 0
         self._flags: dict[tuple[int, int], str] = {}
         self._suggested: dict[tuple[str, str], Number | None] = {}  # (row, col) -> value
         self._accept_keys = ""
@@ -109,17 +116,19 @@ class ReportTableModel(QAbstractTableModel):
     def _load(self) -> None:
         report = self.session.report if self.session else None
         self.schema = report.schema(self.table) if report else None
-        self._cols = self.schema.all_cols() if self.schema else []
+        self._rows, self._width = grid_layout(self.schema)
         self._flags = self._compute_flags()
 
     def _compute_flags(self) -> dict[tuple[int, int], str]:
         flags: dict[tuple[int, int], str] = {}
         if self.schema is None or self.session is None:
             return flags
-        for r, row in enumerate(self.schema.rows):
-            for c, col in enumerate(self._cols):
-                if col in row.cols:
-                    flags[(r, c)] = self._flag_of(row.id, col)
+        for r, line in enumerate(self._rows):
+            if line.row is None:
+                continue
+            for c, col in enumerate(line.cols):
+                if col is not None and col in line.row.cols:
+                    flags[(r, c)] = self._flag_of(line.row.id, col)
         return flags
 
     def _flag_of(self, row: str, col: str) -> str:
@@ -173,23 +182,36 @@ class ReportTableModel(QAbstractTableModel):
 
     # ---- lookups -------------------------------------------------------------------
 
-    def key(self, index: _Index) -> tuple[str, str, str] | None:
-        if self.schema is None or not index.isValid():
+    def _line(self, index: _Index) -> DisplayRow | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self.table, self.schema.rows[index.row()].id, self._cols[index.column()]
+        return self._rows[index.row()]
+
+    def is_header(self, index: _Index) -> bool:
+        """Whether `index` is in a block's header row (表二)."""
+        line = self._line(index)
+        return line is not None and line.is_header
+
+    def key(self, index: _Index) -> tuple[str, str, str] | None:
+        """(table, row id, column id) of a grid cell; None for header rows and empty places."""
+        line = self._line(index)
+        if line is None or line.row is None or not 0 <= index.column() < len(line.cols):
+            return None
+        col = line.cols[index.column()]
+        return None if col is None else (self.table, line.row.id, col)
 
     def index_of(self, row: str, col: str) -> QModelIndex:
-        if self.schema is None or col not in self._cols:
-            return QModelIndex()
-        for r, row_def in enumerate(self.schema.rows):
-            if row_def.id == row:
-                return self.index(r, self._cols.index(col))
+        """The grid cell of a schema cell, invalid when the grid has none."""
+        for r, line in enumerate(self._rows):
+            if line.row is not None and line.row.id == row and col in line.cols:
+                return self.index(r, line.cols.index(col))
         return QModelIndex()
 
     def is_applicable(self, index: _Index) -> bool:
-        if self.schema is None or not index.isValid():
-            return False
-        return self._cols[index.column()] in self.schema.rows[index.row()].cols
+        """Whether the cell holds one of its row's values (else it is shown disabled)."""
+        key = self.key(index)
+        line = self._line(index)
+        return key is not None and line is not None and line.row is not None and key[2] in line.row.cols
 
     def table_present(self) -> bool:
         return (
@@ -204,10 +226,10 @@ class ReportTableModel(QAbstractTableModel):
     # ---- Qt model ------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.schema is None else len(self.schema.rows)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._cols)
+        return 0 if parent.isValid() else self._width
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not self.is_applicable(index):
@@ -218,10 +240,13 @@ class ReportTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        key = self.key(index)
-        if key is None or self.session is None:
+        line = self._line(index)
+        if line is None or self.session is None:
             return None
-        if not self.is_applicable(index):
+        if line.is_header:
+            return self._header_cell(line, index.column(), role)
+        key = self.key(index)
+        if key is None or not self.is_applicable(index):
             return theme.DISABLED_BG if role == Qt.ItemDataRole.BackgroundRole else None
         cell = self.session.cell(*key)
         flag = self._flags.get((index.row(), index.column()), FLAG_NONE)
@@ -264,6 +289,24 @@ class ReportTableModel(QAbstractTableModel):
         if role == SuggestedRole:
             suggested = (key[1], key[2])
             return fmt_num(self._suggested[suggested]) if suggested in self._suggested else None
+        return None
+
+    def _header_cell(self, line: DisplayRow, column: int, role: int) -> Any:
+        """A cell of a block's header row: the block's column label, bold on grey."""
+        col = line.cols[column] if 0 <= column < len(line.cols) else None
+        label = self.schema.col_labels.get(col, col) if col is not None and self.schema else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{line.label} · {label}" if label else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return theme.HEADER_BG
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return theme.HEADER_FG
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold()
         return None
 
     def _tooltip(self, key: tuple[str, str, str]) -> str | None:
@@ -322,9 +365,9 @@ class ReportTableModel(QAbstractTableModel):
         if self.schema is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(self._cols):
+            col = self._column_id(section)
+            if col is None:
                 return None
-            col = self._cols[section]
             label = self.schema.col_labels.get(col, col)
             if role == Qt.ItemDataRole.DisplayRole:
                 return label
@@ -333,10 +376,31 @@ class ReportTableModel(QAbstractTableModel):
                     return f"{_ORG_GROUP} · {label}"
                 return label
             return None
-        if not 0 <= section < len(self.schema.rows):
+        if not 0 <= section < len(self._rows):
             return None
+        line = self._rows[section]
+        if line.row is None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return line.label
+            return _bold() if role == Qt.ItemDataRole.FontRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row_header(self.schema, section)
+            return row_header(self.schema, line.index)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row_tooltip(self.schema.rows[section])
+            return row_tooltip(line.row)
         return None
+
+    def has_header_rows(self) -> bool:
+        """Whether the grid carries its column labels in header rows (表二), so the view
+        hides its horizontal header."""
+        return self.table == TABLE2
+
+    def _column_id(self, section: int) -> str | None:
+        """The column id a grid column stands for in every row, None when it differs by block."""
+        ids = {line.cols[section] for line in self._rows if 0 <= section < len(line.cols)}
+        return ids.pop() if len(ids) == 1 else None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

@@ -13,6 +13,9 @@ WARNING_BG = QColor("#fde0bd")
 EDITED_FG = QColor("#1f5fbf")
 EDITED_BG = QColor("#e3edfb")
 DISABLED_BG = QColor("#eeeeee")
+# The header rows inside a grid (表二's blocks with their own column labels).
+HEADER_BG = QColor("#dcdcdc")
+HEADER_FG = QColor("#202020")
 RAW_TEXT_FG = QColor("#a11d1d")
 
 SOURCE_ERROR_BG = QColor("#fbd9d9")
