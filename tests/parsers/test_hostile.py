@@ -25,7 +25,7 @@ import pytest
 from model.report import Report
 from model.rules import audit
 from parsers import load_report
-from tests.builders import docx_of_lines, xlsx_of_lines
+from tests.builders import docx_of_lines, pdf_of_objects, xlsx_of_lines
 from tests.conftest import sample
 from tests.parsers.test_read_pdf import PdfPage, _report_pages, build_pdf
 
@@ -177,25 +177,12 @@ OLE_ENCRYPTED = (
 # ---- PDFs written object by object ----------------------------------------------------
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
 def _one_page_pdf(content: bytes, resources: bytes = b"", more: list[bytes] | None = None) -> bytes:
-    return _raw_pdf(
+    return pdf_of_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

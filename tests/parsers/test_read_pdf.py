@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from parsers import load_report
-from parsers.grid import RenderOptions
 from parsers.readers import read_document
+from tests.builders import pdf_of_objects
 
 PAGE_W, PAGE_H = 595, 842
 
@@ -101,16 +101,7 @@ def build_pdf(pages: list[PdfPage], encrypt: bool = False) -> bytes:
     if encrypt:
         enc = add(f"<< /Filter /Standard /V 1 /R 2 /O <{'11' * 32}> /U <{'22' * 32}> /P -4 >>".encode())
         encrypt_ref = f" /Encrypt {enc} 0 R /ID [<{'33' * 16}> <{'33' * 16}>]"
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R{encrypt_ref} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_of_objects(objects, catalog, encrypt_ref)
 
 
 def _report_pages() -> list[PdfPage]:
