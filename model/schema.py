@@ -7,6 +7,7 @@ of the form; the UI and the Excel export show them, the recognizer matches again
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 FORMAT_2019 = "2019"
 FORMAT_2021 = "2021"
@@ -51,8 +52,13 @@ class TableSchema:
                 return row
         raise KeyError(row_id)
 
-    def row_ids(self) -> list[str]:
-        return [row.id for row in self.rows]
+    def row_ids(self) -> tuple[str, ...]:
+        return self._row_ids
+
+    @cached_property
+    def _row_ids(self) -> tuple[str, ...]:
+        # Asked for once per label while a table is read: worth keeping.
+        return tuple(row.id for row in self.rows)
 
     def cells(self) -> list[tuple[str, str]]:
         return [(row.id, col) for row in self.rows for col in row.cols]

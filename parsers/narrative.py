@@ -8,16 +8,32 @@ Percentages and years are never parts.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from model.claims import CellClaim, Figure, SumClaim
 
 UNITS = ("万元", "人次", "元", "条", "件", "篇", "次", "个", "项", "场", "期", "家", "户", "人", "份", "批")
 _UNIT = "|".join(UNITS)
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-_FIGURE = re.compile(rf"(?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多)?")
+_FIGURE = re.compile(
+    rf"(?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多)?"
+)
 _TOTAL = re.compile(r"(?:共计|总计|合计|累计|共有|共)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
 _SHARE = re.compile(r"\s*[,，]?\s*(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
@@ -76,7 +92,8 @@ def find_sum_claims(text: str) -> list[SumClaim]:
     claims: list[SumClaim] = []
     masked = _mask_parens(text)
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    for k, (s, e) in enumerate(sentences):
+    for k in _sentences_near_qizhong(text, sentences):
+        s, e = sentences[k]
         marks = [m.start() for m in _TOTAL.finditer(masked, s, e)]
         if "其中" not in masked[s:e] and k + 1 < len(sentences):
             ns, ne = sentences[k + 1]
@@ -91,6 +108,20 @@ def find_sum_claims(text: str) -> list[SumClaim]:
     return claims
 
 
+def _sentences_near_qizhong(text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences that hold 其中 or come just before one that does.
+
+    Only these can open a claim; the rest of a report (table rows among them) is skipped."""
+    starts = [s for s, _ in sentences]
+    near: set[int] = set()
+    where = text.find("其中")
+    while where >= 0:
+        k = bisect.bisect_right(starts, where) - 1
+        near.update(i for i in (k - 1, k) if i >= 0)
+        where = text.find("其中", where + 2)
+    return sorted(near)
+
+
 def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
     """Claims opened at each mark (共 or an implicit total); several may share a sentence."""
     out = []
@@ -103,7 +134,7 @@ def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
         if not totals:
             continue
         total = totals[0]
-        if text[mark:total.start].count("，") + text[mark:total.start].count(",") > 0:
+        if text[mark : total.start].count("，") + text[mark : total.start].count(",") > 0:
             continue  # the figure after 共 belongs to another clause
         parts = _list_parts(text, where + 2, stop, total.unit)
         if len(parts) < 2 and not (len(parts) == 1 and parts[0].value > total.value):
@@ -115,7 +146,9 @@ def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
 
 
 _CLAUSE = re.compile(r"[^,，、;；]+")
-_NOT_A_PART = re.compile(r"较|同比|环比|比上年|增长|下降|减少|增加|全部|均已|均为|共|合计|累计|总计|总数|办结|答复|结转")
+_NOT_A_PART = re.compile(
+    r"较|同比|环比|比上年|增长|下降|减少|增加|全部|均已|均为|共|合计|累计|总计|总数|办结|答复|结转"
+)
 
 
 def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
@@ -155,7 +188,9 @@ _CLAUSE_CHARS = r"[^。，,；;]"
 # (pattern, table, cells, words for the message); group 1 is the figure.
 _CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str], ...] = (
     (
-        re.compile(rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"),
+        re.compile(
+            rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"
+        ),
         "table3",
         (("new", "total"),),
         "收到政府信息公开申请",
@@ -186,7 +221,9 @@ _CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], s
     ),
 )
 _NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_CLAUSE_CHARS}{{0,20}}?(?:政府信息公开)?申请")
-_NO_REVIEW = re.compile(r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))")
+_NO_REVIEW = re.compile(
+    r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))"
+)
 
 
 # 表四 counts only reviews and suits about information disclosure: the sentence must say so.

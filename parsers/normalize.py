@@ -152,13 +152,17 @@ def label_key(text: str) -> str:
     return _KEY_DROP.sub("", text)
 
 
-_NUMBERING = re.compile(
-    r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.．、)）](?!\d))\s*"
-)
+_NUMBERING = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.．、)）](?!\d))\s*")
+
+
+_NUMBERING_FIRST = frozenset("(（一二三四五六七八九十")
 
 
 def strip_numbering(text: str) -> str:
     """Drop a leading item number: 一、 (一) 1. 2、"""
+    head = text.lstrip()
+    if not head or not (head[0] in _NUMBERING_FIRST or head[0].isdecimal()):
+        return text  # the common case, and far cheaper than trying the pattern
     prev = None
     while prev != text:
         prev = text

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from model.report import STATUS_AMBIGUOUS, Cell, LabelIssue
-from parsers.cells import KIND_EMPTY, CellToken, is_value_like
+from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, Cell, LabelIssue
+from parsers.cells import KIND_EMPTY, KIND_TEXT, CellToken, is_value_like
 from parsers.values import parse_value
 
 _DIGITS = re.compile(r"^\d{2,}$")
@@ -41,7 +41,7 @@ def value_run(tokens: Sequence[CellToken], start: int, stop: int | None = None) 
     out: list[CellToken] = []
     end = len(tokens) if stop is None else stop
     for tok in tokens[start:end]:
-        if not is_value_like(tok):
+        if tok.kind == KIND_TEXT and not is_value_like(tok):
             break
         out.append(tok)
     return out
@@ -130,13 +130,15 @@ def place_row(
                 cell.remember_parsed()
                 read.cells[(row, col)] = cell
             return
+    units = money_cols or {}
     for i, col in enumerate(cols):
-        if i < len(run):
-            tok = run[i]
-            unit = (money_cols or {}).get(col)
-            parsed = parse_value(tok.text, money=unit is not None, header_unit=unit or "万元")
-            cell = Cell(parsed.value, tok.text, (tok.start, tok.end), parsed.status, parsed.note)
-        else:
-            cell = Cell(None, "", None)
-        cell.remember_parsed()
-        read.cells[(row, col)] = cell
+        if i >= len(run):
+            read.cells[(row, col)] = Cell(None, "", None, STATUS_BLANK, "", None, STATUS_BLANK)
+            continue
+        tok = run[i]
+        unit = units.get(col)
+        parsed = parse_value(tok.text, money=unit is not None, header_unit=unit or "万元")
+        # Made with its parsed value remembered (as `remember_parsed` would): many per report.
+        read.cells[(row, col)] = Cell(
+            parsed.value, tok.text, (tok.start, tok.end), parsed.status, parsed.note, parsed.value, parsed.status
+        )

@@ -35,7 +35,7 @@ _NOT_COL = {"信息内容", "项目", "内容"}
 
 
 def match_row(key: str, schema: TableSchema) -> str | None:
-    row_ids = set(schema.row_ids())
+    row_ids = schema.row_ids()
     rid = _ROW_KEYS.get(key)
     if rid in row_ids:
         return rid
@@ -130,6 +130,4 @@ def _check_headers(read: TableRead, header: list[CellToken], cols: Sequence[str]
             continue
         if any(issue.col == col and issue.found == tok.text for issue in read.label_issues):
             continue
-        read.label_issues.append(
-            LabelIssue(TABLE2, None, col, tok.text, schema.col_labels[col], (tok.start, tok.end))
-        )
+        read.label_issues.append(LabelIssue(TABLE2, None, col, tok.text, schema.col_labels[col], (tok.start, tok.end)))

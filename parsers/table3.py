@@ -47,6 +47,8 @@ _ROW_WORDS: dict[str, str] = {
     "carried_forward": r"结转下年|下年度继续",
 }
 _ROW_RE = {k: re.compile(v) for k, v in _ROW_WORDS.items()}
+# Any row's words: most text cells name no row, and one search tells so.
+_ANY_ROW = re.compile("|".join(f"(?:{v})" for v in _ROW_WORDS.values()))
 # Rows whose words are too common to be matched out of sequence.
 _SEQUENCE_ONLY = {"other.other", "total_processed", "other"}
 _MAX_LABEL = 60
@@ -66,6 +68,8 @@ def match_row(label: str, schema: TableSchema, expected: int) -> int | None:
     """Index of the schema row this label names, searching from the expected row on."""
     ids = schema.row_ids()
     bare = label_key(strip_numbering(label))
+    if not _ANY_ROW.search(bare):
+        return None
     for i in range(expected, len(ids)):
         rid = ids[i]
         pattern = _ROW_RE[rid]
