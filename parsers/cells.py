@@ -23,7 +23,9 @@ KIND_TEXT = "text"
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?$")
 PLACEHOLDERS = frozenset({"/", "\\", "—", "——", "-", "--", "―", "─", "…", "...", "*", "×"})
 # Short words that stand where a number belongs (NOT_A_NUMBER).
-_WORDY_VALUE = re.compile(r"^(?:无|没有|暂无|空|未统计|不适用|不涉及|略|零|[一二三四五六七八九十百千万两]+[件条个项]?)$")
+_WORDY_VALUE = re.compile(
+    r"^(?:无|没有|暂无|空|未统计|不适用|不涉及|略|零|[一二三四五六七八九十百千万两]+[件条个项]?)$"
+)
 
 
 class CellToken(NamedTuple):
@@ -39,6 +41,11 @@ class CellToken(NamedTuple):
     @property
     def key(self) -> str:
         return label_key(self.text)
+
+
+def _token(text: str, kind: str, start: int, end: int) -> CellToken:
+    """A CellToken without the generated constructor's keyword handling (half the cost)."""
+    return tuple.__new__(CellToken, (text, kind, start, end))
 
 
 def classify(text: str) -> str:
@@ -74,7 +81,7 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
         # The common case: one word, one cell.
         lead = text.index(stripped[0])
         kind = KIND_NUM if (stripped in PLACEHOLDERS or _NUMBER.match(stripped)) else KIND_TEXT
-        out.append(CellToken(stripped, kind, base + lead, base + lead + len(stripped)))
+        out.append(_token(stripped, kind, base + lead, base + lead + len(stripped)))
         return
     words = [(m.group(), m.start(), m.end()) for m in _WS_PIECE.finditer(text)]
     if not words:
@@ -110,12 +117,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
         if not segment or segment.isspace():
             if 0 < k < last:
                 # Whitespace between two bars is a blank cell of the table.
-                out.append(CellToken("", KIND_EMPTY, pos, pos + len(segment)))
+                out.append(_token("", KIND_EMPTY, pos, pos + len(segment)))
         elif "\n" in segment or "\t" in segment:
             for m in _PIECES.finditer(segment):
                 if not m.group().isspace():
                     _split_piece(m.group(), pos + m.start(), out)
         else:
-            _split_piece(segment, pos, out)
+            word = segment.strip()
+            if " " in word:
+                _split_piece(segment, pos, out)
+            else:
+                # The common case, inline: one word between two bars.
+                lead = segment.index(word[0])
+                kind = KIND_NUM if (word in PLACEHOLDERS or _NUMBER.match(word)) else KIND_TEXT
+                out.append(_token(word, kind, pos + lead, pos + lead + len(word)))
         pos += len(segment) + 1
     return out

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, Cell, LabelIssue
+from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_OK, Cell, LabelIssue
 from parsers.cells import KIND_EMPTY, KIND_TEXT, CellToken, is_value_like
 from parsers.values import parse_value
 
@@ -137,8 +137,13 @@ def place_row(
             continue
         tok = run[i]
         unit = units.get(col)
+        # Cells are made with their parsed value remembered (as `remember_parsed` would do):
+        # a report has hundreds, most of them plain counts.
+        if unit is None and tok.text.isdigit() and tok.text.isascii():
+            value = int(tok.text)
+            read.cells[(row, col)] = Cell(value, tok.text, (tok.start, tok.end), STATUS_OK, "", value, STATUS_OK)
+            continue
         parsed = parse_value(tok.text, money=unit is not None, header_unit=unit or "万元")
-        # Made with its parsed value remembered (as `remember_parsed` would): many per report.
         read.cells[(row, col)] = Cell(
             parsed.value, tok.text, (tok.start, tok.end), parsed.status, parsed.note, parsed.value, parsed.status
         )
