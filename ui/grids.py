@@ -11,7 +11,7 @@ view per table and the small metadata form above them.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -41,6 +41,9 @@ from ui.session import STATE_READY, ReportSession
 from ui.table_model import ReportTableModel, SuggestedRole
 
 _NO_YEAR = 1900  # the spin box minimum, shown as its special value text
+_MIN_COLUMN, _MAX_COLUMN = 64, 140  # pixels
+_CELL_PAD = 7  # a cell's text margins, as Qt's item size hint adds them
+_HEADER_PAD = 4  # a header section's margins
 
 
 class FlagDelegate(QStyledItemDelegate):
@@ -101,6 +104,7 @@ class GridView(QTableView):
         v.setTextElideMode(Qt.TextElideMode.ElideRight)
         v.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setItemDelegate(FlagDelegate(self))
+        self._text_widths = TextWidths(self)
         self.revert_action = QAction(self.tr("Revert to parsed value"), self)
         self.revert_action.triggered.connect(self.revert_current)
 
@@ -161,10 +165,48 @@ class GridView(QTableView):
         menu.popup(self.viewport().mapToGlobal(pos))
 
     def fit_headers(self) -> None:
-        self.resizeColumnsToContents()
+        """Make each column as wide as its widest text, within bounds.
+
+        The texts are measured here from what the model shows: Qt's resizeColumnsToContents
+        asks every cell for its size hint through the model, which took most of the time
+        it took to show a report."""
+        model = self.table_model()
         h = self.horizontalHeader()
-        for c in range(h.count()):
-            h.resizeSection(c, max(64, min(h.sectionSize(c) + 8, 140)))
+        widths = self._text_widths
+        for c in range(model.columnCount()):
+            widest = 0
+            if not h.isHidden():
+                label = model.headerData(c, Qt.Orientation.Horizontal)
+                if label:
+                    widest = widths.header(str(label)) + _HEADER_PAD
+            for text, bold in model.column_texts(c):
+                if text:
+                    widest = max(widest, widths.cell(text, bold) + _CELL_PAD)
+            width = max(_MIN_COLUMN, min(widest + 8, _MAX_COLUMN))
+            if h.sectionSize(c) != width:
+                h.resizeSection(c, width)
+
+
+class TextWidths:
+    """Widths of texts in a grid's fonts, remembered: the same labels and numbers recur."""
+
+    def __init__(self, view: QTableView) -> None:
+        bold = QFont(view.font())
+        bold.setBold(True)
+        self._metrics = (view.fontMetrics(), QFontMetrics(bold), view.horizontalHeader().fontMetrics())
+        self._known: dict[tuple[int, str], int] = {}
+
+    def _width(self, which: int, text: str) -> int:
+        width = self._known.get((which, text))
+        if width is None:
+            width = self._known[(which, text)] = self._metrics[which].horizontalAdvance(text)
+        return width
+
+    def cell(self, text: str, bold: bool) -> int:
+        return self._width(1 if bold else 0, text)
+
+    def header(self, text: str) -> int:
+        return self._width(2, text)
 
 
 class MetaForm(QWidget):
@@ -253,9 +295,7 @@ class TablesPanel(QWidget):
         for table in TABLES:
             model = ReportTableModel(table, self)
             view = GridView(model)
-            view.selectionModel().currentChanged.connect(
-                lambda cur, _prev, m=model: self._current_changed(m, cur)
-            )
+            view.selectionModel().currentChanged.connect(lambda cur, _prev, m=model: self._current_changed(m, cur))
             self.models[table], self.views[table] = model, view
             self.tabs.addTab(view, table_name(table))
         self.placeholder = QLabel()
@@ -319,16 +359,12 @@ class TablesPanel(QWidget):
         self.tabs.setVisible(has_tables)
         self.placeholder.setVisible(not has_tables)
         if report is None:
-            self.placeholder.setText(
-                self.tr("No report selected.") if self.session is None else self.tr("Reading…")
-            )
+            self.placeholder.setText(self.tr("No report selected.") if self.session is None else self.tr("Reading…"))
         elif report.error:
             self.placeholder.setText(self.tr("This file could not be read:\n%1").replace("%1", report.error))
         elif not has_tables:
             self.placeholder.setText(
-                self.tr("This report has no standard tables (format: %1).").replace(
-                    "%1", format_name(report.format)
-                )
+                self.tr("This report has no standard tables (format: %1).").replace("%1", format_name(report.format))
             )
         for i, table in enumerate(TABLES):
             model = self.models[table]

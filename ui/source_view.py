@@ -8,6 +8,7 @@ the Basic Multilingual Plane.
 from __future__ import annotations
 
 import bisect
+import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
@@ -17,13 +18,15 @@ from model.findings import ERROR
 from ui import theme
 from ui.session import ReportSession
 
+_WIDE = re.compile("[\U00010000-\U0010ffff]")  # characters that take two UTF-16 units
+
 
 class OffsetMap:
     """Code point index ↔ UTF-16 position for one text."""
 
     def __init__(self, text: str) -> None:
         # Code point indexes of the characters that take two UTF-16 units.
-        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._wide = [m.start() for m in _WIDE.finditer(text)]
         self._wide_q = [i + n for n, i in enumerate(self._wide)]  # their UTF-16 positions
 
     def to_qt(self, index: int) -> int:
@@ -49,6 +52,7 @@ class SourceView(QPlainTextEdit):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
         self._map = OffsetMap("")
+        self._formats: dict[int, QTextCharFormat] = {}  # background colour (rgba) -> format
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._current: tuple[int, int] | None = None
 
@@ -66,13 +70,13 @@ class SourceView(QPlainTextEdit):
 
     def refresh_marks(self, session: ReportSession | None) -> None:
         """Rebuild the background marks: every cell span and every finding's span."""
-        marks: list[QTextEdit.ExtraSelection] = []
+        spans: list[tuple[tuple[int, int], QColor]] = []
         report = session.report if session else None
         if session is not None and report is not None and not report.error:
             for f in session.findings:
                 if f.source and not f.cells:
                     color = theme.SOURCE_ERROR_BG if f.severity == ERROR else theme.SOURCE_WARNING_BG
-                    marks.append(self._mark(f.source, color))
+                    spans.append((f.source, color))
             for table, cells in report.tables.items():
                 for (row, col), cell in cells.items():
                     if cell.span is None:
@@ -88,22 +92,29 @@ class SourceView(QPlainTextEdit):
                         )
                     else:
                         color = theme.SOURCE_CELL_BG
-                    marks.append(self._mark(cell.span, color))
-        self._marks = marks
+                    spans.append((cell.span, color))
+        last = max(0, self.document().characterCount() - 1)
+        self._marks = [self._mark(span, color, last=last) for span, color in spans]
         self._apply()
 
     def _mark(
-        self, span: tuple[int, int], color: QColor, fg: QColor | None = None
+        self, span: tuple[int, int], color: QColor, fg: QColor | None = None, last: int | None = None
     ) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
         start, end = self._map.to_qt(span[0]), self._map.to_qt(span[1])
-        last = max(0, self.document().characterCount() - 1)
+        if last is None:
+            last = max(0, self.document().characterCount() - 1)
         cursor.setPosition(min(start, last))
         cursor.setPosition(min(max(end, start + 1), last), QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        if fg is not None:
+        if fg is None:
+            fmt = self._formats.get(color.rgba())
+            if fmt is None:
+                fmt = self._formats[color.rgba()] = QTextCharFormat()
+                fmt.setBackground(color)
+        else:
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
             fmt.setForeground(fg)
             fmt.setFontWeight(QFont.Weight.Bold)
         sel.format = fmt  # type: ignore[attr-defined]

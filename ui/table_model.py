@@ -14,9 +14,10 @@ so a grid column stands for a different column id in each block. `key`, `index_o
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -42,6 +43,23 @@ FLAG_EDITED = "edited"
 
 _ORG_GROUP = "法人或其他组织"
 _Index = QModelIndex | QPersistentModelIndex
+_Pos = tuple[int, int]  # (grid row, grid column)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAG_BG = {
+    FLAG_ERROR: theme.ERROR_BG,
+    FLAG_BLANK: theme.BLANK_BG,
+    FLAG_WARNING: theme.WARNING_BG,
+    FLAG_EDITED: theme.EDITED_BG,
+}
+
+
+class Shown(NamedTuple):
+    """What a value cell shows, worked out when the cell changes rather than at every paint."""
+
+    text: str  # as displayed: the number, or the parser's text when it found no number
+    edit: str  # what an editor starts with
+    edited: bool
+    raw_text: bool  # the report has text here, not a number
 
 
 def parse_number(text: str) -> tuple[bool, Number | None]:
@@ -93,7 +111,11 @@ class ReportTableModel(QAbstractTableModel):
         self.schema: TableSchema | None = None
         self._rows: list[DisplayRow] = []
         self._width = 0
-        self._flags: dict[tuple[int, int], str] = {}
+        self._keys: dict[_Pos, tuple[str, str, str]] = {}  # grid cells that hold a value
+        self._places: dict[tuple[str, str], _Pos] = {}  # (row id, col id) -> grid cell
+        self._shown: dict[_Pos, Shown] = {}
+        self._present = False
+        self._flags: dict[_Pos, str] = {}
         self._suggested: dict[tuple[str, str], Number | None] = {}  # (row, col) -> value
         self._accept_keys = ""
 
@@ -114,22 +136,36 @@ class ReportTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
+        """Lay out the grid and work out what every cell shows, once per report shown."""
         report = self.session.report if self.session else None
         self.schema = report.schema(self.table) if report else None
         self._rows, self._width = grid_layout(self.schema)
+        self._keys, self._places = {}, {}
+        if self.schema is not None and self.session is not None:
+            for r, line in enumerate(self._rows):
+                if line.row is None:
+                    continue
+                for c, col in enumerate(line.cols):
+                    if col is not None and col in line.row.cols:
+                        self._keys[(r, c)] = (self.table, line.row.id, col)
+                        self._places.setdefault((line.row.id, col), (r, c))
+        self._present = report is not None and report.has_table(self.table)
+        self._shown = {pos: self._shown_of(key) for pos, key in self._keys.items()}
         self._flags = self._compute_flags()
 
-    def _compute_flags(self) -> dict[tuple[int, int], str]:
-        flags: dict[tuple[int, int], str] = {}
-        if self.schema is None or self.session is None:
-            return flags
-        for r, line in enumerate(self._rows):
-            if line.row is None:
-                continue
-            for c, col in enumerate(line.cols):
-                if col is not None and col in line.row.cols:
-                    flags[(r, c)] = self._flag_of(line.row.id, col)
-        return flags
+    def _shown_of(self, key: tuple[str, str, str]) -> Shown:
+        assert self.session is not None
+        cell = self.session.cell(*key)
+        if cell is None:
+            return Shown("", "", False, False)
+        if cell.value is None:
+            raw = cell.status == STATUS_TEXT
+            return Shown(cell.raw if raw else "", "", cell.edited, raw)
+        text = fmt_num(cell.value)
+        return Shown(text, text, cell.edited, False)
+
+    def _compute_flags(self) -> dict[_Pos, str]:
+        return {pos: self._flag_of(key[1], key[2]) for pos, key in self._keys.items()}
 
     def _flag_of(self, row: str, col: str) -> str:
         assert self.session is not None
@@ -155,8 +191,10 @@ class ReportTableModel(QAbstractTableModel):
     def _on_cell_changed(self, table: str, row: str, col: str) -> None:
         if table != self.table:
             return
-        idx = self.index_of(row, col)
-        if idx.isValid():
+        pos = self._places.get((row, col))
+        if pos is not None:
+            self._shown[pos] = self._shown_of(self._keys[pos])
+            idx = self.index(*pos)
             self.dataChanged.emit(idx, idx)
 
     def set_suggestion(self, values: dict[tuple[str, str, str], Number | None], keys: str) -> None:
@@ -202,23 +240,32 @@ class ReportTableModel(QAbstractTableModel):
 
     def index_of(self, row: str, col: str) -> QModelIndex:
         """The grid cell of a schema cell, invalid when the grid has none."""
-        for r, line in enumerate(self._rows):
+        pos = self._places.get((row, col))
+        if pos is not None:
+            return self.index(*pos)
+        for r, line in enumerate(self._rows):  # a column the row does not have (shown disabled)
             if line.row is not None and line.row.id == row and col in line.cols:
                 return self.index(r, line.cols.index(col))
         return QModelIndex()
 
     def is_applicable(self, index: _Index) -> bool:
         """Whether the cell holds one of its row's values (else it is shown disabled)."""
-        key = self.key(index)
-        line = self._line(index)
-        return key is not None and line is not None and line.row is not None and key[2] in line.row.cols
+        return index.isValid() and (index.row(), index.column()) in self._keys
 
     def table_present(self) -> bool:
-        return (
-            self.session is not None
-            and self.session.report is not None
-            and self.session.report.has_table(self.table)
-        )
+        return self._present and self.session is not None and self.session.report is not None
+
+    def column_texts(self, column: int) -> list[tuple[str, bool]]:
+        """Every text shown in a grid column, with whether it is bold (a block's header row)."""
+        out = []
+        for r, line in enumerate(self._rows):
+            if line.is_header:
+                out.append((str(self._header_cell(line, column, Qt.ItemDataRole.DisplayRole)), True))
+            else:
+                shown = self._shown.get((r, column))
+                if shown is not None:
+                    out.append((shown.text, shown.edited))
+        return out
 
     def problem_count(self) -> int:
         return sum(1 for f in self._flags.values() if f in (FLAG_ERROR, FLAG_BLANK, FLAG_WARNING))
@@ -240,52 +287,38 @@ class ReportTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        line = self._line(index)
-        if line is None or self.session is None:
+        if self.session is None or not index.isValid():
             return None
-        if line.is_header:
-            return self._header_cell(line, index.column(), role)
-        key = self.key(index)
-        if key is None or not self.is_applicable(index):
+        pos = (index.row(), index.column())
+        shown = self._shown.get(pos)
+        if shown is None:
+            line = self._line(index)
+            if line is None:
+                return None
+            if line.is_header:
+                return self._header_cell(line, index.column(), role)
             return theme.DISABLED_BG if role == Qt.ItemDataRole.BackgroundRole else None
-        cell = self.session.cell(*key)
-        flag = self._flags.get((index.row(), index.column()), FLAG_NONE)
         if role == Qt.ItemDataRole.DisplayRole:
-            if cell is None:
-                return ""
-            if cell.value is None:
-                return cell.raw if cell.status == STATUS_TEXT else ""
-            return fmt_num(cell.value)
+            return shown.text
         if role == Qt.ItemDataRole.EditRole:
-            return "" if cell is None or cell.value is None else fmt_num(cell.value)
+            return shown.edit
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.BackgroundRole:
-            return {
-                FLAG_ERROR: theme.ERROR_BG,
-                FLAG_BLANK: theme.BLANK_BG,
-                FLAG_WARNING: theme.WARNING_BG,
-                FLAG_EDITED: theme.EDITED_BG,
-            }.get(flag)
+            return _FLAG_BG.get(self._flags.get(pos, FLAG_NONE))
         if role == Qt.ItemDataRole.ForegroundRole:
-            if cell is not None and cell.edited:
+            if shown.edited:
                 return theme.EDITED_FG
-            if cell is not None and cell.value is None and cell.status == STATUS_TEXT:
-                return theme.RAW_TEXT_FG
-            return None
+            return theme.RAW_TEXT_FG if shown.raw_text else None
         if role == Qt.ItemDataRole.FontRole:
-            if cell is not None and cell.edited:
-                font = QFont()
-                font.setItalic(True)
-                font.setBold(True)
-                return font
-            return None
+            return _edited_font() if shown.edited else None
+        key = self._keys[pos]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(key)
         if role == CellKeyRole:
             return "|".join(key)
         if role == FlagRole:
-            return flag
+            return self._flags.get(pos, FLAG_NONE)
         if role == SuggestedRole:
             suggested = (key[1], key[2])
             return fmt_num(self._suggested[suggested]) if suggested in self._suggested else None
@@ -359,9 +392,7 @@ class ReportTableModel(QAbstractTableModel):
         self.session.stack.push(RevertCellCommand(self.session, *key))
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.schema is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -400,7 +431,16 @@ class ReportTableModel(QAbstractTableModel):
         return ids.pop() if len(ids) == 1 else None
 
 
+@functools.cache
 def _bold() -> QFont:
     font = QFont()
+    font.setBold(True)
+    return font
+
+
+@functools.cache
+def _edited_font() -> QFont:
+    font = QFont()
+    font.setItalic(True)
     font.setBold(True)
     return font
