@@ -51,12 +51,13 @@ def _span(report: Report, cells: Iterable[CellRef]) -> tuple[int, int] | None:
 
 def _values(report: Report, table: str, keys: list[tuple[str, str]]) -> list[Number] | None:
     """The values of these cells, or None when any of them is empty."""
+    cells = report.tables.get(table, {})
     out = []
-    for row, col in keys:
-        v = report.value(table, row, col)
-        if v is None:
+    for key in keys:
+        cell = cells.get(key)
+        if cell is None or cell.value is None:
             return None
-        out.append(v)
+        out.append(cell.value)
     return out
 
 
@@ -74,7 +75,9 @@ def t3_balance(report: Report) -> list[Finding]:
     if not report.has_table(TABLE3):
         return out
     for col in T3_COLS:
-        vals = _values(report, TABLE3, [(r, col) for r in ("new", "carried_over", "total_processed", "carried_forward")])
+        vals = _values(
+            report, TABLE3, [(r, col) for r in ("new", "carried_over", "total_processed", "carried_forward")]
+        )
         if vals is None:
             continue
         new, carried, processed, forward = vals
@@ -337,4 +340,3 @@ def audit(report: Report) -> list[Finding]:
     findings = [f for rule in TABLE_RULES + NARRATIVE_RULES for f in rule(report)]
     findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
     return findings
-

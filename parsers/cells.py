@@ -48,6 +48,11 @@ def _token(text: str, kind: str, start: int, end: int) -> CellToken:
     return tuple.__new__(CellToken, (text, kind, start, end))
 
 
+def _is_number(word: str) -> bool:
+    """A word without spaces that is a value: a number (plain digits need no pattern) or a placeholder."""
+    return (word.isdigit() and word.isascii()) or word in PLACEHOLDERS or _NUMBER.match(word) is not None
+
+
 def classify(text: str) -> str:
     if not text:
         return KIND_EMPTY
@@ -80,7 +85,7 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
     if " " not in stripped:
         # The common case: one word, one cell.
         lead = text.index(stripped[0])
-        kind = KIND_NUM if (stripped in PLACEHOLDERS or _NUMBER.match(stripped)) else KIND_TEXT
+        kind = KIND_NUM if _is_number(stripped) else KIND_TEXT
         out.append(_token(stripped, kind, base + lead, base + lead + len(stripped)))
         return
     words = [(m.group(), m.start(), m.end()) for m in _WS_PIECE.finditer(text)]
@@ -129,7 +134,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
             else:
                 # The common case, inline: one word between two bars.
                 lead = segment.index(word[0])
-                kind = KIND_NUM if (word in PLACEHOLDERS or _NUMBER.match(word)) else KIND_TEXT
+                kind = KIND_NUM if _is_number(word) else KIND_TEXT
                 out.append(_token(word, kind, pos + lead, pos + lead + len(word)))
         pos += len(segment) + 1
     return out

@@ -22,7 +22,9 @@ _YEAR_AGENCY_TITLE = re.compile(
 )
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|(?=[共全我本]))")
-_PUBLISHED = re.compile(r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
+_PUBLISHED = re.compile(
+    r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
+)
 
 _AGENCY_END = (
     r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|管理处|管理委员会|"
@@ -34,6 +36,8 @@ _PLACE = rf"(?:{_NAME_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区
 # Names are found from their ending (局, 委, 厅 …) backwards: far cheaper than scanning forwards.
 _AGENCY_ENDING = re.compile(rf"{_AGENCY_END}(?![\u4e00-\u9fff]?(?:局|委|厅|办))")
 _AGENCY_BEFORE = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})$")
+# A character every place ending in `_PLACE` holds.
+_PLACE_CHAR = re.compile(r"[省区市州盟县旗]")
 _SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
 _BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
 _SELF = re.compile(r"(?:我|本)(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)")
@@ -48,7 +52,9 @@ def _date(y: str, m: str, d: str) -> dt.date | None:
 
 
 _CN_DIGIT = dict(zip("〇零一二三四五六七八九", "00123456789"))
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年(?:\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?)?")
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})\s*年(?:\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?)?"
+)
 
 
 def _cn_small(text: str) -> int:
@@ -152,7 +158,10 @@ def find_agency(text: str) -> str | None:
     # Names stand in the header, the opening paragraphs and the signature.
     scope = text[:12000] + "\n" + text[-2000:] if len(text) > 14000 else text
     for end in _AGENCY_ENDING.finditer(scope):
-        m = _AGENCY_BEFORE.search(scope, max(0, end.start() - 28), end.end())
+        start = max(0, end.start() - 28)
+        if not _PLACE_CHAR.search(scope, start, end.end()):
+            continue  # no place before this ending: the costly search cannot match
+        m = _AGENCY_BEFORE.search(scope, start, end.end())
         if m and not _BAD_AGENCY.search(m.group(1)):
             counts[m.group(1)] += 1
     if not counts:

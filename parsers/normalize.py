@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Pinyin in parentheses glued after a CJK character, as pages with ruby annotations
-# flatten to: 號(hào), 機(jī)構(gòu).
+# flatten to: 號(hào), 機(jī)構(gòu). The bracket comes first so that the search skips from
+# bracket to bracket; the look-behind then checks the character before it.
 _RUBY = re.compile(
-    r"(?<=[\u3400-\u9fff])\((?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"\((?<=[\u3400-\u9fff]\()(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)"
 )
 _DROP = re.compile(r"\r(?=\n)|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
-_LONE_CR = re.compile(r"\r")
+_DROP_FIRST = re.compile(r"[\r\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 
 _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: ord("〇")})
@@ -55,8 +56,13 @@ class NormText:
         return self.offsets.to_original(start), self.offsets.to_original(end)
 
 
-def _delete(text: str, pattern: re.Pattern[str]) -> tuple[str, OffsetMap]:
-    """Remove every match of `pattern`; the map points shown positions to `text`."""
+def _delete(text: str, pattern: re.Pattern[str], first: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+    """Remove every match of `pattern`; the map points shown positions to `text`.
+
+    `first`, a cheaper pattern that every match of `pattern` starts with, skips texts
+    without any."""
+    if first is not None and not first.search(text):
+        return text, OffsetMap()
     pieces: list[str] = []
     shown_starts = [0]
     orig_starts = [0]
@@ -91,8 +97,7 @@ def to_simplified(text: str) -> str:
 
     Simplified text is left alone: converting it would change words such as 显著.
     """
-    cjk = len(text) - len(_CJK.sub("", text))
-    if cjk == 0:
+    if not _CJK.search(text):
         return text
     conv = _t2s()
     converted = conv.convert(text)
@@ -109,16 +114,29 @@ def to_simplified(text: str) -> str:
                 sub = table[ch]
             out.append(sub)
         converted = "".join(out)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = _count_changed(text, converted)
+    if changed < 3:
+        return text
+    cjk = len(text) - len(_CJK.sub("", text))
     if changed < max(3, cjk * 0.02):
         return text
     return converted
 
 
+def _count_changed(text: str, converted: str, block: int = 256) -> int:
+    """Positions where two texts of the same length differ; equal blocks compared whole."""
+    changed = 0
+    for i in range(0, len(text), block):
+        a, b = text[i : i + block], converted[i : i + block]
+        if a != b:
+            changed += sum(1 for x, y in zip(a, b) if x != y)
+    return changed
+
+
 def normalize(original: str) -> NormText:
     """The shown text of a decoded document, with its offset map."""
-    text, first = _delete(original, _DROP)
-    text = _LONE_CR.sub("\n", text)
+    text, first = _delete(original, _DROP, _DROP_FIRST)
+    text = text.replace("\r", "\n")  # a lone CR (old Mac line ends)
     text2, second = _delete(text, _RUBY)
     offsets = first if len(second.shown_starts) == 1 else _compose(first, second)
     if _WIDE.search(text2):
