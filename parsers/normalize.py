@@ -176,6 +176,12 @@ _NUMBERING = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）�
 _NUMBERING_FIRST = frozenset("(（一二三四五六七八九十")
 
 
+@lru_cache(maxsize=4096)
+def bare_label_key(text: str) -> str:
+    """`label_key` of a label without its item number: the form's labels recur in every report."""
+    return label_key(strip_numbering(text))
+
+
 def strip_numbering(text: str) -> str:
     """Drop a leading item number: 一、 (一) 1. 2、"""
     head = text.lstrip()

@@ -21,9 +21,13 @@ _TITLE_WORDS = (
     r"存在的?主要问题|主要问题|问题及改进|改进情况|存在的问题",
     r"其他需要报告|其它需要报告|其他事项|其他需要说明",
 )
+# A heading starts the text or follows a break (space, bar, full stop, colon, tag end). The
+# check stands after the heading's first character, looking back two, so that a search
+# jumps from numeral to numeral instead of trying every position.
+_AFTER_BREAK = r"(?<![^\s|。；;:：>].)"
 _HEADING = [
     re.compile(
-        rf"(?:^|(?<=[\s|。；;:：>]))(?:({n})\s*[、.．，,]|第({n})部分\s*[、.．，,:：]?)\s*(?:[^\n|。]{{0,12}}?)(?:{words})"
+        rf"(?:({n}){_AFTER_BREAK}\s*[、.．，,]|第{_AFTER_BREAK}({n})部分\s*[、.．，,:：]?)\s*(?:[^\n|。]{{0,12}}?)(?:{words})"
     )
     for n, words in zip(_NUMERALS, _TITLE_WORDS)
 ]
@@ -47,8 +51,11 @@ def find_sections(text: str) -> list[Section]:
     return sections
 
 
+_TITLE_END = re.compile(r"[\n|]|情况|事项|措施|概述")
+
+
 def _title_end(text: str, start: int) -> int:
-    m = re.compile(r"[\n|]|情况|事项|措施|概述").search(text, start, start + 40)
+    m = _TITLE_END.search(text, start, start + 40)
     if m is None:
         return min(len(text), start + 20)
     return m.end() if m.group() not in ("\n", "|") else m.start()

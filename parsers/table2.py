@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from model.report import LabelIssue
 from model.schema import TABLE2, TableSchema
 from parsers.cells import KIND_TEXT, CellToken
-from parsers.normalize import label_key, strip_numbering
+from parsers.normalize import bare_label_key, label_key
 from parsers.rowread import TableRead, place_row, value_run
 
 # Label keys of every 表二 row in either format, to the row id.
@@ -60,7 +60,7 @@ def read_table2(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
     for i, tok in enumerate(tokens):
         if tok.kind != KIND_TEXT:
             continue
-        key = label_key(strip_numbering(tok.text)) or tok.key
+        key = bare_label_key(tok.text) or tok.key
         rid = match_row(key, schema) if len(key) <= 20 else None
         if rid is None and " " in tok.text.strip():
             # Space-separated layouts run header words into the label: 对外公开总数量 规章.
@@ -112,7 +112,7 @@ def _money_units(cols: Sequence[str], header: list[CellToken], schema: TableSche
 
 
 def _check_labels(read: TableRead, tok: CellToken, official: str, rid: str, schema: TableSchema) -> None:
-    if label_key(strip_numbering(tok.text)) != label_key(official):
+    if bare_label_key(tok.text) != label_key(official):
         read.label_issues.append(LabelIssue(TABLE2, rid, None, tok.text, official, (tok.start, tok.end)))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from model.report import LabelIssue
 from model.schema import T3_COLS, TABLE3, TableSchema
 from parsers.cells import KIND_TEXT, CellToken
-from parsers.normalize import label_key, strip_numbering
+from parsers.normalize import bare_label_key
 from parsers.rowread import TableRead, place_row, value_run
 
 # Words that identify each row; `None` marks rows that are only recognised in sequence.
@@ -67,7 +67,7 @@ _COL_WORDS = (
 def match_row(label: str, schema: TableSchema, expected: int) -> int | None:
     """Index of the schema row this label names, searching from the expected row on."""
     ids = schema.row_ids()
-    bare = label_key(strip_numbering(label))
+    bare = bare_label_key(label)
     if not _ANY_ROW.search(bare):
         return None
     for i in range(expected, len(ids)):
@@ -165,8 +165,8 @@ def _label_issues(
     """Labels whose wording differs from the form beyond punctuation, spacing and numbering."""
     for i, row_index in labels:
         row = schema.rows[row_index]
-        found = label_key(strip_numbering(tokens[i].text))
-        official = label_key(strip_numbering(row.label))
+        found = bare_label_key(tokens[i].text)
+        official = bare_label_key(row.label)
         if found == official or official.startswith(found) or found.startswith(official):
             continue
         # Labels broken over cells keep their words; only report real rewording.
