@@ -107,8 +107,10 @@ def _sum_rule(
     total: tuple[str, str],
     parts: list[tuple[str, str]],
     part_name: Callable[[str, str], str],
-    figures: dict[str, Any],
+    figures: Callable[[], dict[str, Any]],
 ) -> Finding | None:
+    """A finding when the parts do not add up to the total; `figures` gives the rest of
+    the message's figures (worked out only for a finding)."""
     vals = _values(report, table, parts + [total])
     if vals is None:
         return None
@@ -116,15 +118,15 @@ def _sum_rule(
     s = sum(part_vals)
     if not _differs(s, total_val):
         return None
-    figures = {
-        **figures,
+    all_figures = {
+        **figures(),
         "parts": [(part_name(r, c), v) for (r, c), v in zip(parts, part_vals)],
         "sum": s,
         "total": total_val,
         "diff": _diff(s, total_val),
     }
     cells = [CellRef(table, r, c) for r, c in [total] + parts]
-    return _finding(rule, ERROR, figures, cells, report)
+    return _finding(rule, ERROR, all_figures, cells, report)
 
 
 def t3_outcome_sum(report: Report) -> list[Finding]:
@@ -140,7 +142,11 @@ def t3_outcome_sum(report: Report) -> list[Finding]:
             ("total_processed", col),
             [(r, col) for r in rows],
             lambda r, c: messages.row_label(TABLE3, report.format, r),
-            {"col": col, "col_label": messages.col_label(TABLE3, report.format, col), "total_label": "(七)总计"},
+            lambda col=col: {
+                "col": col,
+                "col_label": messages.col_label(TABLE3, report.format, col),
+                "total_label": "(七)总计",
+            },
         )
         if f:
             out.append(f)
@@ -160,7 +166,11 @@ def _row_totals(report: Report, rule: str, table: str, part_cols: tuple[str, ...
             (row.id, "total"),
             [(row.id, c) for c in part_cols],
             lambda r, c: messages.col_label(table, report.format, c),
-            {"row": row.id, "row_label": messages.row_label(table, report.format, row.id), "total_label": "总计"},
+            lambda row=row: {
+                "row": row.id,
+                "row_label": messages.row_label(table, report.format, row.id),
+                "total_label": "总计",
+            },
         )
         if f:
             out.append(f)
