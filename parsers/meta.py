@@ -21,7 +21,9 @@ _YEAR_AGENCY_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
 )
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?|(?=[共全我本]))")
+# `(?<!\d..)` after 19/20 is "no digit before the year", placed so that the search jumps
+# to the next 1 or 2 instead of trying the look-behind at every position.
+_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
 _PUBLISHED = re.compile(
     r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
 )
