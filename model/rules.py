@@ -7,6 +7,7 @@ own finding (EMPTY_CELL), so an equation with a blank in it is simply not checke
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from model import messages
@@ -129,6 +130,14 @@ def _sum_rule(
     return _finding(rule, ERROR, all_figures, cells, report)
 
 
+def _outcome_figures(fmt: str, col: str) -> dict[str, Any]:
+    return {"col": col, "col_label": messages.col_label(TABLE3, fmt, col), "total_label": "(七)总计"}
+
+
+def _row_figures(table: str, fmt: str, row: str) -> dict[str, Any]:
+    return {"row": row, "row_label": messages.row_label(table, fmt, row), "total_label": "总计"}
+
+
 def t3_outcome_sum(report: Report) -> list[Finding]:
     out: list[Finding] = []
     if not report.has_table(TABLE3) or report.format not in TABLE_FORMATS:
@@ -142,11 +151,7 @@ def t3_outcome_sum(report: Report) -> list[Finding]:
             ("total_processed", col),
             [(r, col) for r in rows],
             lambda r, c: messages.row_label(TABLE3, report.format, r),
-            lambda col=col: {
-                "col": col,
-                "col_label": messages.col_label(TABLE3, report.format, col),
-                "total_label": "(七)总计",
-            },
+            partial(_outcome_figures, report.format, col),
         )
         if f:
             out.append(f)
@@ -166,11 +171,7 @@ def _row_totals(report: Report, rule: str, table: str, part_cols: tuple[str, ...
             (row.id, "total"),
             [(row.id, c) for c in part_cols],
             lambda r, c: messages.col_label(table, report.format, c),
-            lambda row=row: {
-                "row": row.id,
-                "row_label": messages.row_label(table, report.format, row.id),
-                "total_label": "总计",
-            },
+            partial(_row_figures, table, report.format, row.id),
         )
         if f:
             out.append(f)

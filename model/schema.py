@@ -239,7 +239,7 @@ def outcome_rows(fmt: str) -> list[str]:
     schema = table_schema(TABLE3, fmt)
     assert schema is not None
     ids = schema.row_ids()
-    return ids[ids.index(T3_OUTCOME_FIRST) : ids.index(T3_OUTCOME_LAST)]
+    return list(ids[ids.index(T3_OUTCOME_FIRST) : ids.index(T3_OUTCOME_LAST)])
 
 
 def may_be_negative(table: str, fmt: str, col: str) -> bool:
