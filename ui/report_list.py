@@ -6,7 +6,7 @@ format and the error and warning counts, and a file that could not be read shows
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,6 +28,25 @@ _Index = QModelIndex | QPersistentModelIndex
 
 COL_FILE, COL_AGENCY, COL_YEAR, COL_FORMAT, COL_ERRORS, COL_WARNINGS = range(6)
 _COLUMNS = 6
+_NUMBER_COLUMNS = (COL_YEAR, COL_ERRORS, COL_WARNINGS)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Roles as plain ints: the view asks for several per cell at every paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(SortRole)
+_SESSION = int(SessionRole)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _SORT, _SESSION))
+
+
+class Row(NamedTuple):
+    """What one report's row shows, worked out when the report changes, not at every paint."""
+
+    display: tuple[str, ...]
+    sort: tuple[str | int, ...]
+    foreground: tuple[Any, ...]  # QColor or None, per column
+    tooltip: str
 
 
 class ReportListModel(QAbstractTableModel):
@@ -37,6 +56,7 @@ class ReportListModel(QAbstractTableModel):
         super().__init__(parent)
         self.sessions: list[ReportSession] = []
         self._by_path: dict[str, ReportSession] = {}
+        self._rows: dict[ReportSession, Row] = {}
         # Rows to repaint, gathered so that a batch arriving report by report costs one
         # dataChanged (and one re-sort of the proxy) per pass of the event loop, not one each.
         self._dirty: set[ReportSession] = set()
@@ -59,24 +79,40 @@ class ReportListModel(QAbstractTableModel):
         for session in sessions:
             self.sessions.append(session)
             self._by_path.setdefault(session.path, session)
+            # A change of agency, year or format is audited again, so findingsChanged
+            # follows it too: one connection per row.
             session.findingsChanged.connect(lambda s=session: self.refresh(s))
-            session.metaChanged.connect(lambda _f, s=session: self.refresh(s))
         self.endInsertRows()
 
     def remove(self, session: ReportSession) -> None:
-        row = self.sessions.index(session)
-        self.beginRemoveRows(QModelIndex(), row, row)
-        self.sessions.pop(row)
-        self._dirty.discard(session)
-        if self._by_path.get(session.path) is session:
-            del self._by_path[session.path]
-        self.endRemoveRows()
-        session.deleteLater()
+        self.remove_many([session])
+
+    def remove_many(self, sessions: list[ReportSession]) -> None:
+        """Remove sessions, one removal per run of adjacent rows (a cancelled batch is one)."""
+        gone = set(sessions)
+        rows = [i for i, s in enumerate(self.sessions) if s in gone]
+        while rows:
+            last = rows.pop()
+            first = last
+            while rows and rows[-1] == first - 1:
+                first = rows.pop()
+            self.beginRemoveRows(QModelIndex(), first, last)
+            removed = self.sessions[first : last + 1]
+            del self.sessions[first : last + 1]
+            for session in removed:
+                self._dirty.discard(session)
+                self._rows.pop(session, None)
+                if self._by_path.get(session.path) is session:
+                    del self._by_path[session.path]
+            self.endRemoveRows()
+            for session in removed:
+                session.deleteLater()
 
     def find(self, path: str) -> ReportSession | None:
         return self._by_path.get(path)
 
     def refresh(self, session: ReportSession) -> None:
+        self._rows.pop(session, None)
         self._dirty.add(session)
         if not self._flush.isActive():
             self._flush.start()
@@ -98,35 +134,51 @@ class ReportListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else _COLUMNS
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+        # One call from the proxy instead of rowCount and columnCount for every index it maps.
+        if parent.isValid() or not (0 <= row < len(self.sessions) and 0 <= column < _COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        s = self.sessions[index.row()]
+        r = index.row()
+        if role == _SESSION:
+            return r
+        row = self.row(self.sessions[r])
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(s, col)
-        if role == SortRole:
-            if col in (COL_ERRORS, COL_WARNINGS, COL_YEAR):
-                value = self._number(s, col)
-                return -1 if value is None else value
-            return self._display(s, col) or ""
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if s.state == STATE_FAILED and s.report is not None:
-                return f"{s.path}\n{s.report.error}"
-            return s.path
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if s.state == STATE_FAILED:
-                return theme.SEVERITY_FG["error"]
-            if col == COL_ERRORS and s.errors:
-                return theme.SEVERITY_FG["error"]
-            if col == COL_WARNINGS and s.warnings:
-                return theme.SEVERITY_FG["warning"]
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_YEAR, COL_ERRORS, COL_WARNINGS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SessionRole:
-            return index.row()
-        return None
+        if role == _DISPLAY:
+            return row.display[col]
+        if role == _FOREGROUND:
+            return row.foreground[col]
+        if role == _ALIGNMENT:
+            return _RIGHT if col in _NUMBER_COLUMNS else None
+        if role == _SORT:
+            return row.sort[col]
+        return row.tooltip
+
+    def row(self, s: ReportSession) -> Row:
+        """What the session's row shows (kept until the session changes)."""
+        row = self._rows.get(s)
+        if row is None:
+            row = self._rows[s] = self._make_row(s)
+        return row
+
+    def _make_row(self, s: ReportSession) -> Row:
+        display = tuple(self._display(s, col) for col in range(_COLUMNS))
+        sort: list[str | int] = list(display)
+        for col in _NUMBER_COLUMNS:
+            value = self._number(s, col)
+            sort[col] = -1 if value is None else value
+        failed = s.state == STATE_FAILED
+        foreground: list[Any] = [theme.SEVERITY_FG["error"] if failed else None] * _COLUMNS
+        if not failed and s.report is not None:
+            errors, warnings = s.errors, s.warnings
+            foreground[COL_ERRORS] = theme.SEVERITY_FG["error"] if errors else None
+            foreground[COL_WARNINGS] = theme.SEVERITY_FG["warning"] if warnings else None
+        tooltip = f"{s.path}\n{s.report.error}" if failed and s.report is not None else s.path
+        return Row(display, tuple(sort), tuple(foreground), tooltip)
 
     def _number(self, s: ReportSession, col: int) -> int | None:
         if s.report is None or s.state == STATE_FAILED:
@@ -150,9 +202,7 @@ class ReportListModel(QAbstractTableModel):
         value = self._number(s, col)
         return "" if value is None else str(value)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -196,10 +246,6 @@ class ReportFilterModel(QSortFilterProxyModel):
             model = self.sourceModel()
             assert isinstance(model, ReportListModel)
             s = model.session_at(source_row)
-            if (
-                s is not None
-                and s.state != STATE_LOADING
-                and not (s.errors or s.warnings or s.state == STATE_FAILED)
-            ):
+            if s is not None and s.state != STATE_LOADING and not (s.errors or s.warnings or s.state == STATE_FAILED):
                 return False
         return super().filterAcceptsRow(source_row, source_parent)

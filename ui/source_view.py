@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from model.findings import ERROR
+from model.report import Report
 from ui import theme
 from ui.session import ReportSession
 
@@ -52,6 +53,7 @@ class SourceView(QPlainTextEdit):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
         self._map = OffsetMap("")
+        self._shown: Report | None = None  # the report whose text is shown
         self._formats: dict[int, QTextCharFormat] = {}  # background colour (rgba) -> format
         self._marks: list[QTextEdit.ExtraSelection] = []
         self._current: tuple[int, int] | None = None
@@ -64,6 +66,7 @@ class SourceView(QPlainTextEdit):
         if report is not None and report.error:
             text = ""
         self._map = OffsetMap(text)
+        self._shown = report
         self._current = None
         self.setPlainText(text)
         self.refresh_marks(session)
@@ -72,6 +75,8 @@ class SourceView(QPlainTextEdit):
         """Rebuild the background marks: every cell span and every finding's span."""
         spans: list[tuple[tuple[int, int], QColor]] = []
         report = session.report if session else None
+        if report is not self._shown:
+            return  # not this report's text (it has just been read): show_session follows
         if session is not None and report is not None and not report.error:
             for f in session.findings:
                 if f.source and not f.cells:

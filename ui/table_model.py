@@ -111,6 +111,8 @@ class ReportTableModel(QAbstractTableModel):
         self.schema: TableSchema | None = None
         self._rows: list[DisplayRow] = []
         self._width = 0
+        self._row_labels: list[str] = []  # the vertical header
+        self._col_ids: list[str | None] = []  # what each grid column stands for in every row
         self._keys: dict[_Pos, tuple[str, str, str]] = {}  # grid cells that hold a value
         self._places: dict[tuple[str, str], _Pos] = {}  # (row id, col id) -> grid cell
         self._shown: dict[_Pos, Shown] = {}
@@ -140,6 +142,11 @@ class ReportTableModel(QAbstractTableModel):
         report = self.session.report if self.session else None
         self.schema = report.schema(self.table) if report else None
         self._rows, self._width = grid_layout(self.schema)
+        schema = self.schema
+        self._row_labels = [
+            line.label if line.row is None or schema is None else row_header(schema, line.index) for line in self._rows
+        ]
+        self._col_ids = [self._column_id(c) for c in range(self._width)]
         self._keys, self._places = {}, {}
         if self.schema is not None and self.session is not None:
             for r, line in enumerate(self._rows):
@@ -396,7 +403,7 @@ class ReportTableModel(QAbstractTableModel):
         if self.schema is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            col = self._column_id(section)
+            col = self._col_ids[section] if 0 <= section < len(self._col_ids) else None
             if col is None:
                 return None
             label = self.schema.col_labels.get(col, col)
@@ -415,7 +422,7 @@ class ReportTableModel(QAbstractTableModel):
                 return line.label
             return _bold() if role == Qt.ItemDataRole.FontRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row_header(self.schema, line.index)
+            return self._row_labels[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row_tooltip(line.row)
         return None
