@@ -3,6 +3,13 @@
 Nothing here touches Qt. Folders are expanded to the report files inside them; each file
 is parsed and audited in turn, handed back one by one through `partial`, and a file that
 cannot be read becomes a report with its `error` set while the others go on.
+
+What `partial` receives has the file's `path` and an `unpack()` that gives its `Loaded`.
+Reports read in worker processes come back still pickled (`Packed`): unpickling them in
+the thread that collects the workers' results kept that thread busy for about a
+millisecond a report, holding the interpreter lock the window's thread needs for every
+cell it paints; unpacked by the window's thread when it takes each one, they cost it
+less than that and it chooses when.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ import concurrent.futures.process
 import logging
 import multiprocessing
 import os
+import pickle
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -28,6 +37,23 @@ class Loaded:
     report: Report
     findings: list[Finding] = field(default_factory=list)
     fingerprint: frozenset[int] | None = None
+
+    def unpack(self) -> Loaded:
+        """Itself: read in this process, it was never packed."""
+        return self
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A `Loaded` pickled by the worker process that read it; `unpack()` gives it back."""
+
+    path: str
+    data: bytes
+
+    def unpack(self) -> Loaded:
+        loaded = pickle.loads(self.data)
+        assert isinstance(loaded, Loaded)
+        return loaded
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -50,11 +76,17 @@ def load_one(path: str) -> Loaded:
     return Loaded(path, report, audit(report), fingerprint)
 
 
+def load_packed(path: str) -> Packed:
+    """`load_one`, pickled here (in a worker process) for the window's thread to unpack."""
+    return Packed(path, pickle.dumps(load_one(path), protocol=pickle.HIGHEST_PROTOCOL))
+
+
 _WORK_SLICE = 0.02  # seconds of parsing between pauses, when reading in this process
 _REST = 0.002
 POOL_MIN_FILES = 40  # below this, starting worker processes costs more than it saves
 _MAX_WORKERS = 2
 _CHUNK = 4
+_NICENESS = 10  # added to a loading worker's nice value (POSIX)
 _log = logging.getLogger(__name__)
 
 
@@ -62,7 +94,7 @@ def load_batch(
     paths: list[str],
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
-    partial: Callable[[Loaded], None],
+    partial: Callable[[Loaded | Packed], None],
 ) -> int:
     """Load `paths` in order; returns how many were loaded before a cancel.
 
@@ -80,14 +112,16 @@ def _load_in_processes(
     paths: list[str],
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
-    partial: Callable[[Loaded], None],
+    partial: Callable[[Packed], None],
 ) -> int:
     workers = min(_MAX_WORKERS, os.cpu_count() or 1)
     context = multiprocessing.get_context("spawn")
     total, done = len(paths), 0
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=background_priority
+    )
     try:
-        for item in pool.map(load_one, paths, chunksize=_CHUNK):
+        for item in pool.map(load_packed, paths, chunksize=_CHUNK):
             if cancelled():
                 break
             done += 1
@@ -97,6 +131,25 @@ def _load_in_processes(
         pool.shutdown(wait=False, cancel_futures=True)
     progress(done, total, "")
     return done
+
+
+def background_priority() -> None:
+    """Lower this process's scheduling priority (a loading worker's).
+
+    The workers use every core there is; at normal priority they took the processor from
+    the window's thread whenever it had work to do, and it answered late. At a lower one
+    they still have all the time the window leaves."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(_NICENESS)
+    except OSError as exc:  # not allowed here: the batch is read all the same
+        _log.info("could not lower the priority of a loading worker: %s", exc)
 
 
 def _load_here(

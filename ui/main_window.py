@@ -12,10 +12,9 @@ offered above the findings (`ui.suggestions`) and applied only when the officer 
 from __future__ import annotations
 
 import functools
-import gc
 import os
 
-from PySide6.QtCore import QElapsedTimer, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,25 +38,22 @@ from PySide6.QtWidgets import (
 )
 
 from model.findings import Finding
-from model.workspace import META_TABLE, Workspace
+from model.workspace import Workspace
 from ui import settings as opt
 from ui.batch_findings import BatchRules
+from ui.batch_loading import BatchLoading
 from ui.findings_model import FindingsModel
 from ui.grids import TablesPanel
 from ui.i18n import normalise_language
-from ui.loader import Loaded, expand_paths, load_batch
 from ui.panels import FindingsPanel, ReportListPanel
 from ui.persistence import Persistence
 from ui.report_list import ReportListModel
 from ui.resources import resource_path
-from ui.session import STATE_LOADING, ReportSession
+from ui.session import ReportSession
 from ui.settings import Settings
 from ui.source_view import SourceView
 from ui.suggestions import SuggestionOffer
-from ui.tasks import Task
 
-
-_FREEZE_EVERY = 100  # reports between moves of the parsed ones out of the collector's way
 
 class MainWindow(QMainWindow):
     """The audit window over a batch of reports."""
@@ -80,13 +76,6 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # batches run one after another, in order
-        self.tasks: list[Task] = []
-        self._pending = 0
-        self._batch_total = 0
-        self._since_freeze = 0
-        self._progress_clock = QElapsedTimer()
         self._linking = False
         self.session: ReportSession | None = None
         self.batch_rules = BatchRules()
@@ -95,6 +84,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.findings_model = FindingsModel(self)
         self.persistence = Persistence(self, workspace)
+        self.loading = BatchLoading(self)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -157,7 +147,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        self._show_progress(False)
+        self.show_progress(False)
 
     def _build_actions(self) -> None:
         self.open_action = QAction(self.tr("&Open Files…"), self)
@@ -305,7 +295,7 @@ class MainWindow(QMainWindow):
             self.persistence.ask_before_closing(unsaved, True, self._close_confirmed)
             return
         self.cancel_loading()
-        self.pool.waitForDone(3000)
+        self.loading.wait(3000)
         self.persistence.flush()
         self.save_state()
         super().closeEvent(event)
@@ -337,112 +327,38 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def open_paths(self, paths: list[str], remember: bool = True) -> list[ReportSession]:
-        """Open files and folders: known ones are selected, new ones parsed in the background."""
+    def open_paths(self, paths: list[str], remember: bool = True) -> list[str]:
+        """Open files and folders; returns the report files they name.
+
+        Files already open are selected. New ones are listed and read in the background
+        (`ui.batch_loading`): a large batch fills the list over the next turns of the
+        event loop, so find their sessions with `self.reports.find(path)`."""
         paths = [p for p in paths if p]
         if not paths:
             return []
         if remember:
             self.settings.add_recent([p for p in paths if os.path.exists(p)])
             self.settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
-        files = expand_paths(paths)
-        sessions: list[ReportSession] = []
-        new: list[str] = []
-        added: list[ReportSession] = []
-        for path in files:
-            session = self.reports.find(path)  # expand_paths gives each file once
-            if session is None:
-                session = ReportSession(path, self)
-                self.undo_group.addStack(session.stack)
-                added.append(session)
-                new.append(path)
-            sessions.append(session)
-        self.reports.add_many(added)
-        if not files:
-            self.statusBar().showMessage(self.tr("No report files found."), 5000)
-        if new:
-            self._start_batch(new)
-        if sessions and (self.session is None or not new):
-            self.list_panel.select(sessions[0])
-        return sessions
+        return self.loading.open(paths)
 
-    def _start_batch(self, paths: list[str]) -> None:
-        task = Task(functools.partial(load_batch, paths))
-        task.signals.partial.connect(self._loaded)
-        task.signals.progress.connect(self._progress)
-        task.signals.finished.connect(lambda _n, t=task: self._batch_done(t))
-        task.signals.failed.connect(lambda msg, t=task: self._batch_done(t, msg))
-        self.tasks.append(task)
-        if self._pending == 0:
-            self._batch_total = 0
-        self._pending += len(paths)
-        self._batch_total += len(paths)
-        self._progress(0, 0, "")
-        self._show_progress(True)
-        self.pool.start(task)
-
-    def _loaded(self, item: Loaded) -> None:
-        self._pending = max(0, self._pending - 1)
-        self._since_freeze += 1
-        if self._since_freeze >= _FREEZE_EVERY or self._pending == 0:
-            # Parsed reports live as long as the window: keep them out of the cyclic
-            # garbage collector's full passes, which otherwise grow with every report
-            # and stall the window for seconds in a large batch.
-            gc.freeze()
-            self._since_freeze = 0
-        session = self.reports.find(item.path)
-        if session is None:
-            return
-        if item.fingerprint is not None:
-            from model.batch_rules import adopt
-
-            adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
-        self.persistence.loaded(session, item)
-        session.edited.connect(lambda table: self.run_batch_rules(full=table == META_TABLE))
-        if session is self.session:
-            self.set_session(session)
-        elif self.session is None:
-            self.list_panel.select(session)
-
-    def _progress(self, _done: int, _total: int, text: str) -> None:
-        done = self._batch_total - self._pending
-        if done < self._batch_total and self._progress_clock.isValid() and self._progress_clock.elapsed() < 50:
-            return  # a repaint per report is more than the eye needs in a large batch
-        self._progress_clock.start()
-        self.progress.setRange(0, max(1, self._batch_total))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done}/{self._batch_total}")
-        if text:
-            self.statusBar().showMessage(self.tr("Reading %1").replace("%1", text))
-
-    def _batch_done(self, task: Task, error: str | None = None) -> None:
-        if task in self.tasks:
-            self.tasks.remove(task)
-        if error:
-            self.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
-        if self.tasks:
-            return
-        self._pending = 0
-        for session in [s for s in self.reports.sessions if s.state == STATE_LOADING]:
-            self._remove(session)  # cancelled before it was read
-        self.run_batch_rules()
+    def batch_loaded(self, error: str | None) -> None:
+        """The last batch is read and the rules across the batch have run: the notes, the summary."""
         self.persistence.update_actions()
         self.persistence.show_notes()
-        self._show_progress(False)
+        self.show_progress(False)
         if not error:
             self.statusBar().showMessage(self.tr("%n report(s) open.", "", self.reports.rowCount()), 5000)
         self.batchFinished.emit()
 
-    def _show_progress(self, on: bool) -> None:
+    def show_progress(self, on: bool) -> None:
         self.progress.setVisible(on)
         self.cancel_button.setVisible(on)
 
     def cancel_loading(self) -> None:
-        for task in self.tasks:
-            task.cancel()
+        self.loading.cancel()
 
     def is_busy(self) -> bool:
-        return bool(self.tasks)
+        return self.loading.is_busy()
 
     def close_current(self) -> None:
         """Close the current report; ask first when it has unsaved corrections."""
@@ -457,14 +373,16 @@ class MainWindow(QMainWindow):
     def _close_report(self, session: ReportSession) -> None:
         if session in self.reports.sessions:
             self.persistence.removed(session)
-            self._remove(session)
+            self.remove_sessions([session])
             self.run_batch_rules()
 
-    def _remove(self, session: ReportSession) -> None:
-        if session is self.session:
+    def remove_sessions(self, sessions: list[ReportSession]) -> None:
+        """Take reports out of the window (closed, or cancelled before they were read)."""
+        if self.session in sessions:
             self.set_session(None)
-        self.undo_group.removeStack(session.stack)
-        self.reports.remove(session)
+        for session in sessions:
+            self.undo_group.removeStack(session.stack)
+        self.reports.remove_many(sessions)
         self.persistence.update_actions()
 
     def run_batch_rules(self, full: bool = True) -> None:

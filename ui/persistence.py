@@ -176,7 +176,7 @@ class Persistence(QObject):
         self.restore_bar.offer(len(self.link.previous), count, sum(1 for e in entries if e.unsaved))
         return True
 
-    def restore(self) -> list[ReportSession]:
+    def restore(self) -> list[str]:
         """Reopen the previous session's reports; their corrections are replayed as they load."""
         self.restore_bar.hide()
         if self.link is None:

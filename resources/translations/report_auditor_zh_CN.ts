@@ -15,6 +15,21 @@ Corrections cannot be kept between sessions: save often.</source>
         </message>
     </context>
     <context>
+        <name>BatchLoading</name>
+        <message>
+            <source>No report files found.</source>
+            <translation>未找到报告文件。</translation>
+        </message>
+        <message>
+            <source>Reading %1</source>
+            <translation>正在读取 %1</translation>
+        </message>
+        <message>
+            <source>Reading stopped: %1</source>
+            <translation>读取中断：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
             <source>Set %1 to %2</source>
@@ -302,18 +317,6 @@ Your corrections are not lost.</source>
         <message>
             <source>Open Folder</source>
             <translation>打开文件夹</translation>
-        </message>
-        <message>
-            <source>No report files found.</source>
-            <translation>未找到报告文件。</translation>
-        </message>
-        <message>
-            <source>Reading %1</source>
-            <translation>正在读取 %1</translation>
-        </message>
-        <message>
-            <source>Reading stopped: %1</source>
-            <translation>读取中断：%1</translation>
         </message>
         <message numerus="yes">
             <source>%n report(s) open.</source>

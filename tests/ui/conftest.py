@@ -88,8 +88,10 @@ def open_files(qtbot, window: MainWindow) -> OpenFiles:  # type: ignore[no-untyp
 
     def open_(paths: list[str | Path]) -> list[ReportSession]:
         with qtbot.waitSignal(window.batchFinished, timeout=15000):
-            sessions = window.open_paths([str(p) for p in paths], remember=False)
-        return sessions
+            files = window.open_paths([str(p) for p in paths], remember=False)
+        sessions = [window.reports.find(f) for f in files]
+        assert all(sessions)
+        return sessions  # type: ignore[return-value]
 
     return open_
 

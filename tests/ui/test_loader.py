@@ -12,7 +12,8 @@ from ui.loader import Loaded, expand_paths, load_batch
 
 def _run(paths: list[str], cancel_after: int | None = None) -> list[Loaded]:
     got: list[Loaded] = []
-    load_batch(paths, lambda *_: None, lambda: cancel_after is not None and len(got) >= cancel_after, got.append)
+    cancelled = lambda: cancel_after is not None and len(got) >= cancel_after  # noqa: E731
+    load_batch(paths, lambda *_: None, cancelled, lambda item: got.append(item.unpack()))
     return got
 
 

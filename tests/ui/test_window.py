@@ -41,13 +41,11 @@ def test_open_folder_lists_every_sample(qtbot, window: MainWindow, open_files) -
     assert not window.progress.isVisible()
     # Opening the same file again selects it instead of reading it twice.
     again = window.open_paths([str(FLAGGED)], remember=False)
-    assert again == [sessions[row]] and len(model.sessions) == len(sessions)
+    assert again == [sessions[row].path] and len(model.sessions) == len(sessions)
     assert window.session is sessions[row]
 
 
-def test_unreadable_file_shows_reason_and_others_go_on(
-    window: MainWindow, open_files, tmp_path: Path
-) -> None:
+def test_unreadable_file_shows_reason_and_others_go_on(window: MainWindow, open_files, tmp_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     failed, good = open_files([bad, CLEAN])
@@ -57,10 +55,7 @@ def test_unreadable_file_shows_reason_and_others_go_on(
     text = window.reports.index(row, COL_AGENCY).data()
     assert failed.report.error in text
     window.list_panel.select(failed)
-    assert (
-        window.tables.placeholder.isVisibleTo(window)
-        and failed.report.error in window.tables.placeholder.text()
-    )
+    assert window.tables.placeholder.isVisibleTo(window) and failed.report.error in window.tables.placeholder.text()
 
 
 def test_filter_and_problems_only(window: MainWindow, open_files) -> None:
@@ -111,9 +106,7 @@ def test_click_in_source_selects_cell(qtbot, window: MainWindow, flagged: Report
     cursor = source.textCursor()
     cursor.setPosition(cell.span[0])
     rect = source.cursorRect(cursor)
-    qtbot.mouseClick(
-        source.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.right() + 3, rect.center().y())
-    )
+    qtbot.mouseClick(source.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.right() + 3, rect.center().y()))
     view = window.tables.current_view()
     assert window.tables.tabs.currentWidget() is window.tables.views["table4"]
     assert view.table_model().key(view.currentIndex()) == ("table4", "review", "total")
@@ -130,9 +123,7 @@ def test_f8_steps_through_findings(qtbot, window: MainWindow, flagged: ReportSes
     assert window.findings.currentIndex().row() == first
 
 
-def test_typing_a_number_reaudits_and_undo_restores(
-    qtbot, window: MainWindow, flagged: ReportSession
-) -> None:
+def test_typing_a_number_reaudits_and_undo_restores(qtbot, window: MainWindow, flagged: ReportSession) -> None:
     tables = window.tables
     assert tables.select_cell("table4", "review", "total")
     view = tables.views["table4"]

@@ -1,0 +1,222 @@
+"""Opening a batch of reports without stalling the window.
+
+`BatchLoading` is the window's part that opens files. The files are read in the background
+(`ui.loader`: worker processes for a large batch); the window's own share is kept in small
+pieces, each well under a frame, so the officer can scroll, select and read while a folder
+of a thousand reports comes in:
+
+- Each file gets its `ReportSession` (a row in the list, "Reading…"): the first slice at
+  once, the others a slice per turn of the event loop, and those go into the list in one
+  insertion when all are made (each insertion repaints the whole list). A parsed report
+  whose session is not listed yet brings the sessions up to its own in first, so reports
+  always arrive in order.
+- Each parsed report is handed to its session as it arrives; progress is repainted a few
+  times a second, not once per report.
+- At the end the rules across the batch run once, in pieces over the next turns of the
+  event loop (`BatchRules.steps`); then the window hears that the batch is in.
+
+A cancel stops the reading; the files not read yet leave the list.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer
+
+from model.batch_rules import adopt
+from model.workspace import META_TABLE
+from ui.loader import Loaded, Packed, expand_paths, load_batch
+from ui.session import STATE_LOADING, ReportSession
+from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SESSION_SLICE = 50  # sessions made per turn of the event loop (about 5 ms)
+_PROGRESS_MS = 100  # the least time between two repaints of the progress
+
+
+class BatchLoading(QObject):
+    """Opens files and folders for the window: sessions in slices, reading in the background."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # batches run one after another, in order
+        self.tasks: list[Task] = []
+        self._waiting: deque[str] = deque()  # files without a session yet, in order
+        self._unlisted: dict[str, ReportSession] = {}  # made, not in the list yet, in order
+        self._queued: set[str] = set()  # the files of both
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._next_slice)
+        self._rules: Iterator[None] | None = None  # the batch rules, run step by step
+        self._error: str | None = None
+        self._stepper = QTimer(self)
+        self._stepper.setSingleShot(True)
+        self._stepper.setInterval(0)
+        self._stepper.timeout.connect(self._next_step)
+        self._pending = 0
+        self._batch_total = 0
+        self._progress_clock = QElapsedTimer()
+
+    # ---- opening -------------------------------------------------------------------
+
+    def open(self, paths: list[str]) -> list[str]:
+        """Open files and folders; returns the report files they name, each once.
+
+        Files already open are selected; new ones are listed (the first slice at once, the
+        rest over the next turns of the event loop) and read in the background."""
+        window = self.window
+        gc.freeze()  # what is there now stays: see _loaded
+        files = expand_paths(paths)
+        new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
+        self._waiting.extend(new)
+        self._queued.update(new)
+        self._make_sessions(SESSION_SLICE)
+        self._list()
+        if not files:
+            window.statusBar().showMessage(self.tr("No report files found."), 5000)
+        if new:
+            self._start(new)
+        first = window.reports.find(files[0]) if files else None
+        if first is not None and (window.session is None or not new):
+            window.list_panel.select(first)
+        return files
+
+    def _make_sessions(self, count: int, until: str | None = None) -> None:
+        """Make the sessions of the next `count` waiting files, or of those up to `until`."""
+        made = 0
+        while self._waiting and (made < count or until is not None):
+            path = self._waiting.popleft()
+            self._unlisted[path] = ReportSession(path, self.window)
+            made += 1
+            if path == until:
+                break
+
+    def _list(self) -> None:
+        """Put the sessions made so far into the list, one insertion for all of them."""
+        window = self.window
+        sessions, self._unlisted = list(self._unlisted.values()), {}
+        for session in sessions:
+            window.undo_group.addStack(session.stack)
+            self._queued.discard(session.path)
+        window.reports.add_many(sessions)
+        if self._waiting:
+            self._slicer.start()
+
+    def _next_slice(self) -> None:
+        self._make_sessions(SESSION_SLICE)
+        if self._waiting:
+            self._slicer.start()
+        else:
+            self._list()
+
+    def _start(self, paths: list[str]) -> None:
+        task = Task(functools.partial(load_batch, paths))
+        task.signals.partial.connect(self._loaded)
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(lambda _n, t=task: self._done(t))
+        task.signals.failed.connect(lambda msg, t=task: self._done(t, msg))
+        self.tasks.append(task)
+        if self._pending == 0:
+            self._batch_total = 0
+        self._pending += len(paths)
+        self._batch_total += len(paths)
+        self._progress_clock.invalidate()
+        self._progress(0, 0, "")
+        self.window.show_progress(True)
+        self.pool.start(task)
+
+    # ---- reports coming in ---------------------------------------------------------
+
+    def _loaded(self, packed: Loaded | Packed) -> None:
+        window = self.window
+        item = packed.unpack()
+        # Parsed reports live as long as the window: keep them out of the cyclic garbage
+        # collector's full passes, which otherwise walk every report read so far (and all
+        # of Qt's wrappers) and stall the window. Freezing takes no time.
+        gc.freeze()
+        self._pending = max(0, self._pending - 1)
+        if item.path in self._queued:  # read before its turn to be listed came
+            if item.path not in self._unlisted:
+                self._make_sessions(0, until=item.path)
+            self._list()
+        session = window.reports.find(item.path)
+        if session is None:
+            return  # closed while it was read
+        if item.fingerprint is not None:
+            adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
+        window.persistence.loaded(session, item)
+        session.edited.connect(lambda table: window.run_batch_rules(full=table == META_TABLE))
+        if session is window.session:
+            window.set_session(session)
+        elif window.session is None:
+            window.list_panel.select(session)
+
+    def _progress(self, _done: int, _total: int, text: str) -> None:
+        done = self._batch_total - self._pending
+        clock = self._progress_clock
+        if done < self._batch_total and clock.isValid() and clock.elapsed() < _PROGRESS_MS:
+            return  # a repaint per report is more than the eye needs in a large batch
+        clock.start()
+        window = self.window
+        window.progress.setRange(0, max(1, self._batch_total))
+        window.progress.setValue(done)
+        window.progress.setFormat(f"{done}/{self._batch_total}")
+        if text:
+            window.statusBar().showMessage(self.tr("Reading %1").replace("%1", text))
+
+    def _done(self, task: Task, error: str | None = None) -> None:
+        window = self.window
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if error:
+            window.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
+        if self.tasks:
+            return
+        self._pending = 0
+        self._slicer.stop()
+        for session in self._unlisted.values():  # cancelled before they were listed
+            session.deleteLater()
+        self._waiting.clear()
+        self._unlisted.clear()
+        self._queued.clear()
+        unread = [s for s in window.reports.sessions if s.state == STATE_LOADING]
+        if unread:
+            window.remove_sessions(unread)  # cancelled before they were read
+        self._error = error
+        self._rules = window.batch_rules.steps(window.reports.sessions)
+        self._next_step()
+
+    def _next_step(self) -> None:
+        """One piece of the batch rules; when they are done, the batch is."""
+        if self._rules is None:
+            return
+        try:
+            next(self._rules)
+        except StopIteration:
+            self._rules = None
+            if not self.tasks:  # else a newer batch is being read and will finish
+                self.window.batch_loaded(self._error)
+        else:
+            self._stepper.start()
+
+    # ---- state ---------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+    def is_busy(self) -> bool:
+        return bool(self.tasks or self._queued or self._rules is not None)
+
+    def wait(self, msecs: int) -> None:
+        self.pool.waitForDone(msecs)
