@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from model import messages
 from model.findings import WARNING, CellRef, Finding

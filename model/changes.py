@@ -12,7 +12,6 @@ from typing import Any
 
 from model.report import Number
 
-
 META_TABLE = "meta"  # Change.table of agency / year / format corrections
 
 

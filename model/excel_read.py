@@ -38,7 +38,7 @@ def is_report_workbook(wb: Workbook) -> bool:
     if META_SHEET not in wb.sheetnames or DATA_SHEET not in wb.sheetnames:
         return False
     ws = wb[META_SHEET]
-    for key, value in ws.iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
+    for _key, value in ws.iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
         if value == WORKBOOK_KIND:
             return True
     return False

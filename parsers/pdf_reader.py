@@ -125,7 +125,7 @@ def _to_grid(tables: list[_Table]) -> Grid:
     for table in tables:
         for row in table.rows:
             row_t, row_c = [""] * width, [True] * width
-            for x0, x1, text in row:
+            for x0, _x1, text in row:
                 a = min(col(x0), width - 1)
                 row_t[a], row_c[a] = text, False
             texts.append(row_t)

@@ -361,7 +361,8 @@ def test_meta_corrections_in_the_change_log(tmp_path) -> None:  # type: ignore[n
     import datetime as _dt
 
     from model.changes import Change as _Change
-    from model.excel import read_report_workbook as _read, write_report as _write
+    from model.excel import read_report_workbook as _read
+    from model.excel import write_report as _write
     from model.rules import audit as _audit
     from model.workspace import META_TABLE
     from parsers import load_report as _load

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from parsers import load_report
 from parsers.readers import read_document

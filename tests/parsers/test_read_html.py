@@ -60,7 +60,7 @@ def _layout_table3(rows: list[list[str]]) -> list[list[Cell]]:
         values = [c for c in cells if _is_value(c)]
         row: list[Cell] = []
         occupied = len(active)
-        for k, label in enumerate(labels[:-1]):
+        for label in labels[:-1]:
             if label.startswith("三、"):
                 span = next(j for j in range(i, len(body)) if body[j][0].startswith("四、")) - i
             else:
