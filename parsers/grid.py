@@ -80,8 +80,12 @@ class Grid:
 
     def trimmed(self) -> Grid:
         """Without rows and columns that hold no text at all (spacers of the layout)."""
-        keep_rows = [r for r in range(self.n_rows) if any(self.texts[r])]
-        keep_cols = [c for c in range(self.n_cols) if any(self.texts[r][c] for r in keep_rows)]
+        keep_rows = [r for r, row in enumerate(self.texts) if any(row)]
+        # Columns read down the kept rows (the grid is rectangular).
+        used = [any(column) for column in zip(*(self.texts[r] for r in keep_rows))]
+        if len(keep_rows) == self.n_rows and all(used):
+            return Grid([row[:] for row in self.texts], [row[:] for row in self.covered])
+        keep_cols = [c for c, is_used in enumerate(used) if is_used]
         return Grid(
             [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
             [[self.covered[r][c] for c in keep_cols] for r in keep_rows],
@@ -98,9 +102,16 @@ def clean_cell(text: str) -> str:
     A line break next to a Chinese character is dropped (a label wrapped inside its cell);
     elsewhere it becomes a space. A number cut by spaces (`1 171`) is joined.
     """
+    stripped = text.strip()
+    if stripped.isprintable() and " " not in stripped and "|" not in stripped:
+        # Nothing to clean inside: every character the steps below change is unprintable
+        # (line breaks, tabs, the wide and zero-width spaces, soft hyphens), a space or `|`.
+        return stripped
     text = _DROP.sub("", text).replace("|", "¦")
-    lines = [_WS.sub(" ", line).strip() for line in _LINES.split(text)]
-    joined = " ".join(line for line in lines if line)
+    # Spaces are collapsed once the lines are joined: lines are stripped of every kind of
+    # whitespace, so no run of spaces crosses a join.
+    lines = [line.strip() for line in _LINES.split(text)]
+    joined = _WS.sub(" ", " ".join(line for line in lines if line))
     joined = _JOIN_TIGHT.sub("", joined)
     if " " in joined and _SPACED_NUMBER.match(joined):
         joined = joined.replace(" ", "")
@@ -119,31 +130,62 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
     a cell from a row above are skipped. Spans are clipped to the table. A table of more
     than `MAX_GRID_CELLS` positions is a ReadError.
     """
-    taken: dict[tuple[int, int], bool] = {}  # position -> is it the top-left of its cell
-    texts: dict[tuple[int, int], str] = {}
     n_rows = len(rows)
+    # Row by row, the positions reached so far: None while free, else the text there
+    # ("" where a span covers it). Positions past the end of a row's list are free.
+    texts: list[list[str | None]] = [[] for _ in range(n_rows)]
+    covered: list[list[bool]] = [[] for _ in range(n_rows)]
+    n_taken = 0
     width = 0
     for r, cells in enumerate(rows):
+        own, own_covered = texts[r], covered[r]
         c = 0
         for text, rowspan, colspan in cells:
-            while (r, c) in taken:
+            while c < len(own) and own[c] is not None:
                 c += 1
-            rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
-            cs = max(1, min(colspan, MAX_SPAN))
-            if len(taken) + rs * cs > MAX_GRID_CELLS:
-                raise ReadError(TABLE_TOO_LARGE)
-            for dr in range(rs):
-                for dc in range(cs):
-                    taken[(r + dr, c + dc)] = dr == 0 and dc == 0
-            texts[(r, c)] = text
-            c += cs
-            width = max(width, c)
+            if rowspan == 1 and colspan == 1 and c == len(own):
+                # Most cells: no span, placed after all that is already in their row.
+                if n_taken + 1 > MAX_GRID_CELLS:
+                    raise ReadError(TABLE_TOO_LARGE)
+                own.append(text)
+                own_covered.append(False)
+                n_taken += 1
+                c += 1
+            else:
+                rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
+                cs = max(1, min(colspan, MAX_SPAN))
+                if n_taken + rs * cs > MAX_GRID_CELLS:
+                    raise ReadError(TABLE_TOO_LARGE)
+                n_taken += _place(texts, covered, r, c, rs, cs, text)
+                c += cs
+            if c > width:
+                width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
     return Grid(
-        [[texts.get((r, c), "") for c in range(width)] for r in range(n_rows)],
-        [[taken.get((r, c)) is False for c in range(width)] for r in range(n_rows)],
+        [[t or "" for t in row] + [""] * (width - len(row)) for row in texts],
+        [row + [False] * (width - len(row)) for row in covered],
     )
+
+
+def _place(
+    texts: list[list[str | None]], covered: list[list[bool]], r: int, c: int, rs: int, cs: int, text: str
+) -> int:
+    """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken."""
+    taken = 0
+    for row_texts, row_covered in zip(texts[r : r + rs], covered[r : r + rs]):
+        if len(row_texts) < c + cs:
+            missing = c + cs - len(row_texts)
+            row_texts.extend([None] * missing)
+            row_covered.extend([False] * missing)
+        for cc in range(c, c + cs):
+            if row_texts[cc] is None:
+                taken += 1
+            row_texts[cc] = ""
+            row_covered[cc] = True
+    texts[r][c] = text
+    covered[r][c] = False
+    return taken
 
 
 @dataclass
@@ -178,29 +220,26 @@ class TextBuilder:
         self.grids.append(rows)
 
     def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
-        if self.options.covered == COVERED_TRAILING:
-            order = [c for c in range(len(texts)) if not covered[c]]
-            order += [c for c in range(len(texts)) if covered[c]]
-        else:
-            order = list(range(len(texts)))
-        shown = ["" if covered[c] else texts[c] for c in order]
-        cells: dict[int, GridCell] = {}
-        pos = self._length
-        pieces: list[str] = []
+        order: range | list[int] = range(len(texts))
+        shown = texts
+        if any(covered):
+            if self.options.covered == COVERED_TRAILING:
+                order = [c for c in order if not covered[c]] + [c for c in order if covered[c]]
+            shown = ["" if covered[c] else texts[c] for c in order]
+        line = " | ".join(shown)
         if shown and not shown[0]:
-            pieces.append("| ")
-            pos += 2
-        for i, (c, text) in enumerate(zip(order, shown)):
-            if i:
-                pieces.append(" | ")
-                pos += 3
-            cells[c] = (text, pos, pos + len(text))
-            pieces.append(text)
-            pos += len(text)
+            line = "| " + line
         if shown and not shown[-1] and len(shown) > 1:
-            pieces.append(" |")
-        self._append("".join(pieces) + "\n")
-        return [cells[c] for c in range(len(texts))]
+            line += " |"
+        # Each cell's span: from the line's start, its text and a ` | ` after each cell.
+        cells: list[GridCell] = [("", 0, 0)] * len(texts)
+        pos = self._length + (2 if shown and not shown[0] else 0)
+        for c, text in zip(order, shown):
+            end = pos + len(text)
+            cells[c] = (text, pos, end)
+            pos = end + 3
+        self._append(line + "\n")
+        return cells
 
     def text(self) -> str:
         return "".join(self._parts)
