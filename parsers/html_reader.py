@@ -18,27 +18,33 @@ tables, and one-column tables, are flattened into lines of text.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
+from collections.abc import Iterator
 
-import lxml.html
 from lxml import etree
 
 from model.errors import ReadError
 from parsers.decode import decode_bytes
 from parsers.grid import GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
 
+# fmt: off
 # `embed` is not here: it is void in HTML5 but not to libxml2, which nests what follows an
 # `<embed>` inside it; skipping it would drop the rest of the page.
-_SKIP_TAGS = frozenset(
-    "script style noscript template head title meta link iframe frame frameset object "
-    "svg math canvas audio video select option textarea button input map area".split()
-)
+_SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "frame", "frameset",
+    "object", "svg", "math", "canvas", "audio", "video", "select", "option", "textarea", "button", "input", "map",
+    "area",
+})
 _PAGE_CHROME = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CONTENT_TAGS = frozenset({"article", "main"})
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 section article main blockquote pre hr "
-    "center form fieldset address figure figcaption caption table tr td th tbody thead tfoot body".split()
-)
+_CHROME_MARKED_TAGS = frozenset({"div", "ul", "ol", "span", "section"})  # judged by class, id and role
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "main", "blockquote", "pre", "hr", "center", "form", "fieldset", "address", "figure", "figcaption", "caption",
+    "table", "tr", "td", "th", "tbody", "thead", "tfoot", "body",
+})
+# fmt: on
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|share|toolbar|topbar|skip)(?:$|[\s_\d-])", re.I
 )
@@ -49,7 +55,8 @@ _MIN_CONTENT = 200
 MAX_ELEMENTS = 300_000
 # Tags kept when a page too deep to parse is read again: tables, paragraphs and lines.
 _STRUCTURE_TAGS = frozenset(
-    {"table", "tr", "td", "th", "caption", "thead", "tbody", "tfoot", "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+    {"table", "tr", "td", "th", "caption", "thead", "tbody", "tfoot", "p", "br", "li"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
 _LINE_TAGS = frozenset({"p", "br"})
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
@@ -74,19 +81,30 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _SKIP_TAGS or not tag:
-        return True
+def _is_hidden(el: etree._Element) -> bool:
     style = el.get("style")
-    if el.get("hidden") is not None or (style and _HIDDEN_STYLE.search(style)):
+    return el.get("hidden") is not None or bool(style and _style_hides(style))
+
+
+@functools.lru_cache(maxsize=256)  # a page gives most of its elements the same few styles
+def _style_hides(style: str) -> bool:
+    return bool(_HIDDEN_STYLE.search(style))
+
+
+def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
+    tag = el.tag
+    if not isinstance(tag, str) or not tag or tag in _SKIP_TAGS:
+        return True
+    if _is_hidden(el):
         return True
     if not use_chrome:
         return False
     if tag in _PAGE_CHROME and not any(a.tag in _CONTENT_TAGS for a in el.iterancestors()):
         return True
+    if tag not in _CHROME_MARKED_TAGS:
+        return False
     marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-    return bool(marks.strip()) and tag in ("div", "ul", "ol", "span", "section") and bool(_CHROME_CLASS.search(marks))
+    return bool(marks.strip()) and bool(_CHROME_CLASS.search(marks))
 
 
 class _Renderer:
@@ -107,11 +125,13 @@ class _Renderer:
             self._tail(el)
             return
         tag = el.tag
-        if tag == "table" and _is_data_table(el):
-            self.flush()
-            self._table(el)
-            self._tail(el)
-            return
+        if tag == "table":
+            rows = _data_table_rows(el)
+            if rows is not None:
+                self.flush()
+                self._table(el, rows)
+                self._tail(el)
+                return
         block = tag in _BLOCK_TAGS
         if block:
             self.flush()
@@ -127,29 +147,36 @@ class _Renderer:
         if el.tail:
             self._line.append(el.tail)
 
-    def _table(self, table: etree._Element) -> None:
+    def _table(self, table: etree._Element, rows: list[list[tuple[etree._Element, int]]]) -> None:
         caption = table.find("caption")
         if caption is not None:
-            self.out.line(clean_line(caption.text_content()))
-        rows = []
-        for tr in _rows(table):
-            cells = []
-            for td in tr.iterchildren("td", "th"):
-                if _is_skipped(td, False):
-                    continue
-                cells.append((clean_cell(_cell_text(td)), _span(td.get("rowspan")), _span(td.get("colspan"))))
-            rows.append(cells)
-        self.out.grid(grid_from_spans(rows))
+            self.out.line(clean_line("".join(caption.itertext())))
+        spans = [
+            [
+                (clean_cell(_cell_text(td)), _span(td.get("rowspan")), colspan)
+                for td, colspan in row
+                if not _is_hidden(td)
+            ]
+            for row in rows
+        ]
+        self.out.grid(grid_from_spans(spans))
 
 
-def _rows(table: etree._Element) -> list[etree._Element]:
-    return list(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's rows, its own and those of its head, bodies and foot, in page order."""
+    for child in table:
+        if child.tag == "tr":
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from child.iterchildren("tr")
 
 
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _SPAN = re.compile(r"\s*(\d+)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 
+@functools.lru_cache(maxsize=256)  # a page repeats a few values hundreds of times
 def _span(value: str | None) -> int:
     if not value:
         return 1
@@ -159,18 +186,24 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _is_data_table(table: etree._Element) -> bool:
-    """An innermost table of at least two columns: a table of the report, not of the page."""
+def _data_table_rows(table: etree._Element) -> list[list[tuple[etree._Element, int]]] | None:
+    """The cells of each row with their colspans, if the table is one of the report's.
+
+    A table of the report is innermost (no table inside) and at least two columns wide;
+    None for a table of the page's layout. Hidden cells are listed too: they count for
+    the width.
+    """
     if table.find(".//table") is not None:
-        return False
-    width = 0
-    for tr in _rows(table):
-        width = max(width, sum(_span(td.get("colspan")) for td in tr.iterchildren("td", "th")))
-    return width >= 2
+        return None
+    rows = [[(td, _span(td.get("colspan"))) for td in tr.iterchildren("td", "th")] for tr in _rows(table)]
+    width = max((sum(colspan for _, colspan in row) for row in rows), default=0)
+    return rows if width >= 2 else None
 
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text with its own line breaks (joined later by `clean_cell`)."""
+    if len(td) == 0:
+        return td.text or ""
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:
@@ -202,17 +235,18 @@ class _TooDeep(Exception):
 
 
 def _parse_once(text: str) -> etree._Element:
-    parser = lxml.html.HTMLParser(
+    # The plain etree parser: lxml.html's element classes cost a lookup per element visited.
+    parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, default_doctype=False
     )
-    root = lxml.html.document_fromstring(text, parser=parser)
+    root = etree.fromstring(text, parser=parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")  # as lxml.html says it
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or entry.level_name == "FATAL":
             if "depth" in entry.message.lower():
                 raise _TooDeep()
             raise ReadError("网页中有超长的文字段或标记，超出读取上限，不像是一份年度报告。")
-    if root is None:
-        raise ReadError("网页中没有可读取的内容。")
     return root
 
 
