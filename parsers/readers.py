@@ -101,6 +101,9 @@ def _to_shown(offsets: OffsetMap, pos: int) -> int:
 def make_document(path: str, data: bytes, text: str, encoding: str, grids: list[GridRows] | None = None) -> Document:
     """Normalise rendered text into a Document, moving grid spans into the shown text."""
     norm = normalize(text)
+    if norm.text == text:
+        # Nothing changed: the grids already hold the shown text and its positions.
+        return Document(path, norm, hashlib.sha256(data).hexdigest(), encoding, grids or [])
     if len(norm.offsets.shown_starts) == 1 and len(norm.text) == len(text):
         # Nothing was removed: positions are the same in both texts (only characters changed).
         shown_grids = [[[(norm.text[s:e], s, e) for _, s, e in row] for row in grid] for grid in grids or []]
