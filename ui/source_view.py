@@ -3,6 +3,11 @@
 Positions from the model are Python string indexes (code points); Qt counts UTF-16 units.
 `OffsetMap` converts both ways so spans stay right when a report holds characters beyond
 the Basic Multilingual Plane.
+
+The marks (every cell's span, flagged ones in their colour, and the findings' spans) are
+character formats that `SpanMarks` gives each line as Qt lays it out; only the current
+span is an extra selection. Two hundred extra selections made Qt lay out the whole text
+at once to find where each one is, which took most of the time it took to show a report.
 """
 
 from __future__ import annotations
@@ -10,8 +15,18 @@ from __future__ import annotations
 import bisect
 import re
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from model.findings import ERROR
@@ -20,6 +35,7 @@ from ui import theme
 from ui.session import ReportSession
 
 _WIDE = re.compile("[\U00010000-\U0010ffff]")  # characters that take two UTF-16 units
+_LINE_BREAK = re.compile("\r\n|[\n\r\u2029]")  # where QTextDocument starts a new block
 
 
 class OffsetMap:
@@ -35,6 +51,65 @@ class OffsetMap:
 
     def from_qt(self, pos: int) -> int:
         return pos - bisect.bisect_left(self._wide_q, pos)
+
+    def line_breaks(self, text: str) -> list[int]:
+        """The UTF-16 positions of the line breaks in `text` (the text this map is for)."""
+        return [self.to_qt(m.start()) for m in _LINE_BREAK.finditer(text)]
+
+
+Mark = tuple[int, int, QTextCharFormat]  # start, end (UTF-16 positions), format
+
+
+class SpanMarks(QSyntaxHighlighter):
+    """Background marks over spans of the text, applied line by line (a line is a block).
+
+    The marks are grouped by line when they are set, so formatting a line only looks up
+    its own marks. Set them before the text they belong to, or call `rehighlight()`.
+    A format cannot cover a line break, which is where a blank cell's span often is:
+    `line_ends` gives the colour of such marks by line, for the view to paint."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._by_line: dict[int, list[Mark]] = {}
+        self.line_ends: dict[int, QColor] = {}
+
+    def set_marks(self, breaks: list[int], marks: list[Mark]) -> dict[int, list[Mark]]:
+        """Take `marks` over the text with line breaks at `breaks` (the document's text, now
+        or next); returns the marks it had, by line."""
+        by_line: dict[int, list[Mark]] = {}
+        line_ends: dict[int, QColor] = {}
+        for start, end, fmt in marks:
+            first = bisect.bisect_left(breaks, start)
+            last = bisect.bisect_left(breaks, max(start, end - 1))
+            for line in range(first, last + 1):
+                by_line.setdefault(line, []).append((start, end, fmt))
+                if line < len(breaks) and start <= breaks[line] < end:
+                    line_ends[line] = fmt.background().color()
+        old, self._by_line, self.line_ends = self._by_line, by_line, line_ends
+        return old
+
+    def highlightBlock(self, text: str) -> None:
+        marks = self._by_line.get(self.currentBlock().blockNumber())
+        if not marks:
+            return
+        block_start = self.currentBlock().position()
+        length = len(text)
+        for start, end, fmt in marks:
+            a, b = max(0, start - block_start), min(length, end - block_start)
+            if b > a:
+                self.setFormat(a, b - a, fmt)
+
+    def refresh(self, old: dict[int, list[Mark]]) -> bool:
+        """Format again the lines whose marks differ from `old`; whether there were any."""
+        document = self.document()
+        changed = False
+        for line in old.keys() | self._by_line.keys():
+            if old.get(line) != self._by_line.get(line):
+                changed = True
+                block = document.findBlockByNumber(line)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+        return changed
 
 
 class SourceView(QPlainTextEdit):
@@ -53,9 +128,10 @@ class SourceView(QPlainTextEdit):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
         self._map = OffsetMap("")
+        self._breaks: list[int] = []
         self._shown: Report | None = None  # the report whose text is shown
         self._formats: dict[int, QTextCharFormat] = {}  # background colour (rgba) -> format
-        self._marks: list[QTextEdit.ExtraSelection] = []
+        self._marks = SpanMarks(self.document())
         self._current: tuple[int, int] | None = None
 
     # ---- content -------------------------------------------------------------------
@@ -66,17 +142,25 @@ class SourceView(QPlainTextEdit):
         if report is not None and report.error:
             text = ""
         self._map = OffsetMap(text)
+        self._breaks = self._map.line_breaks(text)
         self._shown = report
         self._current = None
+        self._marks.set_marks(self._breaks, self._spans(session))  # applied as the text is laid out
         self.setPlainText(text)
-        self.refresh_marks(session)
+        self._apply()
 
     def refresh_marks(self, session: ReportSession | None) -> None:
-        """Rebuild the background marks: every cell span and every finding's span."""
-        spans: list[tuple[tuple[int, int], QColor]] = []
+        """Mark the spans again (the findings changed): only lines whose marks differ."""
         report = session.report if session else None
         if report is not self._shown:
             return  # not this report's text (it has just been read): show_session follows
+        if self._marks.refresh(self._marks.set_marks(self._breaks, self._spans(session))):
+            self.viewport().update()  # a mark over a line break may be all that changed
+
+    def _spans(self, session: ReportSession | None) -> list[Mark]:
+        """Every cell span and every finding's span, in the order they are painted."""
+        spans: list[tuple[tuple[int, int], QColor]] = []
+        report = session.report if session else None
         if session is not None and report is not None and not report.error:
             for f in session.findings:
                 if f.source and not f.cells:
@@ -98,39 +182,62 @@ class SourceView(QPlainTextEdit):
                     else:
                         color = theme.SOURCE_CELL_BG
                     spans.append((cell.span, color))
-        last = max(0, self.document().characterCount() - 1)
-        self._marks = [self._mark(span, color, last=last) for span, color in spans]
-        self._apply()
+        to_qt = self._map.to_qt
+        marks = []
+        for (a, b), color in spans:
+            start = to_qt(a)
+            marks.append((start, max(to_qt(b), start + 1), self._format(color)))
+        return marks
 
-    def _mark(
-        self, span: tuple[int, int], color: QColor, fg: QColor | None = None, last: int | None = None
-    ) -> QTextEdit.ExtraSelection:
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        start, end = self._map.to_qt(span[0]), self._map.to_qt(span[1])
-        if last is None:
-            last = max(0, self.document().characterCount() - 1)
-        cursor.setPosition(min(start, last))
-        cursor.setPosition(min(max(end, start + 1), last), QTextCursor.MoveMode.KeepAnchor)
-        if fg is None:
-            fmt = self._formats.get(color.rgba())
-            if fmt is None:
-                fmt = self._formats[color.rgba()] = QTextCharFormat()
-                fmt.setBackground(color)
-        else:
-            fmt = QTextCharFormat()
+    def _format(self, color: QColor) -> QTextCharFormat:
+        fmt = self._formats.get(color.rgba())
+        if fmt is None:
+            fmt = self._formats[color.rgba()] = QTextCharFormat()
             fmt.setBackground(color)
-            fmt.setForeground(fg)
-            fmt.setFontWeight(QFont.Weight.Bold)
-        sel.format = fmt  # type: ignore[attr-defined]
-        sel.cursor = cursor  # type: ignore[attr-defined]
-        return sel
+        return fmt
 
     def _apply(self) -> None:
-        extra = list(self._marks)
-        if self._current is not None:
-            extra.append(self._mark(self._current, theme.SOURCE_CURRENT_BG, theme.SOURCE_CURRENT_FG))
-        self.setExtraSelections(extra)
+        """Show the current span (bold, in its colour) over the marks."""
+        if self._current is None:
+            self.setExtraSelections([])
+            return
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        start, end = self._map.to_qt(self._current[0]), self._map.to_qt(self._current[1])
+        last = max(0, self.document().characterCount() - 1)
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(max(end, start + 1), last), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(theme.SOURCE_CURRENT_BG)
+        fmt.setForeground(theme.SOURCE_CURRENT_FG)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        sel.format = fmt  # type: ignore[attr-defined]
+        sel.cursor = cursor  # type: ignore[attr-defined]
+        self.setExtraSelections([sel])
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text, then the marks over line breaks (a space wide, as Qt marks a selected one)."""
+        super().paintEvent(event)
+        ends = self._marks.line_ends
+        if not ends:
+            return
+        painter = QPainter(self.viewport())
+        width = self.fontMetrics().horizontalAdvance(" ")
+        offset = self.contentOffset()
+        bottom = event.rect().bottom()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            box = self.blockBoundingGeometry(block).translated(offset)
+            if box.top() > bottom:
+                break
+            color = ends.get(block.blockNumber())
+            layout = block.layout()
+            if color is not None and block.isVisible() and layout.lineCount():
+                line = layout.lineAt(layout.lineCount() - 1)
+                x = box.left() + line.naturalTextRect().right()
+                painter.fillRect(QRectF(x, box.top() + line.y(), width, line.height()), color)
+            block = block.next()
+        painter.end()
 
     # ---- current span --------------------------------------------------------------
 

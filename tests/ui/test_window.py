@@ -252,3 +252,37 @@ def test_language_choice_is_saved(window: MainWindow) -> None:
     english = next(a for a in menu.actions() if a.data() == "en")
     english.trigger()
     assert window.settings.language == "en" and english.isChecked()
+
+
+def _colour_after(window: MainWindow, pos: int) -> str:
+    """The colour painted just after text position `pos` (code points) in the source view."""
+    source = window.source
+    source.show_span((pos, pos + 1))  # scrolls it into view
+    source.show_span(None)
+    cursor = source.textCursor()
+    cursor.clearSelection()
+    source.setTextCursor(cursor)
+    cursor.setPosition(pos)  # the sample has no characters beyond the BMP: positions agree
+    rect = source.cursorRect(cursor)
+    image = source.viewport().grab().toImage()
+    return image.pixelColor(rect.right() + 2, rect.center().y()).name()
+
+
+def test_source_marks_cells_and_follows_findings(qtbot, window: MainWindow, flagged: ReportSession) -> None:
+    # A number the parser read is marked; a blank cell's mark sits on the line break it was read at.
+    number = flagged.cell("table2", "regulations", "made")
+    assert number is not None and number.span is not None
+    block = window.source.document().findBlock(number.span[0])
+    marked = [
+        r.format.background().color().name()
+        for r in block.layout().formats()
+        if r.start <= number.span[0] - block.position() < r.start + r.length
+    ]
+    assert marked == [theme.SOURCE_CELL_BG.name()]
+    blank = flagged.cell("table2", "licensing", "decisions")
+    assert blank is not None and blank.span is not None and flagged.report.text[blank.span[0]] == "\n"
+    assert _colour_after(window, blank.span[0]) == theme.SOURCE_BLANK_BG.name()
+    # Filled in, it is no longer flagged, and its mark says so.
+    model = window.tables.models["table2"]
+    assert model.setData(model.index_of("licensing", "decisions"), "0")
+    assert _colour_after(window, blank.span[0]) == theme.SOURCE_CELL_BG.name()
