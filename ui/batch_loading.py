@@ -72,23 +72,26 @@ class BatchLoading(QObject):
     def open(self, paths: list[str]) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
-        Files already open are selected; new ones are listed (the first slice at once, the
+        A file already open is selected; new ones are listed (the first slice at once, the
         rest over the next turns of the event loop) and read in the background."""
         window = self.window
         gc.freeze()  # what is there now stays: see _loaded
         files = expand_paths(paths)
         new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
-        self._waiting.extend(new)
-        self._queued.update(new)
-        self._make_sessions(SESSION_SLICE)
-        self._list()
         if not files:
             window.statusBar().showMessage(self.tr("No report files found."), 5000)
         if new:
+            self._waiting.extend(new)
+            self._queued.update(new)
+            self._make_sessions(SESSION_SLICE)
+            self._list()
             self._start(new)
-        first = window.reports.find(files[0]) if files else None
-        if first is not None and (window.session is None or not new):
-            window.list_panel.select(first)
+        elif files:
+            known = window.reports.find(files[0])
+            if known is not None:
+                window.list_panel.select(known)
+        # Otherwise the first report read is selected when it arrives (see _loaded): the
+        # list is not painted twice as it fills, nor the placeholder shown for a moment.
         return files
 
     def _make_sessions(self, count: int, until: str | None = None) -> None:
@@ -168,9 +171,14 @@ class BatchLoading(QObject):
             return  # a repaint per report is more than the eye needs in a large batch
         clock.start()
         window = self.window
-        window.progress.setRange(0, max(1, self._batch_total))
-        window.progress.setValue(done)
-        window.progress.setFormat(f"{done}/{self._batch_total}")
+        bar = window.progress
+        # QProgressBar.setValue repaints at once, and with it whatever else in the window
+        # waits to be painted, inside this slot: let the next paint of the window show it.
+        bar.setUpdatesEnabled(False)
+        bar.setRange(0, max(1, self._batch_total))
+        bar.setValue(done)
+        bar.setFormat(f"{done}/{self._batch_total}")
+        bar.setUpdatesEnabled(True)
         if text:
             window.statusBar().showMessage(self.tr("Reading %1").replace("%1", text))
 

@@ -309,6 +309,7 @@ class TablesPanel(QWidget):
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self._legend())
         self.session: ReportSession | None = None
+        self._update_tabs()  # "No report selected." until one is (a batch selects its first report read)
 
     def _legend(self) -> QWidget:
         """A line under the grids that says what the cell colours mean."""

@@ -56,6 +56,9 @@ class ReportListPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
+        # A scroll bar that comes and goes has the whole list laid out and painted twice
+        # as a batch starts to fill it (and the columns jump while filtering).
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setAlternatingRowColors(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         h = self.view.horizontalHeader()

@@ -1,0 +1,67 @@
+"""Opening a large batch: the list fills in slices, the window stays usable meanwhile, the
+officer's choice of report is kept, and each file is read once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import FLAGGED
+from ui import loader
+from ui.batch_loading import SESSION_SLICE
+from ui.main_window import MainWindow
+from ui.session import STATE_LOADING, STATE_READY
+
+CLEAN = FLAGGED.parent / "001_f1295613e25d1688.txt"
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    texts = [FLAGGED.read_text(encoding="utf-8"), CLEAN.read_text(encoding="utf-8")]
+    for i in range(count):
+        (folder / f"r{i:03}.txt").write_text(texts[i % 2], encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("in_processes", [False, True], ids=["thread", "processes"])
+def test_large_batch_fills_the_list_in_slices_and_keeps_the_selection(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes: bool
+) -> None:
+    monkeypatch.setattr(loader, "POOL_MIN_FILES", 40 if in_processes else 10_000)
+    count = 2 * SESSION_SLICE + 17
+    folder = _folder(tmp_path, count)
+    with qtbot.waitSignal(window.batchFinished, timeout=60000):
+        files = window.open_paths([str(folder)], remember=False)
+        assert len(files) == count
+        # Only the first slice is listed at once; nothing is chosen for the officer yet.
+        assert window.reports.rowCount() == SESSION_SLICE
+        assert window.is_busy() and window.progress.isVisibleTo(window)
+        assert all(s.state == STATE_LOADING for s in window.reports.sessions)
+        assert window.session is None
+        # Opening the folder again reads nothing twice (and shows its first report).
+        assert window.open_paths([str(folder)], remember=False) == files
+        assert window.reports.rowCount() == SESSION_SLICE
+        # The officer picks a report before it is read.
+        picked = window.reports.sessions[3]
+        window.list_panel.select(picked)
+        assert window.session is picked
+        qtbot.waitUntil(lambda: window.reports.rowCount() > SESSION_SLICE, timeout=10000)
+        assert window.session is picked
+    # Every file once, in order, read; the pick is still the report shown and selected.
+    assert [s.path for s in window.reports.sessions] == files
+    assert all(s.state == STATE_READY for s in window.reports.sessions)
+    assert window.session is picked and window.list_panel.current() is picked
+    assert window.source.toPlainText() == picked.report.text
+    assert not window.is_busy() and not window.progress.isVisibleTo(window)
+
+
+def test_first_report_read_is_shown(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 3)
+    with qtbot.waitSignal(window.batchFinished, timeout=15000):
+        files = window.open_paths([str(folder)], remember=False)
+    first = window.reports.find(files[0])
+    assert first is not None and window.session is first and window.list_panel.current() is first
+    assert window.source.toPlainText() == first.report.text
+    assert window.tables.tabs.isVisibleTo(window)
