@@ -120,6 +120,8 @@ def clean_cell(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """A line of running text: spaces collapsed and trimmed, invisible characters dropped."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()  # no invisible character and no run of spaces (see `clean_cell`)
     return _WS.sub(" ", _DROP.sub("", text)).strip()
 
 
