@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 SESSION_SLICE = 50  # sessions made per turn of the event loop (about 5 ms)
 _PROGRESS_MS = 100  # the least time between two repaints of the progress
+_SETTLE_MS = 20  # between looks at whether the workspace has registered every report
 
 
 class BatchLoading(QObject):
@@ -205,17 +206,22 @@ class BatchLoading(QObject):
         self._next_step()
 
     def _next_step(self) -> None:
-        """One piece of the batch rules; when they are done, the batch is."""
+        """One piece of the batch rules; when they are done and the workspace holds every
+        report read (its own thread registers them), the batch is."""
         if self._rules is None:
             return
         try:
             next(self._rules)
         except StopIteration:
+            if not self.window.persistence.settled():
+                self._rules = iter(())  # look again in a moment
+                self._stepper.start(_SETTLE_MS)
+                return
             self._rules = None
             if not self.tasks:  # else a newer batch is being read and will finish
                 self.window.batch_loaded(self._error)
         else:
-            self._stepper.start()
+            self._stepper.start(0)
 
     # ---- state ---------------------------------------------------------------------
 

@@ -226,8 +226,14 @@ class Persistence(QObject):
         then()
 
     def flush(self) -> None:
-        """Before the program ends: let a summary being written finish."""
+        """Before the program ends: let a summary being written and the workspace finish."""
         self.saver.wait()
+        if self.link is not None:
+            self.link.flush()
+
+    def settled(self) -> bool:
+        """Whether the workspace holds every report read so far."""
+        return self.link is None or self.link.settled()
 
     # ---- messages ------------------------------------------------------------------------
 

@@ -7,6 +7,13 @@ when the program started, which is what the window offers to restore.
 
 The workspace itself (`model.workspace.Workspace`) is created by the caller and passed
 in; nothing here is process-wide, so tests use one in a temporary folder.
+
+Registering a report is a transaction whose commit waits for the disk (the workspace syncs
+every commit): a batch of a thousand did that a thousand times on the window's thread,
+which stood still for as long as a quarter of a second when the disk was busy.
+`Registrar` does the registrations on a thread of its own, through its own connection to
+the same file; the link's other writes (corrections, closing, saving) first wait for the
+registrations queued before them, so they reach the file in the order they were made.
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import queue
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +46,63 @@ def workspace_path() -> Path:
     return Path(base or Path.home() / ".report_auditor") / WORKSPACE_NAME
 
 
+class Registrar:
+    """Registers reports in a workspace file on a thread of its own, in the order given.
+
+    The thread opens its own connection when there is work and closes it (and ends) once
+    nothing more has come for a moment, so an idle window holds no thread and no second
+    connection. A serial writer with a queue rather than a `ui.tasks.Task`: the order of
+    the writes is the point. `problem` is called on the thread with the error message."""
+
+    IDLE = 0.5  # seconds without work before the thread ends
+
+    def __init__(self, path: Path, problem: Callable[[str], None]) -> None:
+        self._path = path
+        self._problem = problem
+        self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._lock = threading.Lock()  # guards _thread against an add as it ends
+        self._thread: threading.Thread | None = None
+
+    def add(self, path: str, sha256: str) -> None:
+        with self._lock:
+            self._queue.put((path, sha256))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="workspace registrar", daemon=True)
+                self._thread.start()
+
+    def settled(self) -> bool:
+        """Whether every registration given so far is committed."""
+        return self._queue.unfinished_tasks == 0
+
+    def wait(self) -> None:
+        """Until every registration given so far is committed (at once when there is none)."""
+        self._queue.join()
+
+    def _run(self) -> None:
+        workspace: Workspace | None = None
+        try:
+            while True:
+                try:
+                    path, sha256 = self._queue.get(timeout=self.IDLE)
+                except queue.Empty:
+                    with self._lock:
+                        if self._queue.empty():
+                            self._thread = None
+                            return
+                    continue
+                try:
+                    if workspace is None:
+                        workspace = Workspace(self._path)
+                    workspace.add_report(path, sha256)
+                except WorkspaceError as exc:
+                    self._problem(str(exc))
+                finally:
+                    self._queue.task_done()
+        finally:
+            if workspace is not None:
+                workspace.close()
+
+
 @dataclass
 class Attached:
     """What the workspace knows about a report that was just read."""
@@ -53,6 +120,9 @@ class WorkspaceLink(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # A workspace in memory cannot be opened twice: its registrations stay here.
+        in_file = str(workspace.path) != ":memory:"
+        self.registrar = Registrar(workspace.path, self.problem.emit) if in_file else None
         self.previous: dict[str, OpenReport] = {}
         try:
             self.previous = {r.path: r for r in workspace.open_reports()}
@@ -74,6 +144,7 @@ class WorkspaceLink(QObject):
 
     def forget_previous(self, keep: set[str]) -> None:
         """Drop the previous session's reports (and their corrections) except those in `keep`."""
+        self.flush()
         for path in list(self.previous):
             if path in keep:
                 continue
@@ -100,7 +171,10 @@ class WorkspaceLink(QObject):
                         "%1 has changed since it was corrected; its %2 earlier correction(s) were not applied."
                     )
                     self.problem.emit(text.replace("%1", os.path.basename(path)).replace("%2", str(lost)))
-            self.workspace.add_report(path, report.sha256)
+            if self.registrar is not None:
+                self.registrar.add(path, report.sha256)  # the corrections below are read all the same
+            else:
+                self.workspace.add_report(path, report.sha256)
             changes = self.workspace.corrections(path, report.sha256)
             output = self.workspace.state(_OUTPUT_KEY + path)
         except WorkspaceError as exc:
@@ -110,8 +184,18 @@ class WorkspaceLink(QObject):
         self.previous.pop(path, None)  # it is open now: no longer only "previous"
         return Attached(changes, unsaved, output if isinstance(output, str) else None)
 
+    def settled(self) -> bool:
+        """Whether every report read so far is registered in the file."""
+        return self.registrar is None or self.registrar.settled()
+
+    def flush(self) -> None:
+        """Wait until every report read so far is registered (before other writes, and at the end)."""
+        if self.registrar is not None:
+            self.registrar.wait()
+
     def detach(self, session: ReportSession) -> None:
         """The report was closed: it and its corrections leave the workspace."""
+        self.flush()
         try:
             self.workspace.remove_report(session.path)
         except WorkspaceError as exc:
@@ -119,6 +203,7 @@ class WorkspaceLink(QObject):
 
     def mark_saved(self, session: ReportSession, output: str) -> None:
         """The session's corrections are in the workbook at `output`."""
+        self.flush()
         try:
             self.workspace.mark_saved(session.path)
             self.workspace.set_state(_OUTPUT_KEY + session.path, output)
@@ -128,6 +213,7 @@ class WorkspaceLink(QObject):
     def _record(self, session: ReportSession, change: Change) -> None:
         if not session.sha256:
             return
+        self.flush()  # its report is registered first
         try:
             self.workspace.record(session.path, session.sha256, change)
         except WorkspaceError as exc:
