@@ -188,9 +188,11 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from model.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.settings import Settings
-window = MainWindow(Settings("ReportAuditorBenchmark", "batch"), "zh_CN", workspace=None)
+from ui.workspace_link import workspace_path
+window = MainWindow(Settings("ReportAuditorBenchmark", "batch"), "zh_CN", workspace=Workspace(workspace_path()))
 window.show()
 gaps, last = [], [time.perf_counter()]
 def tick():
@@ -214,7 +216,11 @@ app.exec()
 
 
 def _window_batch(table: Table, folder: str) -> None:
-    """Open the whole batch in the window: how long, and the longest the event loop stalled."""
+    """Open the whole batch in the window: how long, and the longest the event loop stalled.
+
+    The window keeps its workspace (the corrections' SQLite file) in the temporary home, as
+    the program does; the batch counts as open once its rules across reports have run.
+    Then the time to open one report in the window, in a window of its own."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     code = _WINDOW_BATCH.format(root=str(ROOT), folder=folder)
     with tempfile.TemporaryDirectory() as home:
@@ -231,6 +237,81 @@ def _window_batch(table: Table, folder: str) -> None:
     stall, total = float(words[words.index("stall") + 1]), float(words[words.index("total") + 1])
     table.row("window: open the batch, total", total, "s", 10)
     table.row("window: longest event-loop stall while opening", stall, "ms", 100)
+    _window_open_report(table)
+
+
+_WINDOW_OPEN = """
+import statistics, sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from model.workspace import Workspace
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.workspace_link import workspace_path
+window = MainWindow(Settings("ReportAuditorBenchmark", "open"), "zh_CN", workspace=Workspace(workspace_path()))
+window.resize(1500, 900)
+window.show()
+QTest.qWaitForWindowExposed(window)
+loop = QEventLoop()
+window.batchFinished.connect(loop.quit)
+window.open_paths({samples!r}, remember=False)
+loop.exec()
+view = window.list_panel.view
+
+def click(session):
+    index = window.list_panel.proxy.mapFromSource(window.reports.index(window.reports.sessions.index(session), 0))
+    view.scrollTo(index)
+    app.processEvents()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+def shown(session):
+    report = session.report
+    return (
+        window.session is session
+        and window.source.toPlainText() == ("" if report.error else report.text)
+        and window.findings_model.rowCount() == len(session.findings)
+    )
+
+sessions = list(window.reports.sessions)
+times = []
+for _ in range(5):
+    for i, session in enumerate(sessions):
+        click(sessions[i - 1])  # from another report, as an officer goes through a batch
+        while not shown(sessions[i - 1]):
+            app.processEvents()
+        app.processEvents()
+        start = time.perf_counter()
+        click(session)
+        while not shown(session):
+            app.processEvents()
+        app.processEvents()  # the views repaint with the new report
+        times.append(time.perf_counter() - start)
+print("open", statistics.median(times) * 1000, flush=True)
+"""
+
+
+def _window_open_report(table: Table) -> None:
+    """Click a report in the list: the time until its text, grids and findings are shown.
+
+    Measured from the click on its row to the end of the repaint that shows it, median over
+    the sample reports (each opened five times, coming from another report)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    code = _WINDOW_OPEN.format(root=str(ROOT), samples=[str(p) for p in SAMPLES])
+    with tempfile.TemporaryDirectory() as home:
+        env["HOME"] = env["XDG_CONFIG_HOME"] = home
+        try:
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+        except subprocess.TimeoutExpired:
+            print("     the window did not open the reports")
+            return
+    if "open" not in proc.stdout.split():
+        print("     window open-report figure not available:", proc.stderr.strip().splitlines()[-1:] or "")
+        return
+    words = proc.stdout.split()
+    table.row("window: open a report (click → shown), median", float(words[words.index("open") + 1]), "ms", 100)
 
 
 def _window_startup(table: Table, command: list[str], name: str) -> None:
