@@ -44,8 +44,21 @@ def chinese_number(n: int) -> str:
 
 def _roman(n: int) -> str:
     out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out.append(sym)
             n -= value
@@ -53,8 +66,14 @@ def _roman(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting",
-               "taiwaneseCounting", "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return chinese_number(n)
     if fmt == "ideographDigital":
         return "".join(_DIGITS[int(d)] for d in str(n))
@@ -101,8 +120,11 @@ class Numbering:
             for lvl in an.iterchildren(_w("lvl")):
                 ilvl = int(re.sub(r"\D", "", lvl.get(_w("ilvl"), "0")) or 0)
                 start = _val(lvl.find(_w("start")))
-                lvls[ilvl] = _Level(int(start) if start and start.isdigit() else 1,
-                                    _val(lvl.find(_w("numFmt"))) or "decimal", _val(lvl.find(_w("lvlText"))) or "")
+                lvls[ilvl] = _Level(
+                    int(start) if start and start.isdigit() else 1,
+                    _val(lvl.find(_w("numFmt"))) or "decimal",
+                    _val(lvl.find(_w("lvlText"))) or "",
+                )
             abstract[an.get(_w("abstractNumId"), "")] = lvls
         out = cls()
         for num in root.iterchildren(_w("num")):

@@ -39,8 +39,22 @@ def _w(tag: str) -> str:
 
 
 _P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
-_SKIP = frozenset({_w("del"), _w("moveFrom"), _w("delText"), _w("instrText"), _w("pPr"), _w("rPr"), _w("tblPr"),
-                   _w("trPr"), _w("tcPr"), _w("sectPr"), f"{{{MC}}}Fallback", _w("footnoteReference")})
+_SKIP = frozenset(
+    {
+        _w("del"),
+        _w("moveFrom"),
+        _w("delText"),
+        _w("instrText"),
+        _w("pPr"),
+        _w("rPr"),
+        _w("tblPr"),
+        _w("trPr"),
+        _w("tcPr"),
+        _w("sectPr"),
+        f"{{{MC}}}Fallback",
+        _w("footnoteReference"),
+    }
+)
 _BREAKS = frozenset({_w("br"), _w("cr")})
 
 
@@ -207,9 +221,20 @@ def read_old_word(data: bytes, suffix: str, options: RenderOptions) -> tuple[str
         src.write_bytes(data)
         try:
             subprocess.run(
-                [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{Path(tmp).as_posix()}/profile",
-                 "--convert-to", "docx", "--outdir", tmp, str(src)],
-                check=True, capture_output=True, timeout=CONVERT_TIMEOUT,
+                [
+                    soffice,
+                    "--headless",
+                    "--norestore",
+                    f"-env:UserInstallation=file://{Path(tmp).as_posix()}/profile",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    tmp,
+                    str(src),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT,
             )
         except (subprocess.SubprocessError, OSError) as exc:
             raise ReadError(f"用 LibreOffice 转换 {suffix} 文件失败，请另存为 .docx 后再打开。") from exc

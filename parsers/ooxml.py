@@ -49,14 +49,20 @@ def open_package(data: bytes, kind: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ReadError(f"该{kind}文件已损坏，无法读取。") from exc
     if len(infos) > MAX_MEMBERS:
-        raise ReadError(f"该{kind}文件中的部件过多（{len(infos)} 个，上限 {MAX_MEMBERS} 个），疑似压缩炸弹，已拒绝读取。")
+        raise ReadError(
+            f"该{kind}文件中的部件过多（{len(infos)} 个，上限 {MAX_MEMBERS} 个），疑似压缩炸弹，已拒绝读取。"
+        )
     if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-        raise ReadError(f"该{kind}文件解压后过大（上限 {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB），疑似压缩炸弹，已拒绝读取。")
+        raise ReadError(
+            f"该{kind}文件解压后过大（上限 {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB），疑似压缩炸弹，已拒绝读取。"
+        )
     if any(i.flag_bits & 0x1 for i in infos):
         raise ReadError(f"该{kind}文件的压缩包设有密码（已加密），请取消密码后再打开。")
     xml_parts = [i for i in infos if i.filename.lower().endswith(_XML_PARTS)]
     if sum(i.file_size for i in xml_parts) > MAX_XML_BYTES:
-        raise ReadError(f"该{kind}文件的内容部分解压后过大（上限 {MAX_XML_BYTES // (1024 * 1024)} MB），不像是一份年度报告。")
+        raise ReadError(
+            f"该{kind}文件的内容部分解压后过大（上限 {MAX_XML_BYTES // (1024 * 1024)} MB），不像是一份年度报告。"
+        )
     tags = 0
     for info in xml_parts:
         tags += _scan_part(zf, info, kind)
