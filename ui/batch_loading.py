@@ -161,9 +161,10 @@ class BatchLoading(QObject):
         window.persistence.loaded(session, item)
         session.edited.connect(lambda table: window.run_batch_rules(full=table == META_TABLE))
         if session is window.session:
-            window.set_session(session)
+            window.set_session(session, text_later=True)
         elif window.session is None:
-            window.list_panel.select(session)
+            window.list_panel.select(session, notify=False)
+            window.set_session(session, text_later=True)
 
     def _progress(self, _done: int, _total: int, text: str) -> None:
         done = self._batch_total - self._pending

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
         self._linking = False
+        self._text_timer = QTimer(self)  # see set_session(text_later=True)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(0)
+        self._text_timer.timeout.connect(self._show_text)
         self.session: ReportSession | None = None
         self.batch_rules = BatchRules()
 
@@ -407,13 +411,19 @@ class MainWindow(QMainWindow):
 
     # ---- the current report --------------------------------------------------------
 
-    def set_session(self, session: ReportSession | None) -> None:
+    def set_session(self, session: ReportSession | None, text_later: bool = False) -> None:
+        """Show `session`; `text_later` shows its text on the next turn of the event loop,
+        so a report that arrives while a batch is read does not hold the window up as long."""
         if self.session is not None and self.session is not session:
             self.session.findingsChanged.disconnect(self._findings_changed)
         if self.session is not session and session is not None:
             session.findingsChanged.connect(self._findings_changed)
         self.session = session
-        self.source.show_session(session)
+        if text_later:
+            self._text_timer.start()
+        else:
+            self._text_timer.stop()
+            self.source.show_session(session)
         self.tables.set_session(session)
         self.findings_model.set_session(session)
         self.undo_group.setActiveStack(session.stack if session else None)  # type: ignore[arg-type]
@@ -423,6 +433,9 @@ class MainWindow(QMainWindow):
         self.setWindowModified(bool(session and session.unsaved))
         self.persistence.update_actions()
         self._update_counts()
+
+    def _show_text(self) -> None:
+        self.source.show_session(self.session)
 
     def _findings_changed(self) -> None:
         self.source.refresh_marks(self.session)
@@ -469,8 +482,8 @@ class MainWindow(QMainWindow):
             self._linking = False
 
     def _source_clicked(self, pos: int) -> None:
-        if self.session is None or self._linking:
-            return
+        if self.session is None or self._linking or self._text_timer.isActive():
+            return  # (the text shown is not the session's yet)
         key = self.session.cell_at(pos)
         if key is not None:
             self.tables.select_cell(*key)  # the cell's span is then highlighted

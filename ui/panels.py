@@ -38,6 +38,7 @@ class ReportListPanel(QWidget):
     def __init__(self, model: ReportListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._quiet = False
         self.proxy = ReportFilterModel(self)
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit()
@@ -89,16 +90,23 @@ class ReportListPanel(QWidget):
         self.count.setText(self.tr("%n report(s)", "", self.model.rowCount()))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
         source = self.proxy.mapToSource(current)
         self.sessionSelected.emit(self.model.session_at(source.row()) if source.isValid() else None)
 
-    def select(self, session: ReportSession) -> None:
+    def select(self, session: ReportSession, notify: bool = True) -> None:
+        """Make `session` the current row; `notify` false when the caller shows it itself."""
         if session not in self.model.sessions:
             return
         source = self.model.index(self.model.sessions.index(session), 0)
         index = self.proxy.mapFromSource(source)
         if index.isValid():
-            self.view.setCurrentIndex(index)
+            self._quiet = not notify
+            try:
+                self.view.setCurrentIndex(index)
+            finally:
+                self._quiet = False
             self.view.scrollTo(index)
 
     def current(self) -> ReportSession | None:

@@ -177,11 +177,11 @@ class ReportTableModel(QAbstractTableModel):
     def _flag_of(self, row: str, col: str) -> str:
         assert self.session is not None
         found = self.session.cell_findings(self.table, row, col)
-        if any(f.severity == ERROR for f in found):
-            return FLAG_ERROR
-        if any(f.rule == "EMPTY_CELL" for f in found):
-            return FLAG_BLANK
-        if found:
+        if found:  # most cells have none
+            if any(f.severity == ERROR for f in found):
+                return FLAG_ERROR
+            if any(f.rule == "EMPTY_CELL" for f in found):
+                return FLAG_BLANK
             return FLAG_WARNING
         cell = self.session.cell(self.table, row, col)
         return FLAG_EDITED if cell is not None and cell.edited else FLAG_NONE
