@@ -1,5 +1,6 @@
 """Opening a large batch: the list fills in slices, the window stays usable meanwhile, the
-officer's choice of report is kept, and each file is read once."""
+officer's choice of report is kept, each file is read once, and the workspace holds the
+batch when it is finished."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from model.workspace import Workspace
 from tests.ui.conftest import FLAGGED
 from ui import loader
 from ui.batch_loading import SESSION_SLICE
@@ -65,3 +67,20 @@ def test_first_report_read_is_shown(qtbot, window: MainWindow, tmp_path: Path) -
     assert first is not None and window.session is first and window.list_panel.current() is first
     assert window.source.toPlainText() == first.report.text
     assert window.tables.tabs.isVisibleTo(window)
+
+
+def test_the_workspace_holds_the_batch_when_it_is_finished(
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path, 12)
+    with qtbot.waitSignal(window.batchFinished, timeout=15000):
+        files = window.open_paths([str(folder)], remember=False)
+    # Registered on a thread of their own, all of them, in the order they were read.
+    assert [r.path for r in workspace.open_reports()] == files
+    # A correction made at once is recorded after its report's registration.
+    session = window.reports.find(files[-1])
+    assert session is not None
+    model = window.tables.models["table4"]
+    window.list_panel.select(session)
+    assert model.setData(model.index_of("review", "upheld"), "7")
+    assert [c.new for c in workspace.corrections(session.path, session.sha256)] == [7]
