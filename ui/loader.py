@@ -21,7 +21,6 @@ import multiprocessing
 import os
 import pickle
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -118,12 +117,13 @@ def _load_in_processes(
     workers = min(_MAX_WORKERS, os.cpu_count() or 1)
     context = multiprocessing.get_context("spawn")
     total, done = len(paths), 0
-    _spawn_in_background()
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=background_priority
     )
     try:
-        for item in pool.map(load_packed, paths, chunksize=_CHUNK):
+        results = pool.map(load_packed, paths, chunksize=_CHUNK)  # starts the workers
+        _lower_children()
+        for item in results:
             if cancelled():
                 break
             done += 1
@@ -155,23 +155,27 @@ def background_priority() -> None:
 
 
 def _at_least_nice(who: int) -> None:
-    """Make the thread or process `who` (0: the calling one) at least `_NICENESS` nice."""
+    """Make the process `who` (0: this one) at least `_NICENESS` nice."""
     now = os.getpriority(os.PRIO_PROCESS, who)
     if now < _NICENESS:
         os.setpriority(os.PRIO_PROCESS, who, _NICENESS)
 
 
-def _spawn_in_background() -> None:
-    """On Linux, lower the calling thread's priority, which the processes it starts inherit.
+def _lower_children() -> None:
+    """Lower the priority of the worker processes just started (POSIX), from here.
 
-    Linux keeps a nice value per thread, so this leaves the window's thread alone; the
-    workers then start at the lower priority instead of lowering it once they have
-    imported and set up, which took the processor from the window as a batch began."""
-    if sys.platform.startswith("linux"):
+    They would lower it themselves only once set up, after taking the processor from the
+    window for the first tenth of a second of a batch. (Lowering this thread's priority
+    for them to inherit would leave threads of the window's process, which take the
+    interpreter lock, waiting behind everything else on a busy machine.)"""
+    if sys.platform == "win32":
+        return  # the initializer does it there
+    for child in multiprocessing.active_children():
         try:
-            _at_least_nice(threading.get_native_id())
-        except OSError as exc:
-            _log.info("could not lower the priority of the loading thread: %s", exc)
+            if child.pid is not None:
+                _at_least_nice(child.pid)
+        except OSError as exc:  # gone already, or not allowed: the batch is read all the same
+            _log.info("could not lower the priority of a loading worker: %s", exc)
 
 
 def _load_here(
