@@ -13,7 +13,8 @@ of a thousand reports comes in:
 - Each parsed report is handed to its session as it arrives; progress is repainted a few
   times a second, not once per report.
 - At the end the rules across the batch run once, in pieces over the next turns of the
-  event loop (`BatchRules.steps`); then the window hears that the batch is in.
+  event loop (`BatchRules.steps`); once they have, and the workspace holds every report
+  (its own thread registers them), the window hears that the batch is in.
 
 A cancel stops the reading; the files not read yet leave the list.
 """
