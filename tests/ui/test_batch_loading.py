@@ -65,7 +65,7 @@ def test_first_report_read_is_shown(qtbot, window: MainWindow, tmp_path: Path) -
         files = window.open_paths([str(folder)], remember=False)
     first = window.reports.find(files[0])
     assert first is not None and window.session is first and window.list_panel.current() is first
-    assert window.source.toPlainText() == first.report.text
+    assert first.report is not None and window.source.toPlainText() == first.report.text
     assert window.tables.tabs.isVisibleTo(window)
 
 

@@ -280,7 +280,8 @@ def test_source_marks_cells_and_follows_findings(qtbot, window: MainWindow, flag
     ]
     assert marked == [theme.SOURCE_CELL_BG.name()]
     blank = flagged.cell("table2", "licensing", "decisions")
-    assert blank is not None and blank.span is not None and flagged.report.text[blank.span[0]] == "\n"
+    assert blank is not None and blank.span is not None and flagged.report is not None
+    assert flagged.report.text[blank.span[0]] == "\n"
     assert _colour_after(window, blank.span[0]) == theme.SOURCE_BLANK_BG.name()
     # Filled in, it is no longer flagged, and its mark says so.
     model = window.tables.models["table2"]
