@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from parsers.ooxml import parse_xml
+from parsers.ooxml import first_child, parse_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DIGITS = "〇一二三四五六七八九"
@@ -27,8 +27,36 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_ABSTRACT_NUM = _w("abstractNum")
+_ABSTRACT_NUM_ID = _w("abstractNumId")
+_NUM = _w("num")
+_NUM_ID = _w("numId")
+_LVL = _w("lvl")
+_ILVL = _w("ilvl")
+_START = _w("start")
+_NUM_FMT = _w("numFmt")
+_LVL_TEXT = _w("lvlText")
+_LVL_OVERRIDE = _w("lvlOverride")
+_START_OVERRIDE = _w("startOverride")
+_PPR = _w("pPr")
+_NUM_PR = _w("numPr")
+_VAL = _w("val")
+_NON_DIGITS = re.compile(r"\D")
+_LEVEL_REF = re.compile(r"%([1-9])")
+
+
 def _val(el: etree._Element | None) -> str | None:
-    return None if el is None else el.get(_w("val"))
+    return None if el is None else el.get(_VAL)
+
+
+def _first_vals(el: etree._Element) -> dict[str, str | None]:
+    """The `w:val` of the first child of each tag (what `_val(el.find(tag))` gives), in one
+    pass over the children."""
+    vals: dict[str, str | None] = {}
+    for child in el[:]:
+        if isinstance(child.tag, str) and child.tag not in vals:
+            vals[child.tag] = child.get(_VAL)
+    return vals
 
 
 def chinese_number(n: int) -> str:
@@ -98,6 +126,23 @@ class _Level:
     text: str = ""
 
 
+def _levels(abstract_num: etree._Element) -> dict[int, _Level]:
+    """The levels of one `w:abstractNum`, by `w:ilvl`."""
+    lvls: dict[int, _Level] = {}
+    for lvl in abstract_num[:]:
+        if lvl.tag != _LVL:
+            continue
+        ilvl = int(_NON_DIGITS.sub("", lvl.get(_ILVL, "0")) or 0)
+        vals = _first_vals(lvl)
+        start = vals.get(_START)
+        lvls[ilvl] = _Level(
+            int(start) if start and start.isdigit() else 1,
+            vals.get(_NUM_FMT) or "decimal",
+            vals.get(_LVL_TEXT) or "",
+        )
+    return lvls
+
+
 @dataclass
 class Numbering:
     """The lists of one document and their running counters."""
@@ -115,34 +160,37 @@ class Numbering:
             return cls()
         root = parse_xml(data, kind)
         abstract: dict[str, dict[int, _Level]] = {}
-        for an in root.iterchildren(_w("abstractNum")):
-            lvls: dict[int, _Level] = {}
-            for lvl in an.iterchildren(_w("lvl")):
-                ilvl = int(re.sub(r"\D", "", lvl.get(_w("ilvl"), "0")) or 0)
-                start = _val(lvl.find(_w("start")))
-                lvls[ilvl] = _Level(
-                    int(start) if start and start.isdigit() else 1,
-                    _val(lvl.find(_w("numFmt"))) or "decimal",
-                    _val(lvl.find(_w("lvlText"))) or "",
-                )
-            abstract[an.get(_w("abstractNumId"), "")] = lvls
+        nums: list[etree._Element] = []
+        for child in root[:]:
+            if child.tag == _ABSTRACT_NUM:
+                abstract[child.get(_ABSTRACT_NUM_ID, "")] = _levels(child)
+            elif child.tag == _NUM:
+                nums.append(child)
         out = cls()
-        for num in root.iterchildren(_w("num")):
-            num_id = num.get(_w("numId"), "")
-            out.levels[num_id] = abstract.get(_val(num.find(_w("abstractNumId"))) or "", {})
-            for ov in num.iterchildren(_w("lvlOverride")):
-                start = _val(ov.find(_w("startOverride")))
+        for num in nums:  # after every abstractNum: a num may name one further down
+            num_id = num.get(_NUM_ID, "")
+            out.levels[num_id] = abstract.get(_val(first_child(num, _ABSTRACT_NUM_ID)) or "", {})
+            for ov in num[:]:
+                if ov.tag != _LVL_OVERRIDE:
+                    continue
+                start = _val(first_child(ov, _START_OVERRIDE))
                 if start and start.isdigit():
-                    out.starts[(num_id, int(ov.get(_w("ilvl"), "0") or 0))] = int(start)
+                    out.starts[(num_id, int(ov.get(_ILVL, "0") or 0))] = int(start)
         return out
 
     def label(self, p: etree._Element) -> str:
         """The list number of paragraph `p` followed by nothing (its text follows), or ''."""
-        num_pr = p.find(f"{_w('pPr')}/{_w('numPr')}")
+        num_pr = None
+        for ppr in p[:]:  # as p.find("pPr/numPr"): the first numPr of any pPr
+            if ppr.tag == _PPR:
+                num_pr = first_child(ppr, _NUM_PR)
+                if num_pr is not None:
+                    break
         if num_pr is None:
             return ""
-        num_id = _val(num_pr.find(_w("numId"))) or ""
-        ilvl_s = _val(num_pr.find(_w("ilvl"))) or "0"
+        vals = _first_vals(num_pr)
+        num_id = vals.get(_NUM_ID) or ""
+        ilvl_s = vals.get(_ILVL) or "0"
         ilvl = int(ilvl_s) if ilvl_s.isdigit() else 0
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels or ilvl > 8:
@@ -163,4 +211,4 @@ class Numbering:
             n = counts[k] or lvl.start
             return format_number(n, lvl.fmt)
 
-        return re.sub(r"%([1-9])", sub, levels[ilvl].text)
+        return _LEVEL_REF.sub(sub, levels[ilvl].text)

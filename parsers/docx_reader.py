@@ -24,7 +24,7 @@ from lxml import etree
 from model.errors import ReadError
 from parsers.docx_numbering import Numbering
 from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
-from parsers.ooxml import OLE_MAGIC, is_encrypted_ole, open_package, parse_xml, read_member
+from parsers.ooxml import OLE_MAGIC, first_child, is_encrypted_ole, open_package, parse_xml, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -38,7 +38,23 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-_P, _TBL, _TR, _TC, _T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("t")
+# Tags are compared as strings made once here. Children are listed with `el[:]`, one call
+# that builds the list: iterating an lxml element, or filtering it by tag (`find`,
+# `iterchildren(tag)`), first sets up a matcher, which costs more than the loop itself on
+# the few children a Word element has.
+_BODY = _w("body")
+_P = _w("p")
+_TBL = _w("tbl")
+_TR = _w("tr")
+_TC = _w("tc")
+_T = _w("t")
+_TR_PR = _w("trPr")
+_TC_PR = _w("tcPr")
+_GRID_BEFORE = _w("gridBefore")
+_GRID_SPAN = _w("gridSpan")
+_V_MERGE = _w("vMerge")
+_VAL = _w("val")
+_ANY_TBL = f".//{_TBL}"
 _SKIP = frozenset(
     {
         _w("del"),
@@ -48,14 +64,16 @@ _SKIP = frozenset(
         _w("pPr"),
         _w("rPr"),
         _w("tblPr"),
-        _w("trPr"),
-        _w("tcPr"),
+        _TR_PR,
+        _TC_PR,
         _w("sectPr"),
         f"{{{MC}}}Fallback",
         _w("footnoteReference"),
     }
 )
-_BREAKS = frozenset({_w("br"), _w("cr")})
+# Run content that stands for a character, and how it is written.
+_CHARS = {_w("tab"): " ", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("softHyphen"): ""}
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def _main_part(zf) -> str:  # type: ignore[no-untyped-def]
@@ -78,12 +96,12 @@ class _BodyRenderer:
         self.numbering = numbering
 
     def blocks(self, parent: etree._Element) -> None:
-        for child in parent:
+        for child in parent[:]:
             tag = child.tag
             if tag == _P:
                 self.out.line(clean_line(self.numbering.label(child) + _para_text(child)))
             elif tag == _TBL:
-                if child.find(f".//{_TBL}") is not None:
+                if child.find(_ANY_TBL) is not None:
                     self._flatten(child)
                 else:
                     self.out.grid(table_grid(child))
@@ -107,40 +125,59 @@ def _owner_table(el: etree._Element) -> etree._Element | None:
 def _para_text(p: etree._Element) -> str:
     """A paragraph's visible text; tabs as spaces, line breaks kept."""
     parts: list[str] = []
-
-    def visit(el: etree._Element) -> None:
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                continue
-            if tag == _T:
-                parts.append(child.text or "")
-            elif tag == _w("tab"):
-                parts.append(" ")
-            elif tag in _BREAKS:
-                parts.append("\n")
-            elif tag in (_w("noBreakHyphen"), _w("softHyphen")):
-                parts.append("-" if tag == _w("noBreakHyphen") else "")
-            elif tag == _P:
-                parts.append("\n")
-                visit(child)  # a text box's paragraphs
-                parts.append("\n")
-            else:
-                visit(child)
-
-    visit(p)
+    _collect_text(p, parts)
     return "".join(parts)
 
 
-def _cell_text(tc: etree._Element) -> str:
-    return "\n".join(_para_text(p) for p in tc.iter(_P))
+def _collect_text(el: etree._Element, parts: list[str]) -> None:
+    for child in el[:]:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in _CHARS:
+            parts.append(_CHARS[tag])
+        elif not isinstance(tag, str) or tag in _SKIP:
+            continue
+        elif tag == _P:  # a text box's paragraphs
+            parts.append("\n")
+            _collect_text(child, parts)
+            parts.append("\n")
+        else:
+            _collect_text(child, parts)
+
+
+def _cell_paragraphs(tbl: etree._Element) -> dict[etree._Element | None, list[etree._Element]]:
+    """The paragraphs of each cell of a table that holds no other table, at any depth and in
+    document order: one search of the table rather than one per cell."""
+    out: dict[etree._Element | None, list[etree._Element]] = {}
+    for p in tbl.iter(_P):
+        cell = p.getparent()
+        while cell is not None and cell.tag != _TC:
+            cell = cell.getparent()
+        out.setdefault(cell, []).append(p)
+    return out
 
 
 def _int_attr(el: etree._Element | None, default: int) -> int:
     if el is None:
         return default
-    m = re.match(r"\d+", el.get(_w("val"), "") or "")
+    m = _LEADING_DIGITS.match(el.get(_VAL, "") or "")
     return int(m.group()) if m else default
+
+
+def _cell_layout(tc: etree._Element) -> tuple[int, etree._Element | None]:
+    """A cell's column span (`w:gridSpan`, 1 to 1000) and its `w:vMerge`, from its first `w:tcPr`."""
+    span = vmerge = None
+    for props in tc[:]:
+        if props.tag == _TC_PR:
+            for prop in props[:]:
+                tag = prop.tag
+                if tag == _GRID_SPAN and span is None:
+                    span = prop
+                elif tag == _V_MERGE and vmerge is None:
+                    vmerge = prop
+            break
+    return (1 if span is None else max(1, min(_int_attr(span, 1), 1000))), vmerge
 
 
 def table_grid(tbl: etree._Element) -> Grid:
@@ -149,20 +186,19 @@ def table_grid(tbl: etree._Element) -> Grid:
     covered: list[list[bool]] = []
     # For each grid column, the (row, col) of the vertically merged cell still open there.
     open_merge: dict[int, tuple[int, int]] = {}
-    for r, tr in enumerate(tbl.iterchildren(_TR)):
-        row_t: list[str] = []
-        row_c: list[bool] = []
-        trpr = tr.find(_w("trPr"))
-        before = _int_attr(trpr.find(_w("gridBefore")) if trpr is not None else None, 0)
-        row_t += [""] * before
-        row_c += [False] * before
-        for tc in tr.iterchildren(_TC):
-            tcpr = tc.find(_w("tcPr"))
-            span = max(1, min(_int_attr(tcpr.find(_w("gridSpan")) if tcpr is not None else None, 1), 1000))
-            vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+    paragraphs = _cell_paragraphs(tbl)
+    rows = [child for child in tbl[:] if child.tag == _TR]
+    for r, tr in enumerate(rows):
+        before = _int_attr(first_child(first_child(tr, _TR_PR), _GRID_BEFORE), 0)
+        row_t: list[str] = [""] * before
+        row_c: list[bool] = [False] * before
+        for tc in tr[:]:
+            if tc.tag != _TC:
+                continue
+            span, vmerge = _cell_layout(tc)
             col = len(row_t)
-            text = clean_cell(_cell_text(tc))
-            cont = vmerge is not None and vmerge.get(_w("val"), "continue") == "continue" and col in open_merge
+            text = clean_cell("\n".join([_para_text(p) for p in paragraphs.get(tc, ())]))
+            cont = vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and col in open_merge
             if cont:
                 top_r, top_c = open_merge[col]
                 if text:  # text typed into a merged-away cell still belongs to the cell
@@ -170,12 +206,15 @@ def table_grid(tbl: etree._Element) -> Grid:
                 row_t += [""] * span
                 row_c += [True] * span
             else:
-                row_t += [text] + [""] * (span - 1)
-                row_c += [False] + [True] * (span - 1)
+                row_t.append(text)
+                row_c.append(False)
+                if span > 1:
+                    row_t += [""] * (span - 1)
+                    row_c += [True] * (span - 1)
                 if vmerge is not None:
                     open_merge[col] = (r, col)
-                else:
-                    open_merge.pop(col, None)
+                elif col in open_merge:
+                    del open_merge[col]
         texts.append(row_t)
         covered.append(row_c)
     width = max((len(r) for r in texts), default=0)
@@ -192,7 +231,7 @@ def read_docx(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridR
     zf = open_package(data, KIND)
     part = _main_part(zf)
     root = parse_xml(read_member(zf, part, KIND), KIND)
-    body = root.find(_w("body"))
+    body = first_child(root, _BODY)
     if body is None:
         raise ReadError("该 Word 文件中没有正文内容。")
     numbering = Numbering.load(zf, posixpath.dirname(part), KIND)

@@ -113,3 +113,13 @@ def parse_xml(data: bytes, kind: str) -> etree._Element:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"该{kind}文件内容已损坏（XML 格式错误），无法读取。") from exc
+
+
+def first_child(el: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child of `el` with this tag, or None (as `el.find(tag)`, for an `el` of a
+    few children: the list `el[:]` costs lxml less than setting up its tag matcher)."""
+    if el is not None:
+        for child in el[:]:
+            if child.tag == tag:
+                return child
+    return None
