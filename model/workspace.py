@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,18 +93,23 @@ class Workspace:
 
     def add_report(self, path: str, sha256: str) -> None:
         """Remember an open report; a file whose content changed starts a fresh history."""
+        self.add_reports([(path, sha256)])
+
+    def add_reports(self, reports: Sequence[tuple[str, str]]) -> None:
+        """`add_report` for several (path, sha256) in one commit: one disk sync per batch."""
         with self._tx() as db:
-            row = db.execute("SELECT sha256 FROM reports WHERE path = ?", (path,)).fetchone()
-            if row and row[0] != sha256:
-                db.execute("DELETE FROM changes WHERE path = ?", (path,))
-                db.execute("DELETE FROM reports WHERE path = ?", (path,))
-                row = None
-            if row is None:
-                position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM reports").fetchone()[0]
-                db.execute(
-                    "INSERT INTO reports(path, sha256, opened_at, position) VALUES (?, ?, ?, ?)",
-                    (path, sha256, _now(), position),
-                )
+            for path, sha256 in reports:
+                row = db.execute("SELECT sha256 FROM reports WHERE path = ?", (path,)).fetchone()
+                if row and row[0] != sha256:
+                    db.execute("DELETE FROM changes WHERE path = ?", (path,))
+                    db.execute("DELETE FROM reports WHERE path = ?", (path,))
+                    row = None
+                if row is None:
+                    position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM reports").fetchone()[0]
+                    db.execute(
+                        "INSERT INTO reports(path, sha256, opened_at, position) VALUES (?, ?, ?, ?)",
+                        (path, sha256, _now(), position),
+                    )
 
     def remove_report(self, path: str) -> None:
         with self._tx() as db:

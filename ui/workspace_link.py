@@ -55,6 +55,7 @@ class Registrar:
     the writes is the point. `problem` is called on the thread with the error message."""
 
     IDLE = 0.5  # seconds without work before the thread ends
+    MAX_BATCH = 200  # registrations committed together at most
 
     def __init__(self, path: Path, problem: Callable[[str], None]) -> None:
         self._path = path
@@ -83,21 +84,28 @@ class Registrar:
         try:
             while True:
                 try:
-                    path, sha256 = self._queue.get(timeout=self.IDLE)
+                    waiting = [self._queue.get(timeout=self.IDLE)]
                 except queue.Empty:
                     with self._lock:
                         if self._queue.empty():
                             self._thread = None
                             return
                     continue
+                # What has queued up meanwhile goes in the same commit, in order.
+                while len(waiting) < self.MAX_BATCH:
+                    try:
+                        waiting.append(self._queue.get_nowait())
+                    except queue.Empty:
+                        break
                 try:
                     if workspace is None:
                         workspace = Workspace(self._path)
-                    workspace.add_report(path, sha256)
+                    workspace.add_reports(waiting)
                 except WorkspaceError as exc:
                     self._problem(str(exc))
                 finally:
-                    self._queue.task_done()
+                    for _ in waiting:
+                        self._queue.task_done()
         finally:
             if workspace is not None:
                 workspace.close()

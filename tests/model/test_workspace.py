@@ -47,6 +47,17 @@ def test_a_changed_file_starts_a_fresh_history(tmp_path: Path) -> None:
     assert ws.corrections("a.txt") == []
 
 
+def test_reports_added_together_keep_their_order_and_histories(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws.sqlite")
+    ws.add_report("b.txt", "v1")
+    ws.record("b.txt", "v1", _change("total", 1, 2))
+    ws.add_reports([("c.txt", "x"), ("b.txt", "v1"), ("a.txt", "y")])
+    assert [r.path for r in ws.open_reports()] == ["b.txt", "c.txt", "a.txt"]
+    assert len(ws.corrections("b.txt")) == 1  # the same content keeps its corrections
+    ws.add_reports([("b.txt", "v2")])
+    assert ws.corrections("b.txt") == []
+
+
 def test_ui_state_round_trip(tmp_path: Path) -> None:
     ws = Workspace(tmp_path / "ws.sqlite")
     ws.set_state("selected", {"path": "a.txt", "table": "table3"})
