@@ -27,7 +27,7 @@ from model.rules import audit
 from parsers import load_report
 from tests.builders import docx_of_lines, pdf_of_objects, xlsx_of_lines
 from tests.conftest import sample
-from tests.parsers.test_read_pdf import PdfPage, _report_pages, build_pdf
+from tests.parsers.test_read_pdf import PdfPage, build_pdf, report_pages
 
 LIMIT_SECONDS = 5.0
 MEMORY_LIMIT_MB = 800
@@ -239,7 +239,7 @@ def _pdf_many_pages(n: int) -> bytes:
 
 
 def _report_pdf() -> bytes:
-    return build_pdf(_report_pages())
+    return build_pdf(report_pages())
 
 
 # ---- the cases --------------------------------------------------------------------------
@@ -366,7 +366,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes], Expect]] = {
     "password.xlsx": (".xlsx", lambda: OLE_ENCRYPTED, _error("密码")),
     "password-as.txt": (".txt", lambda: OLE_ENCRYPTED, _error("密码")),
     "zip-password.docx": (".docx", _encrypted_zip_flag, _error("密码")),
-    "password.pdf": (".pdf", lambda: build_pdf([_report_pages()[0]], encrypt=True), _error("加密")),
+    "password.pdf": (".pdf", lambda: build_pdf([report_pages()[0]], encrypt=True), _error("加密")),
     # NUL bytes and invalid byte sequences
     "trailing-nuls.txt": (".txt", lambda: SEED_TEXT.encode() + bytes(4000), SAME_AS_SEED),
     "nul-every-line.txt": (".txt", lambda: "\x00\n".join(SEED_LINES).encode(), ANY),

@@ -104,7 +104,7 @@ def build_pdf(pages: list[PdfPage], encrypt: bool = False) -> bytes:
     return pdf_of_objects(objects, catalog, encrypt_ref)
 
 
-def _report_pages() -> list[PdfPage]:
+def report_pages() -> list[PdfPage]:
     """A short 2021-format report: 表二 on page 1, 表三 over pages 1–2, 表四 on page 2."""
     one, two = PdfPage(), PdfPage()
     one.text(50, 40, "某某县交通运输局2022年政府信息公开工作年度报告")
@@ -203,7 +203,7 @@ def _report_pages() -> list[PdfPage]:
 
 def test_report_pdf_cell_by_cell(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
-    path.write_bytes(build_pdf(_report_pages()))
+    path.write_bytes(build_pdf(report_pages()))
     report = load_report(path)
     assert report.error is None
     assert (report.format, report.year) == ("2021", 2022)
@@ -225,7 +225,7 @@ def test_report_pdf_cell_by_cell(tmp_path: Path) -> None:
 
 def test_pdf_text_wrapped_lines_stitched_tables(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
-    path.write_bytes(build_pdf(_report_pages()))
+    path.write_bytes(build_pdf(report_pages()))
     doc = read_document(path)
     assert "本年共收到政府信息公开申请12件,其中自然人申请10件,法人或其他组织申请2件。" in doc.text
     assert "- 1 -" not in doc.text
