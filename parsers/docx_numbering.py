@@ -8,9 +8,7 @@ Numbering inherited from paragraph styles is not followed.
 
 from __future__ import annotations
 
-import posixpath
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -152,12 +150,8 @@ class Numbering:
     counters: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, zf: zipfile.ZipFile, folder: str, kind: str) -> Numbering:
-        name = posixpath.join(folder, "numbering.xml")
-        try:
-            data = zf.read(name)
-        except KeyError:
-            return cls()
+    def load(cls, data: bytes, kind: str) -> Numbering:
+        """The lists of a numbering part (`word/numbering.xml`)."""
         root = parse_xml(data, kind)
         abstract: dict[str, dict[int, _Level]] = {}
         nums: list[etree._Element] = []

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -24,13 +25,15 @@ from lxml import etree
 from model.errors import ReadError
 from parsers.docx_numbering import Numbering
 from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
-from parsers.ooxml import OLE_MAGIC, first_child, is_encrypted_ole, open_package, parse_xml, read_member
+from parsers.ooxml import OLE_MAGIC, first_child, is_encrypted_ole, open_package_keeping, parse_xml, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOC = re.compile(r"/officeDocument$")
 KIND = " Word "
+# The parts read here, where a package made by Word keeps them; the checks hand over their bytes.
+_KEPT_PARTS = ("_rels/.rels", "word/document.xml", "word/numbering.xml")
 CONVERT_TIMEOUT = 120
 
 
@@ -76,13 +79,22 @@ _CHARS = {_w("tab"): " ", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
-def _main_part(zf) -> str:  # type: ignore[no-untyped-def]
-    """The main document part named by the package relationships."""
+def _read_part(zf: zipfile.ZipFile, kept: dict[str, bytes], name: str) -> bytes | None:
+    """A part's bytes, kept from the package checks or read now; None if the package lacks it."""
+    if name in kept:
+        return kept[name]
     try:
-        rels = parse_xml(zf.read("_rels/.rels"), KIND)
+        return zf.read(name)
     except KeyError:
+        return None
+
+
+def _main_part(zf: zipfile.ZipFile, kept: dict[str, bytes]) -> str:
+    """The main document part named by the package relationships."""
+    data = _read_part(zf, kept, "_rels/.rels")
+    if data is None:
         return "word/document.xml"
-    for rel in rels.iter(f"{{{_REL}}}Relationship"):
+    for rel in parse_xml(data, KIND).iter(f"{{{_REL}}}Relationship"):
         if _OFFICE_DOC.search(rel.get("Type", "")):
             return posixpath.normpath(rel.get("Target", "word/document.xml").lstrip("/"))
     return "word/document.xml"
@@ -228,13 +240,14 @@ def read_docx(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridR
     """Rendered text and grids of a .docx file."""
     if data.startswith(OLE_MAGIC) and not is_encrypted_ole(data):
         return read_old_word(data, ".doc", options)
-    zf = open_package(data, KIND)
-    part = _main_part(zf)
-    root = parse_xml(read_member(zf, part, KIND), KIND)
+    zf, kept = open_package_keeping(data, KIND, _KEPT_PARTS)
+    part = _main_part(zf, kept)
+    root = parse_xml(kept[part] if part in kept else read_member(zf, part, KIND), KIND)
     body = first_child(root, _BODY)
     if body is None:
         raise ReadError("该 Word 文件中没有正文内容。")
-    numbering = Numbering.load(zf, posixpath.dirname(part), KIND)
+    numbering_xml = _read_part(zf, kept, posixpath.join(posixpath.dirname(part), "numbering.xml"))
+    numbering = Numbering() if numbering_xml is None else Numbering.load(numbering_xml, KIND)
     renderer = _BodyRenderer(options, numbering)
     renderer.blocks(body)
     return renderer.out.text(), "docx", renderer.out.grids

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -40,6 +41,13 @@ def is_encrypted_ole(data: bytes) -> bool:
 
 def open_package(data: bytes, kind: str) -> zipfile.ZipFile:
     """The package as a ZipFile, after the size and DTD checks; `kind` names it in messages."""
+    zf, _ = open_package_keeping(data, kind, ())
+    return zf
+
+
+def open_package_keeping(data: bytes, kind: str, keep: Collection[str]) -> tuple[zipfile.ZipFile, dict[str, bytes]]:
+    """As `open_package`, with the bytes of the XML parts named in `keep` that the package
+    holds: the checks inflate every XML part, so these need not be inflated again."""
     if is_encrypted_ole(data):
         raise ReadError(f"该{kind}文件设有打开密码（已加密），请取消密码后再打开。")
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -68,19 +76,27 @@ def open_package(data: bytes, kind: str) -> zipfile.ZipFile:
     # need no counting.
     count_tags = sum(i.file_size for i in xml_parts) > MAX_XML_TAGS
     tags = 0
+    kept: dict[str, bytes] = {}
     for info in xml_parts:
-        tags += _scan_part(zf, info, kind, count_tags)
+        part_tags, part = _scan_part(zf, info, kind, count_tags, info.filename in keep)
+        tags += part_tags
         if tags > MAX_XML_TAGS:
             raise ReadError(f"该{kind}文件的内容元素过多（超过 {MAX_XML_TAGS // 10000} 万个），不像是一份年度报告。")
-    return zf
+        if part is not None:
+            kept[info.filename] = part  # a name twice in the zip: the last, as zf.read(name) gives
+    return zf, kept
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, count_tags: bool) -> int:
-    """The part's markup count (0 unless `count_tags`), after checking it holds no DOCTYPE
-    or ENTITY declaration anywhere (one may follow a long comment)."""
-    keep = max(len(m) for m in _DTD_MARKS) - 1
+def _scan_part(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, count_tags: bool, keep: bool
+) -> tuple[int, bytes | None]:
+    """The part's markup count (0 unless `count_tags`) and, if `keep`, its bytes, after
+    checking it holds no DOCTYPE or ENTITY declaration anywhere (one may follow a long
+    comment)."""
+    overlap = max(len(m) for m in _DTD_MARKS) - 1
     tail = b""
     tags = 0
+    chunks: list[bytes] = []
     try:
         with zf.open(info) as fh:
             while chunk := fh.read(_CHUNK):
@@ -90,10 +106,12 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, count_tags
                     raise ReadError(f"该{kind}文件含有不允许的 XML 声明，已拒绝读取。")
                 if count_tags:
                     tags += chunk.count(b"<")
-                tail = window[-keep:]
+                if keep:
+                    chunks.append(chunk)
+                tail = window[-overlap:]
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError) as exc:
         raise ReadError(f"该{kind}文件已损坏（压缩数据出错），无法读取。") from exc
-    return tags
+    return tags, (b"".join(chunks) if keep else None)
 
 
 def read_member(zf: zipfile.ZipFile, name: str, kind: str) -> bytes:
