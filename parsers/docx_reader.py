@@ -146,28 +146,28 @@ def _collect_text(el: etree._Element, parts: list[str]) -> None:
         tag = child.tag
         if tag == _T:
             parts.append(child.text or "")
+        elif tag in _SKIP:
+            continue
         elif tag in _CHARS:
             parts.append(_CHARS[tag])
-        elif not isinstance(tag, str) or tag in _SKIP:
-            continue
         elif tag == _P:  # a text box's paragraphs
             parts.append("\n")
             _collect_text(child, parts)
             parts.append("\n")
-        else:
+        elif isinstance(tag, str):  # not a comment or processing instruction
             _collect_text(child, parts)
 
 
-def _cell_paragraphs(tbl: etree._Element) -> dict[etree._Element | None, list[etree._Element]]:
-    """The paragraphs of each cell of a table that holds no other table, at any depth and in
-    document order: one search of the table rather than one per cell."""
-    out: dict[etree._Element | None, list[etree._Element]] = {}
+def _cell_texts(tbl: etree._Element) -> dict[etree._Element | None, str]:
+    """The text of each cell of a table that holds no other table: its paragraphs at any
+    depth, in document order, one a line. One search of the table rather than one per cell."""
+    lines: dict[etree._Element | None, list[str]] = {}
     for p in tbl.iter(_P):
         cell = p.getparent()
         while cell is not None and cell.tag != _TC:
             cell = cell.getparent()
-        out.setdefault(cell, []).append(p)
-    return out
+        lines.setdefault(cell, []).append(_para_text(p))
+    return {cell: "\n".join(texts) for cell, texts in lines.items()}
 
 
 def _int_attr(el: etree._Element | None, default: int) -> int:
@@ -198,7 +198,7 @@ def table_grid(tbl: etree._Element) -> Grid:
     covered: list[list[bool]] = []
     # For each grid column, the (row, col) of the vertically merged cell still open there.
     open_merge: dict[int, tuple[int, int]] = {}
-    paragraphs = _cell_paragraphs(tbl)
+    cell_texts = _cell_texts(tbl)
     rows = [child for child in tbl[:] if child.tag == _TR]
     for r, tr in enumerate(rows):
         before = _int_attr(first_child(first_child(tr, _TR_PR), _GRID_BEFORE), 0)
@@ -209,7 +209,7 @@ def table_grid(tbl: etree._Element) -> Grid:
                 continue
             span, vmerge = _cell_layout(tc)
             col = len(row_t)
-            text = clean_cell("\n".join([_para_text(p) for p in paragraphs.get(tc, ())]))
+            text = clean_cell(cell_texts.get(tc, ""))
             cont = vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and col in open_merge
             if cont:
                 top_r, top_c = open_merge[col]
