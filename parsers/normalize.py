@@ -30,6 +30,8 @@ _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x
 
 
 _WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]+")
+# One such character: the search for it skips ahead several times faster than `_WIDE`'s.
+_WIDE_CHAR = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def normalize(original: str) -> NormText:
     text = text.replace("\r", "\n")  # a lone CR (old Mac line ends)
     text2, second = _delete(text, _RUBY)
     offsets = first if len(second.shown_starts) == 1 else _compose(first, second)
-    if _WIDE.search(text2):
+    if _WIDE_CHAR.search(text2):
         text2 = _WIDE.sub(lambda m: m.group().translate(_HALF), text2)
     text2 = to_simplified(text2)
     return NormText(text2, original, offsets)
