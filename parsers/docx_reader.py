@@ -108,7 +108,7 @@ class _BodyRenderer:
         self.numbering = numbering
 
     def blocks(self, parent: etree._Element) -> None:
-        for child in parent[:]:
+        for child in parent:  # a body may hold thousands: met one at a time, not listed
             tag = child.tag
             if tag == _P:
                 self.out.line(clean_line(self.numbering.label(child) + _para_text(child)))
@@ -160,7 +160,9 @@ def _collect_text(el: etree._Element, parts: list[str]) -> None:
 
 def _cell_texts(tbl: etree._Element) -> dict[etree._Element | None, str]:
     """The text of each cell of a table that holds no other table: its paragraphs at any
-    depth, in document order, one a line. One search of the table rather than one per cell."""
+    depth, in document order, one per line. One search of the table rather than one per
+    cell; keyed by the cell elements (lxml hands out the same object for a node while one
+    is alive, and these are kept alive by the keys)."""
     lines: dict[etree._Element | None, list[str]] = {}
     for p in tbl.iter(_P):
         cell = p.getparent()
@@ -199,7 +201,7 @@ def table_grid(tbl: etree._Element) -> Grid:
     # For each grid column, the (row, col) of the vertically merged cell still open there.
     open_merge: dict[int, tuple[int, int]] = {}
     cell_texts = _cell_texts(tbl)
-    rows = [child for child in tbl[:] if child.tag == _TR]
+    rows = [child for child in tbl if child.tag == _TR]
     for r, tr in enumerate(rows):
         before = _int_attr(first_child(first_child(tr, _TR_PR), _GRID_BEFORE), 0)
         row_t: list[str] = [""] * before
