@@ -6,7 +6,7 @@ own finding (EMPTY_CELL), so an equation with a blank in it is simply not checke
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -186,21 +186,18 @@ def t4_total(report: Report) -> list[Finding]:
     return _row_totals(report, "T4_TOTAL", TABLE4, T4_COLS[:-1])
 
 
-def _present_cells(report: Report) -> Iterator[tuple[str, str, str, Cell]]:
-    """(table, row, col, cell) for every cell of a present table, in the order read."""
-    for table, cells in report.tables.items():
-        if report.schema(table) is None:
-            continue
-        for (row, col), cell in cells.items():
-            yield table, row, col, cell
+def _present_tables(report: Report) -> list[tuple[str, dict[tuple[str, str], Cell]]]:
+    """(table, cells) of every table of the report's format, cells in the order read."""
+    return [(table, cells) for table, cells in report.tables.items() if report.schema(table) is not None]
 
 
 def empty_cells(report: Report) -> list[Finding]:
     """One finding per row, naming its blank cells."""
     by_row: dict[tuple[str, str], list[str]] = {}
-    for table, row, col, cell in _present_cells(report):
-        if cell.status == STATUS_BLANK and cell.value is None:
-            by_row.setdefault((table, row), []).append(col)
+    for table, cells in _present_tables(report):
+        for (row, col), cell in cells.items():
+            if cell.status == STATUS_BLANK and cell.value is None:
+                by_row.setdefault((table, row), []).append(col)
     out = []
     for (table, row), cols in by_row.items():
         figures = {
@@ -218,9 +215,13 @@ def not_a_number(report: Report) -> list[Finding]:
     """Words where numbers belong; run-together digits that could not be split, once per run."""
     out = []
     seen_runs: set[tuple[str, tuple[int, int] | None, str]] = set()
-    for table, row, col, cell in _present_cells(report):
-        if cell.value is not None or cell.status not in (STATUS_TEXT, STATUS_AMBIGUOUS):
-            continue
+    words = [
+        (table, row, col, cell)
+        for table, cells in _present_tables(report)
+        for (row, col), cell in cells.items()
+        if cell.value is None and cell.status in (STATUS_TEXT, STATUS_AMBIGUOUS)
+    ]
+    for table, row, col, cell in words:
         if cell.status == STATUS_AMBIGUOUS:
             run = (table, cell.span, cell.raw)
             if run in seen_runs:
@@ -247,8 +248,14 @@ def not_a_number(report: Report) -> list[Finding]:
 
 def negative(report: Report) -> list[Finding]:
     out = []
-    for table, row, col, cell in _present_cells(report):
-        if cell.value is None or cell.value >= 0 or may_be_negative(table, report.format, col):
+    below_zero = [
+        (table, row, col, cell)
+        for table, cells in _present_tables(report)
+        for (row, col), cell in cells.items()
+        if cell.value is not None and cell.value < 0
+    ]
+    for table, row, col, cell in below_zero:
+        if may_be_negative(table, report.format, col):
             continue
         figures = {
             "table_short": messages.TABLE_SHORT[table],

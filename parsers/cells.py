@@ -115,6 +115,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
     """The cells of `text[start:end]`, with spans in `text`."""
     end = len(text) if end is None else end
     out: list[CellToken] = []
+    # A report's tables give hundreds of cells: the common cases below are written out
+    # in the loop (no calls to `_token` or `_is_number`), as they decide its cost.
+    append, new = out.append, tuple.__new__
     segments = text[start:end].split("|")
     last = len(segments) - 1
     pos = start
@@ -122,7 +125,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
         if not segment or segment.isspace():
             if 0 < k < last:
                 # Whitespace between two bars is a blank cell of the table.
-                out.append(_token("", KIND_EMPTY, pos, pos + len(segment)))
+                append(new(CellToken, ("", KIND_EMPTY, pos, pos + len(segment))))
         elif "\n" in segment or "\t" in segment:
             for m in _PIECES.finditer(segment):
                 if not m.group().isspace():
@@ -132,9 +135,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
             if " " in word:
                 _split_piece(segment, pos, out)
             else:
-                # The common case, inline: one word between two bars.
-                lead = segment.index(word[0])
-                kind = KIND_NUM if _is_number(word) else KIND_TEXT
-                out.append(_token(word, kind, pos + lead, pos + lead + len(word)))
+                # One word between two bars.
+                lead = pos + segment.find(word)
+                if word.isdigit() and word.isascii():
+                    kind = KIND_NUM
+                else:
+                    kind = KIND_NUM if word in PLACEHOLDERS or _NUMBER.match(word) else KIND_TEXT
+                append(new(CellToken, (word, kind, lead, lead + len(word))))
         pos += len(segment) + 1
     return out
