@@ -28,7 +28,7 @@ from model.rules import audit
 from parsers import load_report
 from tests.builders import docx_of_lines, xlsx_of_lines
 from tests.conftest import SAMPLES, sample
-from tests.parsers.test_read_pdf import _report_pages, build_pdf
+from tests.parsers.test_read_pdf import build_pdf, report_pages
 
 REMOTE = "http://192.0.2.1"  # TEST-NET-1: never routed
 
@@ -77,7 +77,7 @@ def test_pipeline_opens_no_socket(tmp_path: Path, no_network: None) -> None:
     (folder / "网页 远程.htm").write_bytes(_remote_page(lines).replace(b"<p>", b"<p><img src='//192.0.2.1/i.gif'>"))
     (folder / "文档.docx").write_bytes(docx_of_lines(lines))
     (folder / "表格.xlsx").write_bytes(xlsx_of_lines(lines))
-    (folder / "版式.pdf").write_bytes(build_pdf(_report_pages()))
+    (folder / "版式.pdf").write_bytes(build_pdf(report_pages()))
 
     paths = sorted(p for p in folder.iterdir())
     reports = [load_report(p) for p in paths]
