@@ -239,25 +239,33 @@ app.exec()
 """
 
 
+def _run_window(code: str, key: str, what: str) -> list[str] | None:
+    """Run a window script in a process of its own (offscreen, in a throwaway home): the
+    words it printed, or None (said why) when it printed no `key`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    with tempfile.TemporaryDirectory() as home:
+        env["HOME"] = env["XDG_CONFIG_HOME"] = home
+        try:
+            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+        except subprocess.TimeoutExpired:
+            print(f"     {what} figure: the window did not finish in 5 minutes")
+            return None
+    words = proc.stdout.split()
+    if key not in words:
+        print(f"     {what} figure not available:", proc.stderr.strip().splitlines()[-1:] or "")
+        return None
+    return words
+
+
 def _window_batch(table: Table, folder: str) -> None:
     """Open the whole batch in the window: how long, and the longest the event loop stalled.
 
     The window keeps its workspace (the corrections' SQLite file) in the temporary home, as
     the program does; the batch counts as open once its rules across reports have run.
     Then the time to open one report in the window, in a window of its own."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    code = _WINDOW_BATCH.format(root=str(ROOT), folder=folder)
-    with tempfile.TemporaryDirectory() as home:
-        env["HOME"] = env["XDG_CONFIG_HOME"] = home
-        try:
-            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
-        except subprocess.TimeoutExpired:
-            print("     the window did not finish the batch")
-            return
-    if "stall" not in proc.stdout:
-        print("     window batch figure not available:", proc.stderr.strip().splitlines()[-1:] or "")
+    words = _run_window(_WINDOW_BATCH.format(root=str(ROOT), folder=folder), "stall", "window batch")
+    if words is None:
         return
-    words = proc.stdout.split()
     stall, total = float(words[words.index("stall") + 1]), float(words[words.index("total") + 1])
     table.row("window: open the batch, total", total, "s", 10, per=len(os.listdir(folder)))
     table.row("window: longest event-loop stall while opening", stall, "ms", 100)
@@ -322,19 +330,9 @@ def _window_open_report(table: Table) -> None:
 
     Measured from the click on its row to the end of the repaint that shows it, median over
     the sample reports (each opened five times, coming from another report)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    code = _WINDOW_OPEN.format(root=str(ROOT), samples=[str(p) for p in SAMPLES])
-    with tempfile.TemporaryDirectory() as home:
-        env["HOME"] = env["XDG_CONFIG_HOME"] = home
-        try:
-            proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
-        except subprocess.TimeoutExpired:
-            print("     the window did not open the reports")
-            return
-    if "open" not in proc.stdout.split():
-        print("     window open-report figure not available:", proc.stderr.strip().splitlines()[-1:] or "")
+    words = _run_window(_WINDOW_OPEN.format(root=str(ROOT), samples=[str(p) for p in SAMPLES]), "open", "open-report")
+    if words is None:
         return
-    words = proc.stdout.split()
     table.row("window: open a report (click → shown), median", float(words[words.index("open") + 1]), "ms", 100)
 
 
