@@ -12,6 +12,7 @@ offered above the findings (`ui.suggestions`) and applied only when the officer 
 from __future__ import annotations
 
 import functools
+import gc
 import os
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -387,6 +388,9 @@ class MainWindow(QMainWindow):
         for session in sessions:
             self.undo_group.removeStack(session.stack)
         self.reports.remove_many(sessions)
+        # Loading keeps the reports read out of the cyclic collector's way (`gc.freeze`);
+        # what the closed ones leave in cycles must become collectable again.
+        gc.unfreeze()
         self.persistence.update_actions()
 
     def run_batch_rules(self, full: bool = True) -> None:

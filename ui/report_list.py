@@ -81,7 +81,7 @@ class ReportListModel(QAbstractTableModel):
             self._by_path.setdefault(session.path, session)
             # A change of agency, year or format is audited again, so findingsChanged
             # follows it too: one connection per row.
-            session.findingsChanged.connect(lambda s=session: self.refresh(s))
+            session.findingsChanged.connect(self._session_changed)
         self.endInsertRows()
 
     def remove(self, session: ReportSession) -> None:
@@ -110,6 +110,13 @@ class ReportListModel(QAbstractTableModel):
 
     def find(self, path: str) -> ReportSession | None:
         return self._by_path.get(path)
+
+    def _session_changed(self) -> None:
+        # One method for every row rather than a lambda per row: no closure holds on to a
+        # session (and its report) once the session is removed.
+        session = self.sender()
+        if isinstance(session, ReportSession):
+            self.refresh(session)
 
     def refresh(self, session: ReportSession) -> None:
         self._rows.pop(session, None)

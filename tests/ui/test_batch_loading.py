@@ -4,9 +4,12 @@ batch when it is finished."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from model.workspace import Workspace
 from tests.ui.conftest import FLAGGED
@@ -84,3 +87,23 @@ def test_the_workspace_holds_the_batch_when_it_is_finished(
     window.list_panel.select(session)
     assert model.setData(model.index_of("review", "upheld"), "7")
     assert [c.new for c in workspace.corrections(session.path, session.sha256)] == [7]
+
+
+def test_a_closed_report_is_freed(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """Loading keeps reports out of the cyclic collector's way; closing one lets it go."""
+    folder = _folder(tmp_path, 3)
+    with qtbot.waitSignal(window.batchFinished, timeout=60000):
+        window.open_paths([str(folder)], remember=False)
+    qtbot.waitUntil(lambda: all(s.state == STATE_READY for s in window.reports.sessions))
+    session = window.reports.sessions[-1]
+    window.list_panel.select(session)
+    qtbot.wait(100)
+    assert window.session is session
+    gone = weakref.ref(session.report)
+    window.close_action.trigger()
+    qtbot.wait(100)
+    assert window.reports.rowCount() == 2
+    del session
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
+    gc.collect()
+    assert gone() is None
