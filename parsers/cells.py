@@ -116,7 +116,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
     end = len(text) if end is None else end
     out: list[CellToken] = []
     # A report's tables give hundreds of cells: the common cases below are written out
-    # in the loop (no calls to `_token` or `_is_number`), as they decide its cost.
+    # in the loop (no call to `_token`), as they decide its cost.
     append, new = out.append, tuple.__new__
     segments = text[start:end].split("|")
     last = len(segments) - 1
@@ -137,10 +137,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
             else:
                 # One word between two bars.
                 lead = pos + segment.find(word)
-                if word.isdigit() and word.isascii():
-                    kind = KIND_NUM
-                else:
-                    kind = KIND_NUM if word in PLACEHOLDERS or _NUMBER.match(word) else KIND_TEXT
+                kind = KIND_NUM if _is_number(word) else KIND_TEXT
                 append(new(CellToken, (word, kind, lead, lead + len(word))))
         pos += len(segment) + 1
     return out
