@@ -48,9 +48,14 @@ def _token(text: str, kind: str, start: int, end: int) -> CellToken:
     return tuple.__new__(CellToken, (text, kind, start, end))
 
 
-def _is_number(word: str) -> bool:
-    """A word without spaces that is a value: a number (plain digits need no pattern) or a placeholder."""
-    return (word.isdigit() and word.isascii()) or word in PLACEHOLDERS or _NUMBER.match(word) is not None
+def _word_kind(word: str) -> str:
+    """The kind of a word without spaces: a value (a number, or a placeholder) or text."""
+    if word.isdigit() and word.isascii():
+        return KIND_NUM  # plain digits, most values, need no pattern
+    # Every `_NUMBER` match starts with a sign or a digit: other words skip the pattern.
+    if word in PLACEHOLDERS or ((word[0] in "+-" or word[0].isdecimal()) and _NUMBER.match(word)):
+        return KIND_NUM
+    return KIND_TEXT
 
 
 def classify(text: str) -> str:
@@ -84,9 +89,8 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
     stripped = text.strip()
     if " " not in stripped:
         # The common case: one word, one cell.
-        lead = text.index(stripped[0])
-        kind = KIND_NUM if _is_number(stripped) else KIND_TEXT
-        out.append(_token(stripped, kind, base + lead, base + lead + len(stripped)))
+        lead = base + text.index(stripped[0])
+        out.append(_token(stripped, _word_kind(stripped), lead, lead + len(stripped)))
         return
     words = [(m.group(), m.start(), m.end()) for m in _WS_PIECE.finditer(text)]
     if not words:
@@ -94,7 +98,7 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
     run_start: int | None = None
     run_end = 0
     for word, s, e in words:
-        if _NUMBER.match(word) or word in PLACEHOLDERS:
+        if _word_kind(word) == KIND_NUM:
             if run_start is not None:
                 out.append(CellToken(text[run_start:run_end], KIND_TEXT, base + run_start, base + run_end))
                 run_start = None
@@ -111,6 +115,17 @@ def _split_piece(text: str, base: int, out: list[CellToken]) -> None:
 _PIECES = re.compile(r"[^\n\t]+")
 
 
+def _split_segment(segment: str, pos: int, out: list[CellToken]) -> None:
+    """The cells of a segment holding more than one word: a line break between two rows
+    separates cells, and so do spaces between numbers (see `_split_piece`)."""
+    if "\n" not in segment and "\t" not in segment:
+        _split_piece(segment, pos, out)
+        return
+    for m in _PIECES.finditer(segment):
+        if not m.group().isspace():
+            _split_piece(m.group(), pos + m.start(), out)
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToken]:
     """The cells of `text[start:end]`, with spans in `text`."""
     end = len(text) if end is None else end
@@ -122,22 +137,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[CellToke
     last = len(segments) - 1
     pos = start
     for k, segment in enumerate(segments):
-        if not segment or segment.isspace():
+        word = segment.strip()
+        if not word:
             if 0 < k < last:
                 # Whitespace between two bars is a blank cell of the table.
                 append(new(CellToken, ("", KIND_EMPTY, pos, pos + len(segment))))
-        elif "\n" in segment or "\t" in segment:
-            for m in _PIECES.finditer(segment):
-                if not m.group().isspace():
-                    _split_piece(m.group(), pos + m.start(), out)
+        elif " " in word or "\n" in word or "\t" in word:
+            _split_segment(segment, pos, out)
         else:
-            word = segment.strip()
-            if " " in word:
-                _split_piece(segment, pos, out)
-            else:
-                # One word between two bars.
-                lead = pos + segment.find(word)
-                kind = KIND_NUM if _is_number(word) else KIND_TEXT
-                append(new(CellToken, (word, kind, lead, lead + len(word))))
+            # One word between two bars (or a line break at its side).
+            lead = pos + segment.find(word)
+            # Plain digits, most values, are told without a call.
+            kind = KIND_NUM if word.isdigit() and word.isascii() else _word_kind(word)
+            append(new(CellToken, (word, kind, lead, lead + len(word))))
         pos += len(segment) + 1
     return out
