@@ -67,17 +67,22 @@ def _cn_small(text: str) -> int:
     return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
 
 
+# A 年 after a numeral or a space: the only ones a Chinese-numeral year can end with. Most
+# 年 follow Arabic digits, and the search for this one skips from 年 to 年.
+_CN_YEAR_END = re.compile(r"年(?<=[〇零一二三四五六七八九\s]年)")
+
+
 def _has_cn_year(text: str) -> bool:
     """Whether `_CN_DATE` matches anywhere: four numerals, spaces, 年. Looked for from each
-    年 backwards, far cheaper than the pattern's search through the whole text."""
-    at = text.find("年")
-    while at >= 0:
-        end = at
+    candidate 年 backwards, far cheaper than the pattern's search through the whole text."""
+    m = _CN_YEAR_END.search(text)
+    while m is not None:
+        at = end = m.start()
         while end > 0 and text[end - 1].isspace():
             end -= 1
         if end >= 4 and all(ch in _CN_DIGIT for ch in text[end - 4 : end]):
             return True
-        at = text.find("年", at + 1)
+        m = _CN_YEAR_END.search(text, at + 1)
     return False
 
 

@@ -39,8 +39,10 @@ class TableRead:
 def value_run(tokens: Sequence[CellToken], start: int, stop: int | None = None) -> list[CellToken]:
     """The value-like cells from `start` up to the next text cell (or `stop`)."""
     out: list[CellToken] = []
-    end = len(tokens) if stop is None else stop
-    for tok in tokens[start:end]:
+    end = len(tokens) if stop is None else min(stop, len(tokens))
+    # By index: a run is a few cells, and a slice would copy the rest of the table first.
+    for k in range(start, end):
+        tok = tokens[k]
         if tok.kind == KIND_TEXT and not is_value_like(tok):
             break
         out.append(tok)
@@ -112,38 +114,50 @@ def place_row(
 ) -> None:
     """Put a row's value run into `read.cells`, splitting run-together digits if needed."""
     width = len(cols)
-    filled = [t for t in run if t.kind != KIND_EMPTY]
-    if check is not None and len(run) < width and filled:
-        values, count = split_run_together(run, width, check)
-        span = (filled[0].start, filled[-1].end)
-        raw = " ".join(t.text for t in filled)
-        if values is not None:
-            for col, v in zip(cols, values):
-                cell = Cell(v, raw, span, "ok", f"“{raw}”按勾稽关系拆分")
-                cell.remember_parsed()
-                read.cells[(row, col)] = cell
+    if check is not None and len(run) < width:
+        filled = [t for t in run if t.kind != KIND_EMPTY]
+        if filled and _place_split(read, row, cols, run, filled, check):
             return
-        if count > 1:
-            for col in cols:
-                note = f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对"
-                cell = Cell(None, raw, span, STATUS_AMBIGUOUS, note)
-                cell.remember_parsed()
-                read.cells[(row, col)] = cell
-            return
+    cells = read.cells
     units = money_cols or {}
-    for i, col in enumerate(cols):
-        if i >= len(run):
-            read.cells[(row, col)] = Cell(None, "", None, STATUS_BLANK, "", None, STATUS_BLANK)
-            continue
-        tok = run[i]
+    for col, (text, _, start, end) in zip(cols, run):
         unit = units.get(col)
         # Cells are made with their parsed value remembered (as `remember_parsed` would do):
         # a report has hundreds, most of them plain counts.
-        if unit is None and tok.text.isdigit() and tok.text.isascii():
-            value = int(tok.text)
-            read.cells[(row, col)] = Cell(value, tok.text, (tok.start, tok.end), STATUS_OK, "", value, STATUS_OK)
+        if unit is None and text.isdigit() and text.isascii():
+            value = int(text)
+            cells[(row, col)] = Cell(value, text, (start, end), STATUS_OK, "", value, STATUS_OK)
             continue
-        parsed = parse_value(tok.text, money=unit is not None, header_unit=unit or "万元")
-        read.cells[(row, col)] = Cell(
-            parsed.value, tok.text, (tok.start, tok.end), parsed.status, parsed.note, parsed.value, parsed.status
-        )
+        parsed = parse_value(text, money=unit is not None, header_unit=unit or "万元")
+        cells[(row, col)] = Cell(parsed.value, text, (start, end), parsed.status, parsed.note, parsed.value, parsed.status)
+    for col in cols[len(run) :]:
+        cells[(row, col)] = Cell(None, "", None, STATUS_BLANK, "", None, STATUS_BLANK)
+
+
+def _place_split(
+    read: TableRead,
+    row: str,
+    cols: Sequence[str],
+    run: Sequence[CellToken],
+    filled: list[CellToken],
+    check: Callable[[list[int]], bool],
+) -> bool:
+    """A short run of run-together digits, split by the arithmetic (or marked ambiguous);
+    False when no split applies and the run is placed as it stands."""
+    values, count = split_run_together(run, len(cols), check)
+    span = (filled[0].start, filled[-1].end)
+    raw = " ".join(t.text for t in filled)
+    if values is not None:
+        for col, v in zip(cols, values):
+            cell = Cell(v, raw, span, "ok", f"“{raw}”按勾稽关系拆分")
+            cell.remember_parsed()
+            read.cells[(row, col)] = cell
+        return True
+    if count > 1:
+        for col in cols:
+            note = f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对"
+            cell = Cell(None, raw, span, STATUS_AMBIGUOUS, note)
+            cell.remember_parsed()
+            read.cells[(row, col)] = cell
+        return True
+    return False
