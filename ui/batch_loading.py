@@ -10,8 +10,11 @@ of a thousand reports comes in:
   insertion when all are made (each insertion repaints the whole list). A parsed report
   whose session is not listed yet brings the sessions up to its own in first, so reports
   always arrive in order.
-- Each parsed report is handed to its session as it arrives; progress is repainted a few
-  times a second, not once per report.
+- Parsed reports are handed to their sessions in the order they arrive, as many per turn
+  of the event loop as fit in `_HANDOVER_MS`. The readers can bring reports faster than
+  the window takes them in: handled as they came, those that queued up while the window
+  was busy were all taken in one turn, which then took longer, so that more queued up.
+  Progress is repainted a few times a second, not once per report.
 - At the end the rules across the batch run once, in pieces over the next turns of the
   event loop (`BatchRules.steps`); once they have, and the workspace holds every report
   (its own thread registers them), the window hears that the batch is in.
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 SESSION_SLICE = 50  # sessions made per turn of the event loop (about 5 ms)
 _PROGRESS_MS = 100  # the least time between two repaints of the progress
 _SETTLE_MS = 20  # between looks at whether the workspace has registered every report
+_HANDOVER_MS = 25  # the most time per turn of the event loop spent taking reports in
 
 
 class BatchLoading(QObject):
@@ -68,6 +72,12 @@ class BatchLoading(QObject):
         self._pending = 0
         self._batch_total = 0
         self._progress_clock = QElapsedTimer()
+        self._arrived: deque[Loaded | Packed] = deque()  # read, not handed to a session yet
+        self._handover = QTimer(self)
+        self._handover.setSingleShot(True)
+        self._handover.setInterval(0)
+        self._handover.timeout.connect(self._hand_over)
+        self._finished: tuple[str | None] | None = None  # the reading is done (its error)
 
     # ---- opening -------------------------------------------------------------------
 
@@ -126,11 +136,12 @@ class BatchLoading(QObject):
 
     def _start(self, paths: list[str]) -> None:
         task = Task(functools.partial(load_batch, paths))
-        task.signals.partial.connect(self._loaded)
+        task.signals.partial.connect(self._arrive)
         task.signals.progress.connect(self._progress)
         task.signals.finished.connect(lambda _n, t=task: self._done(t))
         task.signals.failed.connect(lambda msg, t=task: self._done(t, msg))
         self.tasks.append(task)
+        self._finished = None  # a batch still being taken in finishes with this one
         if self._pending == 0:
             self._batch_total = 0
         self._pending += len(paths)
@@ -141,6 +152,25 @@ class BatchLoading(QObject):
         self.pool.start(task)
 
     # ---- reports coming in ---------------------------------------------------------
+
+    def _arrive(self, packed: Loaded | Packed) -> None:
+        self._arrived.append(packed)
+        if not self._handover.isActive():
+            self._handover.start()
+
+    def _hand_over(self) -> None:
+        """Take in the reports that arrived, until this turn of the event loop has had its share."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self._arrived:
+            self._loaded(self._arrived.popleft())
+            if clock.elapsed() >= _HANDOVER_MS:
+                break
+        self._progress(0, 0, "")  # the reading may be over: no more progress comes from it
+        if self._arrived:
+            self._handover.start()
+        elif self._finished is not None and not self.tasks:
+            self._finish(*self._finished)
 
     def _loaded(self, packed: Loaded | Packed) -> None:
         window = self.window
@@ -193,6 +223,14 @@ class BatchLoading(QObject):
             window.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
         if self.tasks:
             return
+        self._finished = (error,)
+        if not self._arrived:  # else once the last report is taken in
+            self._finish(error)
+
+    def _finish(self, error: str | None) -> None:
+        """Every report is read and taken in: drop what was cancelled, run the batch rules."""
+        window = self.window
+        self._finished = None
         self._pending = 0
         self._slicer.stop()
         for session in self._unlisted.values():  # cancelled before they were listed
@@ -232,7 +270,7 @@ class BatchLoading(QObject):
             task.cancel()
 
     def is_busy(self) -> bool:
-        return bool(self.tasks or self._queued or self._rules is not None)
+        return bool(self.tasks or self._queued or self._arrived or self._rules is not None)
 
     def wait(self, msecs: int) -> None:
         self.pool.waitForDone(msecs)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from model.workspace import Workspace
 from tests.ui.conftest import FLAGGED
-from ui import loader
+from ui import batch_loading, loader
 from ui.batch_loading import SESSION_SLICE
 from ui.main_window import MainWindow
 from ui.session import STATE_LOADING, STATE_READY
@@ -107,3 +107,43 @@ def test_a_closed_report_is_freed(qtbot, window: MainWindow, tmp_path: Path) -> 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the event loop does
     gc.collect()
     assert gone() is None
+
+
+def test_reports_read_all_at_once_are_taken_in_over_several_turns(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reports that arrive faster than the window takes them in do not stall it: each turn
+    of the event loop takes in what fits its share (here none: one report a turn), and the
+    batch is finished only when the last one is in."""
+    monkeypatch.setattr(batch_loading, "_HANDOVER_MS", 0)
+
+    def read_everything_at_once(paths, progress, cancelled, partial):  # type: ignore[no-untyped-def]
+        for path in paths:
+            partial(loader.load_one(path))  # all queued before the window takes any in
+        return len(paths)
+
+    monkeypatch.setattr(batch_loading, "load_batch", read_everything_at_once)
+    taken: list[int] = []  # reports taken in per turn
+    loading = window.loading
+    real_loaded, real_hand_over = loading._loaded, loading._hand_over
+
+    def counted_loaded(packed):  # type: ignore[no-untyped-def]
+        taken[-1] += 1
+        real_loaded(packed)
+
+    def counted_hand_over() -> None:
+        taken.append(0)
+        real_hand_over()
+
+    monkeypatch.setattr(loading, "_loaded", counted_loaded)
+    monkeypatch.setattr(loading, "_hand_over", counted_hand_over)
+    loading._handover.timeout.disconnect()
+    loading._handover.timeout.connect(counted_hand_over)
+    folder = _folder(tmp_path, 6)
+    finished: list[list[str]] = []
+    window.batchFinished.connect(lambda *_: finished.append([s.state for s in window.reports.sessions]))
+    with qtbot.waitSignal(window.batchFinished, timeout=30000):
+        window.open_paths([str(folder)], remember=False)
+    assert taken == [1] * 6
+    assert finished == [[STATE_READY] * 6]
+    assert not window.is_busy()
