@@ -61,7 +61,11 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         if size > MAX_TEXT_BYTES:
             raise ReadError(_too_large(size))
         with p.open("rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)  # the file may have grown since it was measured
+            # As much as was measured, and one byte more: a read of the largest size allowed
+            # would first set aside that much memory (64 MB) for a file of a few kilobytes.
+            data = fh.read(size + 1)
+            if len(data) > size:  # it has grown since it was measured
+                data += fh.read(MAX_TEXT_BYTES + 1 - len(data))
         if len(data) > MAX_TEXT_BYTES:
             raise ReadError(_too_large(len(data)))
         return data

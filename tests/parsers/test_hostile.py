@@ -467,6 +467,26 @@ def test_size_limit_refuses_100_mb_quickly(tmp_path: Path) -> None:
     assert report.error and "过大" in report.error and _one_sentence(report.error)
 
 
+def test_a_file_grown_since_it_was_measured_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader takes as much as the file measured, then whatever it has grown by."""
+    from parsers.readers import read_bytes
+
+    path = tmp_path / "报告.txt"
+    path.write_bytes(SEED.read_bytes())
+    real_stat = Path.stat
+
+    def measured_early(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        st = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+        if self != path:
+            return st
+        fields = list(st)
+        fields[6] = 100  # st_size, as it was before the rest was written
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(Path, "stat", measured_early)
+    assert read_bytes(path) == SEED.read_bytes()
+
+
 def test_folders_missing_files_and_pipes(tmp_path: Path) -> None:
     folder = tmp_path / FOLDER
     folder.mkdir(parents=True)
