@@ -3,6 +3,8 @@ the same reports either way, and a cancel stops it."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from tests.conftest import SAMPLES
@@ -31,3 +33,17 @@ def test_cancel_stops_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "POOL_MIN_FILES", 2)
     paths = expand_paths([str(SAMPLES)]) * 4
     assert len(_run(paths, cancel_after=3)) == 3
+
+
+def test_a_report_packed_in_a_worker_unpacks_whole() -> None:
+    """What a worker process sends is the report it read: every field of every cell (an
+    edit too), the findings and the fingerprint the batch rules compare."""
+    path = str(next(p for p in sorted(SAMPLES.glob("*.txt")) if p.name.startswith("003")))
+    item = loader.load_one(path)
+    table, (row, col) = next((t, key) for t, cells in item.report.tables.items() for key in cells)
+    item.report.set_value(table, row, col, 12345)
+    back = loader.Packed(path, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)).unpack()
+    assert back.report.tables == item.report.tables
+    assert back.report.cell(table, row, col).edited
+    assert back.findings == item.findings and back.report.text == item.report.text
+    assert item.fingerprint and back.fingerprint == item.fingerprint
