@@ -44,6 +44,7 @@ def test_a_report_packed_in_a_worker_unpacks_whole() -> None:
     item.report.set_value(table, row, col, 12345)
     back = loader.Packed(path, pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)).unpack()
     assert back.report.tables == item.report.tables
-    assert back.report.cell(table, row, col).edited
+    edited = back.report.cell(table, row, col)
+    assert edited is not None and edited.edited and edited.value == 12345
     assert back.findings == item.findings and back.report.text == item.report.text
     assert item.fingerprint and back.fingerprint == item.fingerprint
