@@ -9,6 +9,7 @@ Percentages and years are never parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from model.claims import CellClaim, Figure, SumClaim
 
@@ -243,8 +244,9 @@ def _paren_claims(text: str, brackets: list[int]) -> list[SumClaim]:
 
 _N = rf"({_NUM})"
 _CLAUSE_CHARS = r"[^。，,；;]"
-# (pattern, table, cells, words for the message); group 1 is the figure.
-_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str], ...] = (
+# (pattern, table, cells, words for the message, what every match starts with, or None for
+# the first, whose possible starts `_received_candidates` finds); group 1 is the figure.
+_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str, tuple[str, ...] | None], ...] = (
     (
         re.compile(
             rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"
@@ -252,33 +254,39 @@ _CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], s
         "table3",
         (("new", "total"),),
         "收到政府信息公开申请",
+        None,
     ),
     (
         re.compile(rf"上年(?:度)?结转{_CLAUSE_CHARS}{{0,12}}?{_N}\s*件"),
         "table3",
         (("carried_over", "total"),),
         "上年结转申请",
+        ("上年",),
     ),
     (
         re.compile(rf"行政复议(?:案件|申请)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
         "table4",
         (("review", "total"),),
         "行政复议",
+        ("行政复议",),
     ),
     (
         re.compile(rf"行政诉讼(?:案件)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
         "table4",
         (("litigation_direct", "total"), ("litigation_after_review", "total")),
         "行政诉讼",
+        ("行政诉讼",),
     ),
     (
         re.compile(rf"行政事业性收费{_CLAUSE_CHARS}{{0,10}}?{_N}\s*万元"),
         "table2",
         (("fees", "amount"),),
         "行政事业性收费",
+        ("行政事业性收费",),
     ),
 )
 _NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_CLAUSE_CHARS}{{0,20}}?(?:政府信息公开)?申请")
+_NO_STARTS = ("未", "没有")  # what every match of the two patterns starts with
 _NO_REVIEW = re.compile(
     r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))"
 )
@@ -288,6 +296,52 @@ _NO_REVIEW = re.compile(
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
 _NEEDS_CONTEXT = {"table4"}
 _NOT_THE_FIGURE = re.compile(r"减|免|退|降|增|少|比|较|节约|累计|历年")
+
+
+def _positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` occurs, in order."""
+    found = []
+    for word in words:
+        where = text.find(word)
+        while where >= 0:
+            found.append(where)
+            where = text.find(word, where + 1)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern that can only match at the `candidates`.
+
+    The regex search tries the pattern at every position, a few nanoseconds each even when
+    it opens with a literal; trying it only where it can match is far cheaper."""
+    pos = 0
+    for where in candidates:
+        if where < pos:
+            continue  # inside the last match
+        m = pattern.match(text, where)
+        if m:
+            yield m
+            pos = m.end()
+
+
+_RECEIVED = ("收到", "受理", "新收", "接收", "接到")
+
+
+def _received_candidates(text: str) -> list[int]:
+    """Where the 收到…申请 pattern can match: at 共, 全年, 本年 or 年度 before a verb.
+
+    The opener and the words up to the verb hold at most nine characters besides
+    whitespace, and no clause break."""
+    found: set[int] = set()
+    for verb in _positions(text, _RECEIVED):
+        start = verb
+        budget = 9
+        while start > 0 and budget > 0 and text[start - 1] not in "。，,；;":
+            start -= 1
+            if not text[start].isspace():
+                budget -= 1
+        found.update(i for i in range(start, verb) if text[i] in "共全本年")
+    return sorted(found)
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
@@ -300,10 +354,11 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     """Figures the narrative states for table cells (收到申请N件, 行政复议N件, 收费N万元 …)."""
     out: list[CellClaim] = []
-    for pattern, table, cells, what in _CELL_PATTERNS:
+    for pattern, table, cells, what, starts in _CELL_PATTERNS:
         if table == "table2" and fmt != "2021":
             continue  # 2019 fees count items, not money
-        for m in pattern.finditer(text):
+        candidates = _positions(text, starts) if starts else _received_candidates(text)
+        for m in _matches(pattern, text, candidates):
             value = figure_value(m.group(1))
             after = text[m.end() : m.end() + 1]
             if value is None or after in ("余", "多") or text[m.start(1) - 1 : m.start(1)] in ("约", "近"):
@@ -313,9 +368,10 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
             if _NOT_THE_FIGURE.search(m.group()):
                 continue  # 减免收费5万元, 同比增加3件: another figure than the table's
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
-    for m in _NO_APPLICATIONS.finditer(text):
+    no_candidates = _positions(text, _NO_STARTS)
+    for m in _matches(_NO_APPLICATIONS, text, no_candidates):
         out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
-    for m in _NO_REVIEW.finditer(text):
+    for m in _matches(_NO_REVIEW, text, no_candidates):
         if not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
             continue
         if m.group(1):
