@@ -8,8 +8,8 @@ Percentages and years are never parts.
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
 
 from model.claims import CellClaim, Figure, SumClaim
 
@@ -37,7 +37,8 @@ _FIGURE = re.compile(
 _TOTAL = re.compile(r"(?:共计|总计|合计|累计|共有|共)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
 _SHARE = re.compile(r"\s*[,，]?\s*(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
-_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+# The last character of any `_FIGURE` match: a unit's or that of 左右, 以上, 以下, 多.
+_FIGURE_ENDS = frozenset(unit[-1] for unit in UNITS) | frozenset("右上下多")
 
 
 def chinese_number(text: str) -> int | None:
@@ -78,47 +79,98 @@ def _figures(text: str, start: int, end: int) -> list[Figure]:
     return out
 
 
-def _mask_parens(text: str) -> str:
-    """Blank out parenthesised asides (nested lists, notes) keeping positions."""
-    prev = None
-    while prev != text:
-        prev = text
-        text = _PAREN.sub(lambda m: " " * len(m.group()), text)
-    return text
+def _brackets(text: str) -> list[int]:
+    """Positions of the round brackets, half- and full-width, in order.
+
+    `str.find` skips ahead far faster than a regex that starts with a character class."""
+    found = []
+    for bracket in "(（)）":
+        where = text.find(bracket)
+        while where >= 0:
+            found.append(where)
+            where = text.find(bracket, where + 1)
+    found.sort()
+    return found
+
+
+def _mask_parens(text: str, brackets: list[int]) -> str:
+    """Blank out parenthesised asides (nested lists, notes) keeping positions.
+
+    Brackets pair up as nested brackets do, any opening one with any closing one; a pair
+    and all it holds become spaces. Unpaired brackets stay."""
+    opened: list[int] = []
+    asides: list[tuple[int, int]] = []
+    for where in brackets:
+        if text[where] in "(（":
+            opened.append(where)
+        elif opened:
+            start = opened.pop()
+            while asides and asides[-1][0] > start:
+                asides.pop()  # nested in this pair
+            asides.append((start, where + 1))
+    if not asides:
+        return text
+    pieces = []
+    last = 0
+    for start, end in asides:
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def find_sum_claims(text: str) -> list[SumClaim]:
     """Every 共…N，其中… claim and every N(a、b、c) list in the text."""
     claims: list[SumClaim] = []
-    masked = _mask_parens(text)
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    for k in _sentences_near_qizhong(text, sentences):
-        s, e = sentences[k]
+    brackets = _brackets(text)
+    near = _sentences_near_qizhong(text)
+    masked = _mask_parens(text, brackets) if near else text
+    for s, e in near:
         marks = [m.start() for m in _TOTAL.finditer(masked, s, e)]
-        if "其中" not in masked[s:e] and k + 1 < len(sentences):
-            ns, ne = sentences[k + 1]
-            if text[ns:ne].lstrip().startswith("其中"):
-                # 其中 opens the next sentence: 主动公开信息26条。其中我局公开16条……
-                if not marks:
-                    figures = _figures(masked, s, e)
-                    marks = [figures[-1].start] if figures else []
-                e = ne
+        following = _SENTENCE.search(text, e) if "其中" not in masked[s:e] else None
+        if following and following.group().lstrip().startswith("其中"):
+            # 其中 opens the next sentence: 主动公开信息26条。其中我局公开16条……
+            if not marks:
+                figures = _figures(masked, s, e)
+                marks = [figures[-1].start] if figures else []
+            e = following.end()
         claims.extend(_claims_in(masked, marks, e))
-    claims.extend(_paren_claims(text))
+    claims.extend(_paren_claims(text, brackets))
     return claims
 
 
-def _sentences_near_qizhong(text: str, sentences: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the sentences that hold 其中 or come just before one that does.
+# Greedy `.*` jumps to the end of the slice and steps back to the last break (or word
+# character), so finding where a sentence starts costs its length, not the text's.
+_UP_TO_BREAK = re.compile(r"(?s:.*)[。!?！？\n]")
+_UP_TO_WORD = re.compile(r"(?s:.*)[^。!?！？\n]")
 
-    Only these can open a claim; the rest of a report (table rows among them) is skipped."""
-    starts = [s for s, _ in sentences]
-    near: set[int] = set()
+
+def _sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the `_SENTENCE` that holds `pos`, a character that is not a break."""
+    m = _UP_TO_BREAK.match(text, 0, pos)
+    start = m.end() if m else 0
+    sentence = _SENTENCE.match(text, start)
+    assert sentence is not None
+    return start, sentence.end()
+
+
+def _sentences_near_qizhong(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that hold 其中, and of those just before one that opens with it.
+
+    Only these can open a claim; the rest of a report (table rows among them) is skipped,
+    and its sentences are never looked for."""
+    near: set[tuple[int, int]] = set()
     where = text.find("其中")
     while where >= 0:
-        k = bisect.bisect_right(starts, where) - 1
-        near.update(i for i in (k - 1, k) if i >= 0)
-        where = text.find("其中", where + 2)
+        start, end = _sentence_at(text, where)
+        near.add((start, end))
+        if not text[start:where].strip():
+            # The sentence before may hold the total: 主动公开信息26条。其中……
+            before = _UP_TO_WORD.match(text, 0, start)
+            if before:
+                near.add(_sentence_at(text, before.end() - 1))
+        where = text.find("其中", end)
     return sorted(near)
 
 
@@ -166,27 +218,35 @@ def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
     return parts
 
 
-def _paren_claims(text: str) -> list[SumClaim]:
+def _paren_claims(text: str, brackets: list[int]) -> list[SumClaim]:
     """A figure followed by its breakdown in parentheses: 612条(3条、568条、41条)."""
     out = []
-    for m in re.finditer(r"[(（]([^()（）]{4,200})[)）]", text):
-        before = _figures(text, max(0, m.start() - 12), m.start())
-        if not before or before[-1].end != m.start():
+    for start, end in zip(brackets, brackets[1:]):
+        # Brackets next to each other, the first opening, the second closing, with 4 to 200
+        # characters between; the total's unit (or 左右, 多 …) must end right before.
+        if text[start] not in "(（" or text[end] not in ")）" or not 4 <= end - start - 1 <= 200:
+            continue
+        if text[start - 1 : start] not in _FIGURE_ENDS:
+            continue
+        before = _figures(text, max(0, start - 12), start)
+        if not before or before[-1].end != start:
             continue
         total = before[-1]
-        parts = [f for f in _figures(text, m.start(1), m.end(1)) if f.unit == total.unit]
+        inside = text[start + 1 : end]
+        parts = [f for f in _figures(text, start + 1, end) if f.unit == total.unit]
         if len(parts) < 2 or total.approximate or any(p.approximate for p in parts):
             continue
-        if "其中" in m.group(1) or "含" in m.group(1)[:2]:
+        if "其中" in inside or "含" in inside[:2]:
             continue
-        out.append(SumClaim(total, tuple(parts), total.start, m.end()))
+        out.append(SumClaim(total, tuple(parts), total.start, end + 1))
     return out
 
 
 _N = rf"({_NUM})"
 _CLAUSE_CHARS = r"[^。，,；;]"
-# (pattern, table, cells, words for the message); group 1 is the figure.
-_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str], ...] = (
+# (pattern, table, cells, words for the message, what every match starts with, or None for
+# the first, whose possible starts `_received_candidates` finds); group 1 is the figure.
+_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str, tuple[str, ...] | None], ...] = (
     (
         re.compile(
             rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"
@@ -194,33 +254,39 @@ _CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], s
         "table3",
         (("new", "total"),),
         "收到政府信息公开申请",
+        None,
     ),
     (
         re.compile(rf"上年(?:度)?结转{_CLAUSE_CHARS}{{0,12}}?{_N}\s*件"),
         "table3",
         (("carried_over", "total"),),
         "上年结转申请",
+        ("上年",),
     ),
     (
         re.compile(rf"行政复议(?:案件|申请)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
         "table4",
         (("review", "total"),),
         "行政复议",
+        ("行政复议",),
     ),
     (
         re.compile(rf"行政诉讼(?:案件)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
         "table4",
         (("litigation_direct", "total"), ("litigation_after_review", "total")),
         "行政诉讼",
+        ("行政诉讼",),
     ),
     (
         re.compile(rf"行政事业性收费{_CLAUSE_CHARS}{{0,10}}?{_N}\s*万元"),
         "table2",
         (("fees", "amount"),),
         "行政事业性收费",
+        ("行政事业性收费",),
     ),
 )
 _NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_CLAUSE_CHARS}{{0,20}}?(?:政府信息公开)?申请")
+_NO_STARTS = ("未", "没有")  # what every match of the two patterns starts with
 _NO_REVIEW = re.compile(
     r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))"
 )
@@ -230,6 +296,52 @@ _NO_REVIEW = re.compile(
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
 _NEEDS_CONTEXT = {"table4"}
 _NOT_THE_FIGURE = re.compile(r"减|免|退|降|增|少|比|较|节约|累计|历年")
+
+
+def _positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` occurs, in order."""
+    found = []
+    for word in words:
+        where = text.find(word)
+        while where >= 0:
+            found.append(where)
+            where = text.find(word, where + 1)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, for a pattern that can only match at the `candidates`.
+
+    The regex search tries the pattern at every position, a few nanoseconds each even when
+    it opens with a literal; trying it only where it can match is far cheaper."""
+    pos = 0
+    for where in candidates:
+        if where < pos:
+            continue  # inside the last match
+        m = pattern.match(text, where)
+        if m:
+            yield m
+            pos = m.end()
+
+
+_RECEIVED = ("收到", "受理", "新收", "接收", "接到")
+
+
+def _received_candidates(text: str) -> list[int]:
+    """Where the 收到…申请 pattern can match: at 共, 全年, 本年 or 年度 before a verb.
+
+    The opener and the words up to the verb hold at most nine characters besides
+    whitespace, and no clause break."""
+    found: set[int] = set()
+    for verb in _positions(text, _RECEIVED):
+        start = verb
+        budget = 9
+        while start > 0 and budget > 0 and text[start - 1] not in "。，,；;":
+            start -= 1
+            if not text[start].isspace():
+                budget -= 1
+        found.update(i for i in range(start, verb) if text[i] in "共全本年")
+    return sorted(found)
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
@@ -242,10 +354,11 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     """Figures the narrative states for table cells (收到申请N件, 行政复议N件, 收费N万元 …)."""
     out: list[CellClaim] = []
-    for pattern, table, cells, what in _CELL_PATTERNS:
+    for pattern, table, cells, what, starts in _CELL_PATTERNS:
         if table == "table2" and fmt != "2021":
             continue  # 2019 fees count items, not money
-        for m in pattern.finditer(text):
+        candidates = _positions(text, starts) if starts else _received_candidates(text)
+        for m in _matches(pattern, text, candidates):
             value = figure_value(m.group(1))
             after = text[m.end() : m.end() + 1]
             if value is None or after in ("余", "多") or text[m.start(1) - 1 : m.start(1)] in ("约", "近"):
@@ -255,9 +368,10 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
             if _NOT_THE_FIGURE.search(m.group()):
                 continue  # 减免收费5万元, 同比增加3件: another figure than the table's
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
-    for m in _NO_APPLICATIONS.finditer(text):
+    no_candidates = _positions(text, _NO_STARTS)
+    for m in _matches(_NO_APPLICATIONS, text, no_candidates):
         out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
-    for m in _NO_REVIEW.finditer(text):
+    for m in _matches(_NO_REVIEW, text, no_candidates):
         if not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
             continue
         if m.group(1):

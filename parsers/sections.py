@@ -38,7 +38,7 @@ def find_sections(text: str) -> list[Section]:
     found: list[tuple[int, int, str]] = []
     pos = 0
     for number, pattern in enumerate(_HEADING, start=1):
-        m = pattern.search(text, pos)
+        m = _search_heading(pattern, _NUMERALS[number - 1], text, pos)
         if m is None:
             continue
         line_end = _title_end(text, m.start())
@@ -49,6 +49,25 @@ def find_sections(text: str) -> list[Section]:
         end = found[i + 1][1] if i + 1 < len(found) else len(text)
         sections.append(Section(number, title, start, end))
     return sections
+
+
+def _search_heading(pattern: re.Pattern[str], numeral: str, text: str, pos: int) -> re.Match[str] | None:
+    """`pattern.search(text, pos)` for a heading, which starts with its numeral or 第N部分.
+
+    The regex search tries the pattern at every position; `str.find` jumps from one
+    possible start to the next far faster, and the pattern is tried only there."""
+    part = f"第{numeral}部分"
+    next_numeral = text.find(numeral, pos)
+    next_part = text.find(part, pos)
+    while next_numeral >= 0 or next_part >= 0:
+        if next_part < 0 or 0 <= next_numeral < next_part:
+            where, next_numeral = next_numeral, text.find(numeral, next_numeral + 1)
+        else:
+            where, next_part = next_part, text.find(part, next_part + 1)
+        m = pattern.match(text, where)
+        if m:
+            return m
+    return None
 
 
 _TITLE_END = re.compile(r"[\n|]|情况|事项|措施|概述")
