@@ -175,15 +175,16 @@ def _place(
 ) -> int:
     """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken."""
     taken = 0
-    end = c + cs
     for row_texts, row_covered in zip(texts[r : r + rs], covered[r : r + rs]):
-        if len(row_texts) < end:
-            missing = end - len(row_texts)
+        if len(row_texts) < c + cs:
+            missing = c + cs - len(row_texts)
             row_texts.extend([None] * missing)
             row_covered.extend([False] * missing)
-        taken += row_texts[c:end].count(None)
-        row_texts[c:end] = [""] * cs
-        row_covered[c:end] = [True] * cs
+        for cc in range(c, c + cs):
+            if row_texts[cc] is None:
+                taken += 1
+            row_texts[cc] = ""
+            row_covered[cc] = True
     texts[r][c] = text
     covered[r][c] = False
     return taken

@@ -14,6 +14,7 @@ less than that and it chooses when.
 
 from __future__ import annotations
 
+import array
 import concurrent.futures
 import concurrent.futures.process
 import logging
@@ -24,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from model.findings import Finding
 from model.report import Report
@@ -41,6 +43,21 @@ class Loaded:
     def unpack(self) -> Loaded:
         """Itself: read in this process, it was never packed."""
         return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The fingerprint (hundreds of CRC-32 values) goes as one block of bytes rather than
+        # an object per number: unpickling happens on the window's thread.
+        shingles = None if self.fingerprint is None else array.array("I", self.fingerprint).tobytes()
+        return (_unpickle_loaded, (self.path, self.report, self.findings, shingles))
+
+
+def _unpickle_loaded(path: str, report: Report, findings: list[Finding], shingles: bytes | None) -> Loaded:
+    fingerprint = None
+    if shingles is not None:
+        numbers = array.array("I")
+        numbers.frombytes(shingles)
+        fingerprint = frozenset(numbers)
+    return Loaded(path, report, findings, fingerprint)
 
 
 @dataclass(frozen=True)
