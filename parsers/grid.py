@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from model.errors import ReadError
 
@@ -79,12 +80,15 @@ class Grid:
         return not any(t for row in self.texts for t in row)
 
     def trimmed(self) -> Grid:
-        """Without rows and columns that hold no text at all (spacers of the layout)."""
+        """Without rows and columns that hold no text at all (spacers of the layout).
+
+        A grid with nothing to trim is returned as it is, not copied.
+        """
         keep_rows = [r for r, row in enumerate(self.texts) if any(row)]
         # Columns read down the kept rows (the grid is rectangular).
         used = [any(column) for column in zip(*(self.texts[r] for r in keep_rows))]
         if len(keep_rows) == self.n_rows and all(used):
-            return Grid([row[:] for row in self.texts], [row[:] for row in self.covered])
+            return self
         keep_cols = [c for c, is_used in enumerate(used) if is_used]
         return Grid(
             [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
@@ -164,10 +168,13 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
                 width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
-    return Grid(
-        [[t or "" for t in row] + [""] * (width - len(row)) for row in texts],
-        [row + [False] * (width - len(row)) for row in covered],
-    )
+    for row_texts, row_covered in zip(texts, covered):
+        if None in row_texts:  # a position no cell reached, left of a span from above
+            row_texts[:] = [t or "" for t in row_texts]
+        missing = width - len(row_texts)
+        row_texts.extend([""] * missing)
+        row_covered.extend([False] * missing)
+    return Grid(cast(list[list[str]], texts), covered)  # no None is left
 
 
 def _place(
