@@ -162,7 +162,15 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
                 cs = max(1, min(colspan, MAX_SPAN))
                 if n_taken + rs * cs > MAX_GRID_CELLS:
                     raise ReadError(TABLE_TOO_LARGE)
-                n_taken += _place(texts, covered, r, c, rs, cs, text)
+                if rs == 1 and c == len(own):
+                    # A span along its own row only, after all that is already there.
+                    own.append(text)
+                    own.extend([""] * (cs - 1))
+                    own_covered.append(False)
+                    own_covered.extend([True] * (cs - 1))
+                    n_taken += cs
+                else:
+                    n_taken += _place(texts, covered, r, c, rs, cs, text)
                 c += cs
             if c > width:
                 width = c
