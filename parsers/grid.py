@@ -241,7 +241,8 @@ class TextBuilder:
         shown = texts
         if any(covered):
             if self.options.covered == COVERED_TRAILING:
-                order = [c for c in order if not covered[c]] + [c for c in order if covered[c]]
+                # A stable sort: the row's own cells in order, then the covered positions.
+                order = sorted(order, key=covered.__getitem__)
             shown = ["" if covered[c] else texts[c] for c in order]
         line = " | ".join(shown)
         if shown and not shown[0]:
