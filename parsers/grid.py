@@ -24,6 +24,7 @@ whose last cell is blank closes with ` |`, so no blank cell merges into the line
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -237,12 +238,11 @@ class TextBuilder:
         self.grids.append(rows)
 
     def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
-        order: range | list[int] = range(len(texts))
+        order: Sequence[int] = range(len(texts))
         shown = texts
         if any(covered):
             if self.options.covered == COVERED_TRAILING:
-                # A stable sort: the row's own cells in order, then the covered positions.
-                order = sorted(order, key=covered.__getitem__)
+                order = _trailing_order(tuple(covered))
             shown = ["" if covered[c] else texts[c] for c in order]
         line = " | ".join(shown)
         if shown and not shown[0]:
@@ -261,3 +261,9 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+@functools.lru_cache(maxsize=256)  # the rows of a table share a few patterns of spans
+def _trailing_order(covered: tuple[bool, ...]) -> tuple[int, ...]:
+    """A row's positions in the order its line writes them: its own cells, then the covered."""
+    return tuple(sorted(range(len(covered)), key=covered.__getitem__))  # a stable sort
