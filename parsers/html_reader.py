@@ -196,7 +196,9 @@ def _data_table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]] 
             rowspan, colspan, hidden = _cell_layout(td)
             row_width += colspan
             if not hidden:
-                cells.append((clean_cell(_cell_text(td)), rowspan, colspan))
+                # Most cells hold only text, read here without the walk of `_cell_text`.
+                text = _cell_text(td) if len(td) else (td.text or "")
+                cells.append((clean_cell(text), rowspan, colspan))
         rows.append(cells)
         width = max(width, row_width)
     return rows if width >= 2 else None
@@ -222,8 +224,6 @@ def _cell_layout(td: etree._Element) -> tuple[int, int, bool]:
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text with its own line breaks (joined later by `clean_cell`)."""
-    if len(td) == 0:
-        return td.text or ""
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:
