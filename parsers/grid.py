@@ -85,11 +85,11 @@ class Grid:
 
         A grid with nothing to trim is returned as it is, not copied.
         """
+        if all(map(any, self.texts)) and all(map(any, zip(*self.texts))):
+            return self  # every row and every column holds text
         keep_rows = [r for r, row in enumerate(self.texts) if any(row)]
         # Columns read down the kept rows (the grid is rectangular).
         used = [any(column) for column in zip(*(self.texts[r] for r in keep_rows))]
-        if len(keep_rows) == self.n_rows and all(used):
-            return self
         keep_cols = [c for c, is_used in enumerate(used) if is_used]
         return Grid(
             [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
