@@ -232,10 +232,7 @@ class TextBuilder:
         grid = grid.trimmed()
         if grid.n_rows == 0:
             return
-        rows: GridRows = []
-        for texts, covered in zip(grid.texts, grid.covered):
-            rows.append(self._row(texts, covered))
-        self.grids.append(rows)
+        self.grids.append([self._row(texts, covered) for texts, covered in zip(grid.texts, grid.covered)])
 
     def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
         order: Sequence[int] = range(len(texts))
@@ -245,13 +242,14 @@ class TextBuilder:
                 order = _trailing_order(tuple(covered))
             shown = ["" if covered[c] else texts[c] for c in order]
         line = " | ".join(shown)
+        pos = self._length
         if shown and not shown[0]:
             line = "| " + line
+            pos += 2
         if shown and not shown[-1] and len(shown) > 1:
             line += " |"
         # Each cell's span: from the line's start, its text and a ` | ` after each cell.
         cells: list[GridCell] = [("", 0, 0)] * len(texts)
-        pos = self._length + (2 if shown and not shown[0] else 0)
         for c, text in zip(order, shown):
             end = pos + len(text)
             cells[c] = (text, pos, end)
