@@ -182,44 +182,44 @@ def _data_table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]] 
     """Each row's shown cells as (text, rowspan, colspan), if the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
-    None for a table of the page's layout. Hidden cells are left out, but they count for
-    the width.
+    None for a table of the page's layout.
     """
     if table.find(".//table") is not None:
         return None
     rows: list[list[tuple[str, int, int]]] = []
     width = 0
     for tr in _rows(table):
-        cells: list[tuple[str, int, int]] = []
-        row_width = 0
-        for td in tr.iterchildren("td", "th"):
-            rowspan, colspan, hidden = _cell_layout(td)
-            row_width += colspan
-            if not hidden:
-                # Most cells hold only text, read here without the walk of `_cell_text`.
-                text = _cell_text(td) if len(td) else (td.text or "")
-                cells.append((clean_cell(text), rowspan, colspan))
+        cells, row_width = _row_cells(tr)
         rows.append(cells)
         width = max(width, row_width)
     return rows if width >= 2 else None
 
 
-def _cell_layout(td: etree._Element) -> tuple[int, int, bool]:
-    """A cell's rowspan, colspan and whether it is hidden (as `_is_hidden` judges).
+def _row_cells(tr: etree._Element) -> tuple[list[tuple[str, int, int]], int]:
+    """A row's shown cells as (text, rowspan, colspan), and its width.
 
-    The attributes are read in one call, which costs about as much as two of the four
-    `get`s it replaces (a table has hundreds of cells).
+    Hidden cells (as `_is_hidden` judges) are left out, but they count for the width.
     """
-    rowspan = colspan = 1
-    hidden = False
-    for name, value in td.items():
-        if name == "rowspan":
-            rowspan = _span(value)
-        elif name == "colspan":
-            colspan = _span(value)
-        elif name == "hidden" or (name == "style" and _style_hides(value)):
-            hidden = True
-    return rowspan, colspan, hidden
+    cells: list[tuple[str, int, int]] = []
+    width = 0
+    for td in tr.iterchildren("td", "th"):
+        rowspan = colspan = 1
+        hidden = False
+        # One read of all attributes costs about as much as two of the four `get`s it
+        # replaces, and a table has hundreds of cells.
+        for name, value in td.items():
+            if name == "rowspan":
+                rowspan = _span(value)
+            elif name == "colspan":
+                colspan = _span(value)
+            elif name == "hidden" or (name == "style" and _style_hides(value)):
+                hidden = True
+        width += colspan
+        if not hidden:
+            # Most cells hold only text, read here without the walk of `_cell_text`.
+            text = _cell_text(td) if len(td) else (td.text or "")
+            cells.append((clean_cell(text), rowspan, colspan))
+    return cells, width
 
 
 def _cell_text(td: etree._Element) -> str:
