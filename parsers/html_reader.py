@@ -205,8 +205,8 @@ def _row_cells(tr: etree._Element) -> tuple[list[tuple[str, int, int]], int]:
     for td in tr.iterchildren("td", "th"):
         rowspan = colspan = 1
         hidden = False
-        # One read of all attributes costs about as much as two of the four `get`s it
-        # replaces, and a table has hundreds of cells.
+        # Reading a cell's few attributes at once costs about as much as two of the four
+        # `get`s it replaces, and a table has hundreds of cells.
         for name, value in td.items():
             if name == "rowspan":
                 rowspan = _span(value)
