@@ -24,9 +24,11 @@ whose last cell is blank closes with ` |`, so no blank cell merges into the line
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from model.errors import ReadError
 
@@ -79,12 +81,15 @@ class Grid:
         return not any(t for row in self.texts for t in row)
 
     def trimmed(self) -> Grid:
-        """Without rows and columns that hold no text at all (spacers of the layout)."""
+        """Without rows and columns that hold no text at all (spacers of the layout).
+
+        A grid with nothing to trim is returned as it is, not copied.
+        """
+        if all(map(any, self.texts)) and all(map(any, zip(*self.texts))):
+            return self  # every row and every column holds text
         keep_rows = [r for r, row in enumerate(self.texts) if any(row)]
         # Columns read down the kept rows (the grid is rectangular).
         used = [any(column) for column in zip(*(self.texts[r] for r in keep_rows))]
-        if len(keep_rows) == self.n_rows and all(used):
-            return Grid([row[:] for row in self.texts], [row[:] for row in self.covered])
         keep_cols = [c for c, is_used in enumerate(used) if is_used]
         return Grid(
             [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
@@ -158,16 +163,27 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
                 cs = max(1, min(colspan, MAX_SPAN))
                 if n_taken + rs * cs > MAX_GRID_CELLS:
                     raise ReadError(TABLE_TOO_LARGE)
-                n_taken += _place(texts, covered, r, c, rs, cs, text)
+                if rs == 1 and c == len(own):
+                    # A span along its own row only, after all that is already there.
+                    own.append(text)
+                    own.extend([""] * (cs - 1))
+                    own_covered.append(False)
+                    own_covered.extend([True] * (cs - 1))
+                    n_taken += cs
+                else:
+                    n_taken += _place(texts, covered, r, c, rs, cs, text)
                 c += cs
             if c > width:
                 width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
-    return Grid(
-        [[t or "" for t in row] + [""] * (width - len(row)) for row in texts],
-        [row + [False] * (width - len(row)) for row in covered],
-    )
+    for row_texts, row_covered in zip(texts, covered):
+        if None in row_texts:  # a position no cell reached, left of a span from above
+            row_texts[:] = [t or "" for t in row_texts]
+        missing = width - len(row_texts)
+        row_texts.extend([""] * missing)
+        row_covered.extend([False] * missing)
+    return Grid(cast(list[list[str]], texts), covered)  # no None is left
 
 
 def _place(
@@ -216,26 +232,24 @@ class TextBuilder:
         grid = grid.trimmed()
         if grid.n_rows == 0:
             return
-        rows: GridRows = []
-        for texts, covered in zip(grid.texts, grid.covered):
-            rows.append(self._row(texts, covered))
-        self.grids.append(rows)
+        self.grids.append([self._row(texts, covered) for texts, covered in zip(grid.texts, grid.covered)])
 
     def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
-        order: range | list[int] = range(len(texts))
+        order: Sequence[int] = range(len(texts))
         shown = texts
         if any(covered):
             if self.options.covered == COVERED_TRAILING:
-                order = [c for c in order if not covered[c]] + [c for c in order if covered[c]]
+                order = _trailing_order(tuple(covered))
             shown = ["" if covered[c] else texts[c] for c in order]
         line = " | ".join(shown)
+        pos = self._length
         if shown and not shown[0]:
             line = "| " + line
+            pos += 2
         if shown and not shown[-1] and len(shown) > 1:
             line += " |"
         # Each cell's span: from the line's start, its text and a ` | ` after each cell.
         cells: list[GridCell] = [("", 0, 0)] * len(texts)
-        pos = self._length + (2 if shown and not shown[0] else 0)
         for c, text in zip(order, shown):
             end = pos + len(text)
             cells[c] = (text, pos, end)
@@ -245,3 +259,9 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+@functools.lru_cache(maxsize=256)  # the rows of a table share a few patterns of spans
+def _trailing_order(covered: tuple[bool, ...]) -> tuple[int, ...]:
+    """A row's positions in the order its line writes them: its own cells, then the covered."""
+    return tuple(sorted(range(len(covered)), key=covered.__getitem__))  # a stable sort

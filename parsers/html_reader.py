@@ -147,19 +147,11 @@ class _Renderer:
         if el.tail:
             self._line.append(el.tail)
 
-    def _table(self, table: etree._Element, rows: list[list[tuple[etree._Element, int]]]) -> None:
+    def _table(self, table: etree._Element, rows: list[list[tuple[str, int, int]]]) -> None:
         caption = table.find("caption")
         if caption is not None:
             self.out.line(clean_line("".join(caption.itertext())))
-        spans = [
-            [
-                (clean_cell(_cell_text(td)), _span(td.get("rowspan")), colspan)
-                for td, colspan in row
-                if not _is_hidden(td)
-            ]
-            for row in rows
-        ]
-        self.out.grid(grid_from_spans(spans))
+        self.out.grid(grid_from_spans(rows))
 
 
 def _rows(table: etree._Element) -> Iterator[etree._Element]:
@@ -186,24 +178,52 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _data_table_rows(table: etree._Element) -> list[list[tuple[etree._Element, int]]] | None:
-    """The cells of each row with their colspans, if the table is one of the report's.
+def _data_table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]] | None:
+    """Each row's shown cells as (text, rowspan, colspan), if the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
-    None for a table of the page's layout. Hidden cells are listed too: they count for
-    the width.
+    None for a table of the page's layout.
     """
     if table.find(".//table") is not None:
         return None
-    rows = [[(td, _span(td.get("colspan"))) for td in tr.iterchildren("td", "th")] for tr in _rows(table)]
-    width = max((sum(colspan for _, colspan in row) for row in rows), default=0)
+    rows: list[list[tuple[str, int, int]]] = []
+    width = 0
+    for tr in _rows(table):
+        cells, row_width = _row_cells(tr)
+        rows.append(cells)
+        width = max(width, row_width)
     return rows if width >= 2 else None
+
+
+def _row_cells(tr: etree._Element) -> tuple[list[tuple[str, int, int]], int]:
+    """A row's shown cells as (text, rowspan, colspan), and its width.
+
+    Hidden cells (as `_is_hidden` judges) are left out, but they count for the width.
+    """
+    cells: list[tuple[str, int, int]] = []
+    width = 0
+    for td in tr.iterchildren("td", "th"):
+        rowspan = colspan = 1
+        hidden = False
+        # Reading a cell's few attributes at once costs about as much as two of the four
+        # `get`s it replaces, and a table has hundreds of cells.
+        for name, value in td.items():
+            if name == "rowspan":
+                rowspan = _span(value)
+            elif name == "colspan":
+                colspan = _span(value)
+            elif name == "hidden" or (name == "style" and _style_hides(value)):
+                hidden = True
+        width += colspan
+        if not hidden:
+            # Most cells hold only text, read here without the walk of `_cell_text`.
+            text = _cell_text(td) if len(td) else (td.text or "")
+            cells.append((clean_cell(text), rowspan, colspan))
+    return cells, width
 
 
 def _cell_text(td: etree._Element) -> str:
     """A cell's text with its own line breaks (joined later by `clean_cell`)."""
-    if len(td) == 0:
-        return td.text or ""
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:

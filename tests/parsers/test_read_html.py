@@ -196,6 +196,25 @@ def test_grid_lines_and_spans(tmp_path: Path) -> None:
     ]
 
 
+def test_hidden_cells_and_loose_span_values(tmp_path: Path) -> None:
+    # Hidden cells are left out but keep their place in the width; "2px" reads as 2.
+    page = """<html><body><table>
+    <tr><td>办理结果</td><td hidden>隐藏</td><td>5</td></tr>
+    <tr><td style="color:red">合计</td><td style="DISPLAY : none">x</td><td rowspan="2px" colspan="">7</td></tr>
+    <tr><td><span style="display:none">注</span>其他</td><td>3</td></tr>
+    </table><table><tr><td>甲</td><td style="display:none">乙</td></tr></table></body></html>"""
+    path = tmp_path / "h.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text.split("\n")[:4] == ["办理结果 | 5 |  |", "合计 | 7 |  |", "其他 | 3 |  |", "甲"]
+    assert [[c[0] for c in row] for row in doc.grids[0]] == [
+        ["办理结果", "5", ""],
+        ["合计", "7", ""],
+        ["其他", "", "3"],
+    ]
+    assert [[c[0] for c in row] for row in doc.grids[1]] == [["甲"]]  # two columns wide, one shown
+
+
 def test_gbk_page_without_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "gbk.html"
     path.write_bytes("<html><body><p>政府信息公开工作年度报告</p><table><tr><td>规章</td><td>3</td></tr></table></body></html>".encode("gbk"))
