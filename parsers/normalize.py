@@ -23,7 +23,9 @@ _RUBY = re.compile(
     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)"
 )
 _DROP = re.compile(r"\r(?=\n)|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
-_DROP_FIRST = re.compile(r"[\r\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+# Every character `_DROP` removes: most texts hold none, and looking for each with `in` is
+# several times faster than a search for the class.
+_DROP_CHARS = "\r\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2060\ufeff\u00ad"
 
 _HALF = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _HALF.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x3007: ord("〇")})
@@ -58,12 +60,11 @@ class NormText:
         return self.offsets.to_original(start), self.offsets.to_original(end)
 
 
-def _delete(text: str, pattern: re.Pattern[str], first: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+def _delete(text: str, pattern: re.Pattern[str], chars: str | None = None) -> tuple[str, OffsetMap]:
     """Remove every match of `pattern`; the map points shown positions to `text`.
 
-    `first`, a cheaper pattern that every match of `pattern` starts with, skips texts
-    without any."""
-    if first is not None and not first.search(text):
+    `chars`, the characters every match of `pattern` starts with, skips texts without any."""
+    if chars is not None and not any(ch in text for ch in chars):
         return text, OffsetMap()
     pieces: list[str] = []
     shown_starts = [0]
@@ -137,7 +138,7 @@ def _count_changed(text: str, converted: str, block: int = 256) -> int:
 
 def normalize(original: str) -> NormText:
     """The shown text of a decoded document, with its offset map."""
-    text, first = _delete(original, _DROP, _DROP_FIRST)
+    text, first = _delete(original, _DROP, _DROP_CHARS)
     text = text.replace("\r", "\n")  # a lone CR (old Mac line ends)
     text2, second = _delete(text, _RUBY)
     offsets = first if len(second.shown_starts) == 1 else _compose(first, second)
