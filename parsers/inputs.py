@@ -18,9 +18,12 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         if os.path.isdir(raw):
             for root, dirs, files in os.walk(raw):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                # A file's name holds no separator: the folder's absolute path, made once,
+                # and the name give the file's (a folder may hold thousands).
+                base = os.path.abspath(root)
                 for name in sorted(files):
                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in REPORT_SUFFIXES:
-                        out.append(os.path.abspath(os.path.join(root, name)))
+                        out.append(os.path.join(base, name))
         else:
             out.append(os.path.abspath(raw))
     seen: set[str] = set()
