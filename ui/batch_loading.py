@@ -162,10 +162,11 @@ class BatchLoading(QObject):
         """Take in the reports that arrived, until this turn of the event loop has had its share."""
         clock = QElapsedTimer()
         clock.start()
+        shown = self.window.session
         while self._arrived:
             self._loaded(self._arrived.popleft())
-            if clock.elapsed() >= _HANDOVER_MS:
-                break
+            if clock.elapsed() >= _HANDOVER_MS or self.window.session is not shown:
+                break  # showing a report (the first, as a rule) is work enough for a turn
         self._progress(0, 0, "")  # the reading may be over: no more progress comes from it
         if self._arrived:
             self._handover.start()
