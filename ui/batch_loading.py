@@ -77,7 +77,7 @@ class BatchLoading(QObject):
         self._handover.setSingleShot(True)
         self._handover.setInterval(0)
         self._handover.timeout.connect(self._hand_over)
-        self._finished: tuple[str | None] | None = None  # the reading is done (its error)
+        self._read_all = False  # the reading is over (with `_error`), reports may wait still
 
     # ---- opening -------------------------------------------------------------------
 
@@ -141,7 +141,7 @@ class BatchLoading(QObject):
         task.signals.finished.connect(lambda _n, t=task: self._done(t))
         task.signals.failed.connect(lambda msg, t=task: self._done(t, msg))
         self.tasks.append(task)
-        self._finished = None  # a batch still being taken in finishes with this one
+        self._read_all = False  # a batch still being taken in finishes with this one
         if self._pending == 0:
             self._batch_total = 0
         self._pending += len(paths)
@@ -170,8 +170,8 @@ class BatchLoading(QObject):
         self._progress(0, 0, "")  # the reading may be over: no more progress comes from it
         if self._arrived:
             self._handover.start()
-        elif self._finished is not None and not self.tasks:
-            self._finish(*self._finished)
+        elif self._read_all and not self.tasks:
+            self._finish()
 
     def _loaded(self, packed: Loaded | Packed) -> None:
         window = self.window
@@ -224,14 +224,15 @@ class BatchLoading(QObject):
             window.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
         if self.tasks:
             return
-        self._finished = (error,)
+        self._read_all = True
+        self._error = error
         if not self._arrived:  # else once the last report is taken in
-            self._finish(error)
+            self._finish()
 
-    def _finish(self, error: str | None) -> None:
+    def _finish(self) -> None:
         """Every report is read and taken in: drop what was cancelled, run the batch rules."""
         window = self.window
-        self._finished = None
+        self._read_all = False
         self._pending = 0
         self._slicer.stop()
         for session in self._unlisted.values():  # cancelled before they were listed
@@ -242,7 +243,6 @@ class BatchLoading(QObject):
         unread = [s for s in window.reports.sessions if s.state == STATE_LOADING]
         if unread:
             window.remove_sessions(unread)  # cancelled before they were read
-        self._error = error
         self._rules = window.batch_rules.steps(window.reports.sessions)
         self._next_step()
 
