@@ -49,8 +49,10 @@ class Cell:
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as the call that makes it: a batch's reports come from worker processes,
         # hundreds of cells each, and this unpickles in half the time of the slots' default.
-        fields = (self.value, self.raw, self.span, self.status, self.note, self.parsed_value, self.parsed_status)
-        return (Cell, (*fields, self.edited))
+        return (
+            Cell,
+            (self.value, self.raw, self.span, self.status, self.note, self.parsed_value, self.parsed_status, self.edited),
+        )
 
 
 @dataclass
