@@ -7,12 +7,15 @@ same files on this machine, so results compare across machines. Not a test: it m
 
 Per-report times are taken in rounds over the sample files: the median of each round, and
 of the rounds the best (other work on the machine only ever adds time, as `timeit` notes);
-the p95 is over every run of every round.
+the p95 is over every run of every round. The rounds of the file types take turns, so each
+type's rounds are spread over the whole measurement: a shared machine runs slower for
+seconds at a time, and rounds run back to back would all fall in one such stretch.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import multiprocessing
 import os
@@ -25,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -47,14 +51,27 @@ def _times(fn: Callable[[], object], repeat: int) -> list[float]:
     return out
 
 
-def _rounds(paths: list[Path], fn: Callable[[Path], object], repeat: int, rounds: int = 5) -> tuple[float, float]:
-    """(median, p95) of `fn` over `paths`: the best round's median, the p95 of all runs."""
-    medians, every = [], []
+class _Kind(NamedTuple):
+    """One file type's per-report measurement: its files, what is timed, runs per file."""
+
+    paths: list[Path]
+    fn: Callable[[Path], object]
+    repeat: int
+
+
+def _interleaved_rounds(kinds: dict[str, _Kind], rounds: int = 7) -> dict[str, tuple[float, float]]:
+    """(median, p95) of each kind: the best round's median, the p95 of all its runs.
+
+    Round k of every kind runs before round k + 1 of any, so a slow stretch of the machine
+    lands on some rounds of each kind rather than on all rounds of one."""
+    medians: dict[str, list[float]] = {name: [] for name in kinds}
+    every: dict[str, list[float]] = {name: [] for name in kinds}
     for _ in range(rounds):
-        runs = [t for p in paths for t in _times(lambda p=p: fn(p), repeat)]
-        medians.append(statistics.median(runs))
-        every.extend(runs)
-    return min(medians), _p95(every)
+        for name, kind in kinds.items():
+            runs = [t for path in kind.paths for t in _times(functools.partial(kind.fn, path), kind.repeat)]
+            medians[name].append(statistics.median(runs))
+            every[name].extend(runs)
+    return {name: (min(medians[name]), _p95(every[name])) for name in kinds}
 
 
 def _p95(values: list[float]) -> float:
@@ -102,15 +119,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--built", help="the packaged program (dist/ReportAuditor/ReportAuditor) to time as well")
     args = parser.parse_args(argv)
 
-    baseline_ms = _rounds(SAMPLES, lambda p: decode_bytes(read_bytes(p)), 20)[0] * 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        made = _other_types(Path(tmp))
+        kinds = {"baseline": _Kind(SAMPLES, lambda p: decode_bytes(read_bytes(p)), 20)}
+        for kind, files in {"text": SAMPLES, **made}.items():
+            kinds[kind] = _Kind(files, lambda p: _parse_and_audit(str(p)), 10 if kind in ("text", "html") else 4)
+        per_report = _interleaved_rounds(kinds)
+    baseline_ms = per_report.pop("baseline")[0] * 1000
     table = Table(baseline_ms)
     print(f"baseline: read + decode one sample report, median {baseline_ms:.3f} ms\n")
-
-    med, p95 = _rounds(SAMPLES, lambda p: _parse_and_audit(str(p)), 10)
-    table.row("text report: parse + audit, median", med * 1000, "ms", 5)
-    table.row("text report: parse + audit, p95", p95 * 1000, "ms", None)
-
-    _other_types(table)
+    for kind, (med, p95) in per_report.items():
+        target = 5 if kind in ("text", "html") else None
+        table.row(f"{kind} report: parse + audit, median", med * 1000, "ms", target)
+        table.row(f"{kind} report: parse + audit, p95", p95 * 1000, "ms", None)
 
     report = load_report(SAMPLES[3])
     cell = ("table3", "new", "natural_person")
@@ -173,37 +194,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _other_types(table: Table) -> None:
-    """The samples as web pages, Word and Excel files in the form's layout, and a PDF report
-    of two pages with ruled tables, each read and audited."""
+def _other_types(folder: Path) -> dict[str, list[Path]]:
+    """The samples written into `folder` as web pages, Word and Excel files in the form's
+    layout, and a PDF report of two pages with ruled tables."""
     from tests.parsers.test_read_docx import blocks_to_docx
     from tests.parsers.test_read_html import blocks_to_html, official_blocks
     from tests.parsers.test_read_pdf import build_pdf, report_pages
     from tests.parsers.test_read_xlsx import blocks_to_xlsx
 
-    with tempfile.TemporaryDirectory() as tmp:
-        made: dict[str, list[Path]] = {"html": [], "docx": [], "xlsx": [], "pdf": []}
-        for src in SAMPLES:
-            if src.name.startswith(("002", "004")):
-                continue  # no tables (002), or no row structure to rebuild (004)
-            blocks = official_blocks(src)
-            page = Path(tmp) / f"{src.stem}.html"
-            page.write_bytes(blocks_to_html(blocks))
-            made["html"].append(page)
-            word = Path(tmp) / f"{src.stem}.docx"
-            blocks_to_docx(blocks, word)
-            made["docx"].append(word)
-            book = Path(tmp) / f"{src.stem}.xlsx"
-            blocks_to_xlsx(blocks, book)
-            made["xlsx"].append(book)
-        pdf = Path(tmp) / "report.pdf"
-        pdf.write_bytes(build_pdf(report_pages()))
-        made["pdf"].append(pdf)
-        for kind, paths in made.items():
-            med, p95 = _rounds(paths, lambda p: _parse_and_audit(str(p)), 10 if kind == "html" else 4)
-            target = 5 if kind == "html" else None
-            table.row(f"{kind} report: parse + audit, median", med * 1000, "ms", target)
-            table.row(f"{kind} report: parse + audit, p95", p95 * 1000, "ms", None)
+    made: dict[str, list[Path]] = {"html": [], "docx": [], "xlsx": [], "pdf": []}
+    for src in SAMPLES:
+        if src.name.startswith(("002", "004")):
+            continue  # no tables (002), or no row structure to rebuild (004)
+        blocks = official_blocks(src)
+        page = folder / f"{src.stem}.html"
+        page.write_bytes(blocks_to_html(blocks))
+        made["html"].append(page)
+        word = folder / f"{src.stem}.docx"
+        blocks_to_docx(blocks, word)
+        made["docx"].append(word)
+        book = folder / f"{src.stem}.xlsx"
+        blocks_to_xlsx(blocks, book)
+        made["xlsx"].append(book)
+    pdf = folder / "report.pdf"
+    pdf.write_bytes(build_pdf(report_pages()))
+    made["pdf"].append(pdf)
+    return made
 
 
 _WINDOW_BATCH = """
