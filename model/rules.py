@@ -53,13 +53,12 @@ def _span(report: Report, cells: Iterable[CellRef]) -> tuple[int, int] | None:
 def _values(report: Report, table: str, keys: list[tuple[str, str]]) -> list[Number] | None:
     """The values of these cells, or None when any of them is empty."""
     cells = report.tables.get(table, {})
-    out = []
-    for key in keys:
-        cell = cells.get(key)
-        if cell is None or cell.value is None:
-            return None
-        out.append(cell.value)
-    return out
+    # Read in one comprehension: the rules ask for hundreds of cells per report.
+    try:
+        out = [cells[key].value for key in keys]
+    except KeyError:
+        return None
+    return None if None in out else out
 
 
 def _differs(a: Number, b: Number) -> bool:
