@@ -117,23 +117,27 @@ def to_simplified(text: str) -> str:
                 sub = table[ch]
             out.append(sub)
         converted = "".join(out)
-    changed = _count_changed(text, converted)
-    if changed < 3:
-        return text
+    # Enough changes for a text of Chinese characters only is enough for any text: the
+    # characters need not be counted.
+    if _differ_in_at_least(text, converted, max(3, len(text) * 0.02)):
+        return converted
     cjk = len(text) - len(_CJK.sub("", text))
-    if changed < max(3, cjk * 0.02):
-        return text
-    return converted
+    return converted if _differ_in_at_least(text, converted, max(3, cjk * 0.02)) else text
 
 
-def _count_changed(text: str, converted: str, block: int = 256) -> int:
-    """Positions where two texts of the same length differ; equal blocks compared whole."""
+def _differ_in_at_least(text: str, converted: str, needed: float, block: int = 256) -> bool:
+    """Whether two texts of the same length differ in at least `needed` positions.
+
+    Compared a block at a time, equal blocks whole, stopping once enough differ: a
+    traditional text shows it in its first lines."""
     changed = 0
     for i in range(0, len(text), block):
         a, b = text[i : i + block], converted[i : i + block]
         if a != b:
             changed += sum(1 for x, y in zip(a, b) if x != y)
-    return changed
+            if changed >= needed:
+                return True
+    return False
 
 
 def normalize(original: str) -> NormText:
