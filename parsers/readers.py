@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,14 +54,18 @@ class Document:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    p = Path(path)
+    # One `stat` tells what the path is and how large; `open` rather than `Path.open`,
+    # which takes twice as long as the read of a report.
     try:
-        if p.exists() and not p.is_dir() and not p.is_file():
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError("这是一个文件夹，不是文件。")
+        if not stat.S_ISREG(st.st_mode):
             raise ReadError("这不是一个普通文件（可能是设备或管道），无法读取。")
-        size = p.stat().st_size
+        size = st.st_size
         if size > MAX_TEXT_BYTES:
             raise ReadError(_too_large(size))
-        with p.open("rb") as fh:
+        with open(path, "rb") as fh:
             # As much as was measured, and one byte more: a read of the largest size allowed
             # would first set aside that much memory (64 MB) for a file of a few kilobytes.
             data = fh.read(size + 1)
