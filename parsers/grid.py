@@ -35,6 +35,9 @@ from model.errors import ReadError
 # A cell as kept on the Document: its text and [start, end) in the text.
 GridCell = tuple[str, int, int]
 GridRows = list[list[GridCell]]
+# A table row for `grid_from_rows`: its cells' texts, and (index, rowspan, colspan) of
+# those of its cells that do not take just one position.
+SpanRow = tuple[list[str], list[tuple[int, int, int]]]
 
 COVERED_TRAILING = "trailing"
 COVERED_INPLACE = "inplace"
@@ -137,6 +140,20 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
     a cell from a row above are skipped. Spans are clipped to the table. A table of more
     than `MAX_GRID_CELLS` positions is a ReadError.
     """
+    return grid_from_rows(
+        [
+            ([text for text, _, _ in cells], [(i, rs, cs) for i, (_, rs, cs) in enumerate(cells) if rs != 1 or cs != 1])
+            for cells in rows
+        ]
+    )
+
+
+def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
+    """As `grid_from_spans`, with a row given as its cells' texts and, apart, the spans of
+    the cells that have one: (index of the cell, rowspan, colspan), in the cells' order.
+
+    Most cells take one position, and the runs of them between spans are placed at once.
+    """
     n_rows = len(rows)
     # Row by row, the positions reached so far: None while free, else the text there
     # ("" where a span covers it). Positions past the end of a row's list are free.
@@ -144,46 +161,70 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
     covered: list[list[bool]] = [[] for _ in range(n_rows)]
     n_taken = 0
     width = 0
-    for r, cells in enumerate(rows):
+    for r, (row_texts, spans) in enumerate(rows):
         own, own_covered = texts[r], covered[r]
-        c = 0
-        for text, rowspan, colspan in cells:
+        c = 0  # the positions left of c are taken
+        start = 0  # the first cell not placed yet
+        # The positions taken are counted as cells are placed, but checked against the
+        # limit only before a span and at the end of the row: a run adds no more than
+        # its length.
+        for i, rowspan, colspan in spans:
+            if start < i:
+                c = _place_run(own, own_covered, c, row_texts[start:i])
+                n_taken += i - start
             while c < len(own) and own[c] is not None:
                 c += 1
-            if rowspan == 1 and colspan == 1 and c == len(own):
-                # Most cells: no span, placed after all that is already in their row.
-                if n_taken + 1 > MAX_GRID_CELLS:
-                    raise ReadError(TABLE_TOO_LARGE)
+            rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
+            cs = max(1, min(colspan, MAX_SPAN))
+            if n_taken + rs * cs > MAX_GRID_CELLS:
+                raise ReadError(TABLE_TOO_LARGE)
+            text = row_texts[i]
+            if rs == 1 and c == len(own):
+                # A span along its own row only, after all that is already there.
                 own.append(text)
+                own.extend([""] * (cs - 1))
                 own_covered.append(False)
-                n_taken += 1
-                c += 1
+                own_covered.extend([True] * (cs - 1))
+                n_taken += cs
             else:
-                rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
-                cs = max(1, min(colspan, MAX_SPAN))
-                if n_taken + rs * cs > MAX_GRID_CELLS:
-                    raise ReadError(TABLE_TOO_LARGE)
-                if rs == 1 and c == len(own):
-                    # A span along its own row only, after all that is already there.
-                    own.append(text)
-                    own.extend([""] * (cs - 1))
-                    own_covered.append(False)
-                    own_covered.extend([True] * (cs - 1))
-                    n_taken += cs
-                else:
-                    n_taken += _place(texts, covered, r, c, rs, cs, text)
-                c += cs
-            if c > width:
-                width = c
+                n_taken += _place(texts, covered, r, c, rs, cs, text)
+            c += cs
+            start = i + 1
+        if start < len(row_texts):
+            c = _place_run(own, own_covered, c, row_texts[start:] if start else row_texts)
+            n_taken += len(row_texts) - start
+            if n_taken > MAX_GRID_CELLS:
+                raise ReadError(TABLE_TOO_LARGE)
+        if c > width:
+            width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
-    for row_texts, row_covered in zip(texts, covered):
-        if None in row_texts:  # a position no cell reached, left of a span from above
-            row_texts[:] = [t or "" for t in row_texts]
-        missing = width - len(row_texts)
-        row_texts.extend([""] * missing)
-        row_covered.extend([False] * missing)
+    for own, own_covered in zip(texts, covered):
+        if None in own:  # a position no cell reached, left of a span from above
+            own[:] = [t or "" for t in own]
+        missing = width - len(own)
+        own.extend([""] * missing)
+        own_covered.extend([False] * missing)
     return Grid(cast(list[list[str]], texts), covered)  # no None is left
+
+
+def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list[str]) -> int:
+    """Put cells of one position each into a row from position c on: first into the free
+    positions a span from above left, then at the end. The position after the last."""
+    if None not in own:  # nothing left free: the cells go after all that is there
+        own += run
+        own_covered += [False] * len(run)
+        return len(own)
+    for text in run:
+        while c < len(own) and own[c] is not None:
+            c += 1
+        if c < len(own):
+            own[c] = text
+        else:
+            own.append(text)
+            own_covered.append(False)
+        c += 1
+    return c
 
 
 def _place(
