@@ -20,13 +20,12 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
 from model.errors import ReadError
 from parsers.decode import decode_bytes
-from parsers.grid import GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
+from parsers.grid import GridRows, RenderOptions, SpanRow, TextBuilder, clean_cell, clean_line, grid_from_rows
 
 # fmt: off
 # `embed` is not here: it is void in HTML5 but not to libxml2, which nests what follows an
@@ -147,20 +146,23 @@ class _Renderer:
         if el.tail:
             self._line.append(el.tail)
 
-    def _table(self, table: etree._Element, rows: list[list[tuple[str, int, int]]]) -> None:
+    def _table(self, table: etree._Element, rows: list[SpanRow]) -> None:
         caption = table.find("caption")
         if caption is not None:
             self.out.line(clean_line("".join(caption.itertext())))
-        self.out.grid(grid_from_spans(rows))
+        self.out.grid(grid_from_rows(rows))
 
 
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
+def _rows(table: etree._Element) -> list[etree._Element]:
     """The table's rows, its own and those of its head, bodies and foot, in page order."""
+    rows: list[etree._Element] = []
     for child in table:
-        if child.tag == "tr":
-            yield child
-        elif child.tag in _ROW_GROUPS:
-            yield from child.iterchildren("tr")
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _ROW_GROUPS:
+            rows += child.iterchildren("tr")
+    return rows
 
 
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
@@ -178,48 +180,60 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _data_table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]] | None:
-    """Each row's shown cells as (text, rowspan, colspan), if the table is one of the report's.
+def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
+    """Each row's shown cells as their texts and their spans, if the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
-    None for a table of the page's layout.
+    None for a table of the page's layout. Hidden cells (as `_is_hidden` judges) are left
+    out, but they count for the width.
     """
     if table.find(".//table") is not None:
         return None
-    rows: list[list[tuple[str, int, int]]] = []
+    rows: list[SpanRow] = []
     width = 0
+    # A table has hundreds of cells, each read with as few calls as can be: a row's
+    # children listed at once and told by their tag (cheaper than a tag filter of
+    # `iterchildren`), a cell's attributes read at once, the usual span "1" taken as it
+    # is, and the texts of a row cleaned together (see `_clean_cells`).
     for tr in _rows(table):
-        cells, row_width = _row_cells(tr)
-        rows.append(cells)
-        width = max(width, row_width)
+        texts: list[str] = []
+        spans: list[tuple[int, int, int]] = []
+        row_width = 0
+        for td in tr[:]:
+            tag = td.tag
+            if tag != "td" and tag != "th":
+                continue
+            rowspan = colspan = 1
+            hidden = False
+            for name, value in td.items():
+                if name == "rowspan":
+                    if value != "1":
+                        rowspan = _span(value)
+                elif name == "colspan":
+                    if value != "1":
+                        colspan = _span(value)
+                elif name == "hidden" or (name == "style" and _style_hides(value)):
+                    hidden = True
+            row_width += colspan
+            if hidden:
+                continue
+            if rowspan != 1 or colspan != 1:
+                spans.append((len(texts), rowspan, colspan))
+            # Most cells hold only text, read here without the walk of `_cell_text`.
+            texts.append(_cell_text(td) if len(td) else (td.text or ""))
+        rows.append((_clean_cells(texts), spans))
+        if row_width > width:
+            width = row_width
     return rows if width >= 2 else None
 
 
-def _row_cells(tr: etree._Element) -> tuple[list[tuple[str, int, int]], int]:
-    """A row's shown cells as (text, rowspan, colspan), and its width.
-
-    Hidden cells (as `_is_hidden` judges) are left out, but they count for the width.
-    """
-    cells: list[tuple[str, int, int]] = []
-    width = 0
-    for td in tr.iterchildren("td", "th"):
-        rowspan = colspan = 1
-        hidden = False
-        # Reading a cell's few attributes at once costs about as much as two of the four
-        # `get`s it replaces, and a table has hundreds of cells.
-        for name, value in td.items():
-            if name == "rowspan":
-                rowspan = _span(value)
-            elif name == "colspan":
-                colspan = _span(value)
-            elif name == "hidden" or (name == "style" and _style_hides(value)):
-                hidden = True
-        width += colspan
-        if not hidden:
-            # Most cells hold only text, read here without the walk of `_cell_text`.
-            text = _cell_text(td) if len(td) else (td.text or "")
-            cells.append((clean_cell(text), rowspan, colspan))
-    return cells, width
+def _clean_cells(texts: list[str]) -> list[str]:
+    """`clean_cell` of each text; for most rows, seen at once to need no more than a strip."""
+    stripped = list(map(str.strip, texts))
+    joined = "".join(stripped)
+    if joined.isprintable() and " " not in joined and "|" not in joined:
+        return stripped  # as `clean_cell` finds for each of them
+    return list(map(clean_cell, texts))
 
 
 def _cell_text(td: etree._Element) -> str:
