@@ -273,36 +273,50 @@ class TextBuilder:
         grid = grid.trimmed()
         if grid.n_rows == 0:
             return
-        self.grids.append([self._row(texts, covered) for texts, covered in zip(grid.texts, grid.covered)])
-
-    def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
-        order: Sequence[int] = range(len(texts))
-        shown = texts
-        if any(covered):
-            if self.options.covered == COVERED_TRAILING:
-                order = _trailing_order(tuple(covered))
-            shown = ["" if covered[c] else texts[c] for c in order]
-        line = " | ".join(shown)
-        pos = self._length
-        if shown and not shown[0]:
-            line = "| " + line
-            pos += 2
-        if shown and not shown[-1] and len(shown) > 1:
-            line += " |"
-        # Each cell's span: from the line's start, its text and a ` | ` after each cell.
-        cells: list[GridCell] = [("", 0, 0)] * len(texts)
-        for c, text in zip(order, shown):
-            end = pos + len(text)
-            cells[c] = (text, pos, end)
-            pos = end + 3
-        self._append(line + "\n")
-        return cells
+        trailing = self.options.covered == COVERED_TRAILING
+        rows: GridRows = []
+        lines: list[str] = []
+        length = self._length  # where the row's line starts in the text
+        for texts, covered in zip(grid.texts, grid.covered):
+            shown = texts
+            inverse: tuple[int, ...] | None = None  # for each position, its cell's place in the line
+            if True in covered:
+                if trailing:
+                    own, inverse = _trailing_order(tuple(covered))
+                    shown = list(map(texts.__getitem__, own))
+                    shown += [""] * (len(texts) - len(own))
+                else:
+                    shown = ["" if is_covered else text for text, is_covered in zip(texts, covered)]
+            line = " | ".join(shown)
+            pos = length
+            if shown and not shown[0]:
+                line = "| " + line
+                pos += 2
+            if shown and not shown[-1] and len(shown) > 1:
+                line += " |"
+            lines.append(line)
+            length += len(line) + 1
+            # Each cell's span: from the line's start, its text and a ` | ` after each cell.
+            cells: list[GridCell] = []
+            for text in shown:
+                end = pos + len(text)
+                cells.append((text, pos, end))
+                pos = end + 3
+            rows.append(cells if inverse is None else list(map(cells.__getitem__, inverse)))
+        lines.append("")  # the last row's line break
+        self._append("\n".join(lines))
+        self.grids.append(rows)
 
     def text(self) -> str:
         return "".join(self._parts)
 
 
 @functools.lru_cache(maxsize=256)  # the rows of a table share a few patterns of spans
-def _trailing_order(covered: tuple[bool, ...]) -> tuple[int, ...]:
-    """A row's positions in the order its line writes them: its own cells, then the covered."""
-    return tuple(sorted(range(len(covered)), key=covered.__getitem__))  # a stable sort
+def _trailing_order(covered: tuple[bool, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A row's own cells written in order, then the covered positions: the positions of the
+    own cells, and for each position where its cell is in the line."""
+    order = sorted(range(len(covered)), key=covered.__getitem__)  # a stable sort
+    inverse = [0] * len(order)
+    for i, c in enumerate(order):
+        inverse[c] = i
+    return tuple(order[: covered.count(False)]), tuple(inverse)
