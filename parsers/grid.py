@@ -128,8 +128,11 @@ def clean_cell(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """A line of running text: spaces collapsed and trimmed, invisible characters dropped."""
-    if text.isprintable() and "  " not in text:
-        return text.strip()  # no invisible character and no run of spaces (see `clean_cell`)
+    stripped = text.strip()
+    # Tested without the ends, which are only whitespace: a paragraph read with the line
+    # break after it need not go through the patterns.
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped  # no invisible character and no run of spaces (see `clean_cell`)
     return _WS.sub(" ", _DROP.sub("", text)).strip()
 
 
