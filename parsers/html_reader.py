@@ -80,9 +80,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    style = el.get("style")
-    return el.get("hidden") is not None or bool(style and _style_hides(style))
+def _hides(attrs: list[tuple[str, str]]) -> bool:
+    """Whether an element with these attributes is hidden: `hidden`, or a style of `display: none`."""
+    return any(name == "hidden" or (name == "style" and _style_hides(value)) for name, value in attrs)
 
 
 @functools.lru_cache(maxsize=256)  # a page gives most of its elements the same few styles
@@ -90,11 +90,12 @@ def _style_hides(style: str) -> bool:
     return bool(_HIDDEN_STYLE.search(style))
 
 
-def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
-    tag = el.tag
+def _is_skipped(el: etree._Element, tag: object, use_chrome: bool) -> bool:
+    """Whether the element (of this tag) and what it holds are left out of the text."""
     if not isinstance(tag, str) or not tag or tag in _SKIP_TAGS:
         return True
-    if _is_hidden(el):
+    attrs = el.items()  # all at once: most elements have none, and a `get` costs as much
+    if attrs and _hides(attrs):
         return True
     if not use_chrome:
         return False
@@ -102,7 +103,8 @@ def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
         return True
     if tag not in _CHROME_MARKED_TAGS:
         return False
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    values = dict(attrs)
+    marks = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
     return bool(marks.strip()) and bool(_CHROME_CLASS.search(marks))
 
 
@@ -120,31 +122,28 @@ class _Renderer:
             self._line = []
 
     def walk(self, el: etree._Element) -> None:
-        if _is_skipped(el, self.use_chrome):
-            self._tail(el)
-            return
+        # An element's tag, text and tail are each read once: lxml makes a new string at
+        # every read.
         tag = el.tag
-        if tag == "table":
-            rows = _data_table_rows(el)
-            if rows is not None:
+        if _is_skipped(el, tag, self.use_chrome):
+            pass
+        elif tag == "table" and (rows := _data_table_rows(el)) is not None:
+            self.flush()
+            self._table(el, rows)
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
                 self.flush()
-                self._table(el, rows)
-                self._tail(el)
-                return
-        block = tag in _BLOCK_TAGS
-        if block:
-            self.flush()
-        if el.text:
-            self._line.append(el.text)
-        for child in el:
-            self.walk(child)
-        if block:
-            self.flush()
-        self._tail(el)
-
-    def _tail(self, el: etree._Element) -> None:
-        if el.tail:
-            self._line.append(el.tail)
+            text = el.text
+            if text:
+                self._line.append(text)
+            for child in el:
+                self.walk(child)
+            if block:
+                self.flush()
+        tail = el.tail
+        if tail:
+            self._line.append(tail)
 
     def _table(self, table: etree._Element, rows: list[SpanRow]) -> None:
         caption = table.find("caption")
@@ -184,7 +183,7 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     """Each row's shown cells as their texts and their spans, if the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
-    None for a table of the page's layout. Hidden cells (as `_is_hidden` judges) are left
+    None for a table of the page's layout. Hidden cells (as `_hides` judges) are left
     out, but they count for the width.
     """
     if table.find(".//table") is not None:
@@ -241,24 +240,25 @@ def _cell_text(td: etree._Element) -> str:
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:
-        if _is_skipped(el, False):
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = el.tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            visit(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
+        tag = el.tag
+        if not _is_skipped(el, tag, False):
+            block = tag in _BLOCK_TAGS
+            if block:
+                parts.append("\n")
+            text = el.text
+            if text:
+                parts.append(text)
+            for child in el:
+                visit(child)
+            if block:
+                parts.append("\n")
+        tail = el.tail
+        if tail:
+            parts.append(tail)
 
-    if td.text:
-        parts.append(td.text)
+    text = td.text
+    if text:
+        parts.append(text)
     for child in td:
         visit(child)
     return "".join(parts)
