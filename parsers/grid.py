@@ -24,7 +24,6 @@ whose last cell is blank closes with ` |`, so no blank cell merges into the line
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -250,6 +249,9 @@ def _place(
     return taken
 
 
+_BLANK: GridCell = ("", 0, 0)  # a covered position's cell until its span is known
+
+
 @dataclass
 class TextBuilder:
     """Collects the rendered text line by line, with the spans of every grid cell."""
@@ -282,12 +284,12 @@ class TextBuilder:
         length = self._length  # where the row's line starts in the text
         for texts, covered in zip(grid.texts, grid.covered):
             shown = texts
-            inverse: tuple[int, ...] | None = None  # for each position, its cell's place in the line
             if True in covered:
+                # Covered positions are written as blank cells: where they stand, or
+                # (trailing) after the row's own cells, which keep their order.
                 if trailing:
-                    own, inverse = _trailing_order(tuple(covered))
-                    shown = list(map(texts.__getitem__, own))
-                    shown += [""] * (len(texts) - len(own))
+                    shown = [text for text, is_covered in zip(texts, covered) if not is_covered]
+                    shown += [""] * (len(texts) - len(shown))
                 else:
                     shown = ["" if is_covered else text for text, is_covered in zip(texts, covered)]
             line = " | ".join(shown)
@@ -301,25 +303,28 @@ class TextBuilder:
             length += len(line) + 1
             # Each cell's span: from the line's start, its text and a ` | ` after each cell.
             cells: list[GridCell] = []
-            for text in shown:
-                end = pos + len(text)
-                cells.append((text, pos, end))
-                pos = end + 3
-            rows.append(cells if inverse is None else list(map(cells.__getitem__, inverse)))
+            if shown is texts or not trailing:
+                for text in shown:
+                    end = pos + len(text)
+                    cells.append((text, pos, end))
+                    pos = end + 3
+            else:
+                blanks = []  # the covered positions, given the spans after the own cells'
+                for text, is_covered in zip(texts, covered):
+                    if is_covered:
+                        blanks.append(len(cells))
+                        cells.append(_BLANK)
+                    else:
+                        end = pos + len(text)
+                        cells.append((text, pos, end))
+                        pos = end + 3
+                for c in blanks:
+                    cells[c] = ("", pos, pos)
+                    pos += 3
+            rows.append(cells)
         lines.append("")  # the last row's line break
         self._append("\n".join(lines))
         self.grids.append(rows)
 
     def text(self) -> str:
         return "".join(self._parts)
-
-
-@functools.lru_cache(maxsize=256)  # the rows of a table share a few patterns of spans
-def _trailing_order(covered: tuple[bool, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """A row's own cells written in order, then the covered positions: the positions of the
-    own cells, and for each position where its cell is in the line."""
-    order = sorted(range(len(covered)), key=covered.__getitem__)  # a stable sort
-    inverse = [0] * len(order)
-    for i, c in enumerate(order):
-        inverse[c] = i
-    return tuple(order[: covered.count(False)]), tuple(inverse)
