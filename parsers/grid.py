@@ -161,10 +161,14 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
     # ("" where a span covers it). Positions past the end of a row's list are free.
     texts: list[list[str | None]] = [[] for _ in range(n_rows)]
     covered: list[list[bool]] = [[] for _ in range(n_rows)]
+    # The rows given a free position left of a span from above: only their lists hold a
+    # None, and only they need to be searched for one.
+    gapped: set[int] = set()
     n_taken = 0
     width = 0
     for r, (row_texts, spans) in enumerate(rows):
         own, own_covered = texts[r], covered[r]
+        free = r in gapped
         c = 0  # the positions left of c are taken
         start = 0  # the first cell not placed yet
         # The positions taken are counted as cells are placed, but checked against the
@@ -172,12 +176,16 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
         # its length.
         for i, rowspan, colspan in spans:
             if start < i:
-                c = _place_run(own, own_covered, c, row_texts[start:i])
+                c = _place_run(own, own_covered, c, row_texts[start:i], free)
                 n_taken += i - start
             while c < len(own) and own[c] is not None:
                 c += 1
-            rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
-            cs = max(1, min(colspan, MAX_SPAN))
+            # Clipped to at least one position and at most MAX_SPAN and the rows left
+            # (what max and min would do, at a fraction of their cost).
+            rs = rowspan if 1 <= rowspan <= MAX_SPAN else (1 if rowspan < 1 else MAX_SPAN)
+            if rs > n_rows - r:
+                rs = n_rows - r
+            cs = colspan if 1 <= colspan <= MAX_SPAN else (1 if colspan < 1 else MAX_SPAN)
             if n_taken + rs * cs > MAX_GRID_CELLS:
                 raise ReadError(TABLE_TOO_LARGE)
             text = row_texts[i]
@@ -189,11 +197,11 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
                 own_covered.extend([True] * (cs - 1))
                 n_taken += cs
             else:
-                n_taken += _place(texts, covered, r, c, rs, cs, text)
+                n_taken += _place(texts, covered, r, c, rs, cs, text, gapped)
             c += cs
             start = i + 1
         if start < len(row_texts):
-            c = _place_run(own, own_covered, c, row_texts[start:] if start else row_texts)
+            c = _place_run(own, own_covered, c, row_texts[start:] if start else row_texts, free)
             n_taken += len(row_texts) - start
             if n_taken > MAX_GRID_CELLS:
                 raise ReadError(TABLE_TOO_LARGE)
@@ -201,19 +209,23 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
             width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
-    for own, own_covered in zip(texts, covered):
+    for r in gapped:
+        own = texts[r]
         if None in own:  # a position no cell reached, left of a span from above
             own[:] = [t or "" for t in own]
+    for own, own_covered in zip(texts, covered):
         missing = width - len(own)
-        own.extend([""] * missing)
-        own_covered.extend([False] * missing)
+        if missing:
+            own.extend([""] * missing)
+            own_covered.extend([False] * missing)
     return Grid(cast(list[list[str]], texts), covered)  # no None is left
 
 
-def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list[str]) -> int:
+def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list[str], free: bool) -> int:
     """Put cells of one position each into a row from position c on: first into the free
-    positions a span from above left, then at the end. The position after the last."""
-    if None not in own:  # nothing left free: the cells go after all that is there
+    positions a span from above left (if the row was given any), then at the end. The
+    position after the last."""
+    if not free or None not in own:  # nothing left free: the cells go after all that is there
         own += run
         own_covered += [False] * len(run)
         return len(own)
@@ -230,13 +242,35 @@ def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list
 
 
 def _place(
-    texts: list[list[str | None]], covered: list[list[bool]], r: int, c: int, rs: int, cs: int, text: str
+    texts: list[list[str | None]],
+    covered: list[list[bool]],
+    r: int,
+    c: int,
+    rs: int,
+    cs: int,
+    text: str,
+    gapped: set[int],
 ) -> int:
-    """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken."""
+    """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken.
+
+    A row left free positions before the span is added to `gapped`."""
     taken = 0
-    for row_texts, row_covered in zip(texts[r : r + rs], covered[r : r + rs]):
-        if len(row_texts) < c + cs:
-            missing = c + cs - len(row_texts)
+    blank: list[str | None] = [""] * cs
+    cover = [True] * cs
+    for rr, (row_texts, row_covered) in enumerate(zip(texts[r : r + rs], covered[r : r + rs]), r):
+        n = len(row_texts)
+        if n <= c:
+            # Most rows: the span's positions are past the row's end, all newly taken.
+            if n < c:
+                row_texts.extend([None] * (c - n))
+                row_covered.extend([False] * (c - n))
+                gapped.add(rr)
+            row_texts += blank
+            row_covered += cover
+            taken += cs
+            continue
+        if n < c + cs:
+            missing = c + cs - n
             row_texts.extend([None] * missing)
             row_covered.extend([False] * missing)
         for cc in range(c, c + cs):
