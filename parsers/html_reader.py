@@ -146,7 +146,7 @@ class _Renderer:
             self._line.append(tail)
 
     def _table(self, table: etree._Element, rows: list[SpanRow]) -> None:
-        caption = table.find("caption")
+        caption = next(table.iterchildren("caption"), None)
         if caption is not None:
             self.out.line(clean_line("".join(caption.itertext())))
         self.out.grid(grid_from_rows(rows))
@@ -186,7 +186,7 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     None for a table of the page's layout. Hidden cells (as `_hides` judges) are left
     out, but they count for the width.
     """
-    if table.find(".//table") is not None:
+    if next(table.iterdescendants("table"), None) is not None:  # (`find` goes through Python)
         return None
     rows: list[SpanRow] = []
     width = 0
