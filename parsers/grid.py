@@ -201,7 +201,13 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
             c += cs
             start = i + 1
         if start < len(row_texts):
-            c = _place_run(own, own_covered, c, row_texts[start:] if start else row_texts, free)
+            run = row_texts[start:] if start else row_texts
+            if free:
+                c = _place_run(own, own_covered, c, run, free)
+            else:  # most rows: the cells go after all that spans from above cover
+                own += run
+                own_covered += [False] * len(run)
+                c = len(own)
             n_taken += len(row_texts) - start
             if n_taken > MAX_GRID_CELLS:
                 raise ReadError(TABLE_TOO_LARGE)
