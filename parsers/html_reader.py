@@ -192,8 +192,12 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     width = 0
     # A table has hundreds of cells, each read with as few calls as can be: a row's
     # children listed at once and told by their tag (cheaper than a tag filter of
-    # `iterchildren`), a cell's attributes read at once, the usual span "1" taken as it
-    # is, and the texts of a row cleaned together (see `_clean_cells`).
+    # `iterchildren`), a cell's attributes read at once and looked at only when they
+    # differ from the cell's before (most cells of a table share them), the usual span
+    # "1" taken as it is, and the texts of a row cleaned together (see `_clean_cells`).
+    attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
+    rowspan = colspan = 1
+    hidden = False
     for tr in _rows(table):
         texts: list[str] = []
         spans: list[tuple[int, int, int]] = []
@@ -202,17 +206,20 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
             tag = td.tag
             if tag != "td" and tag != "th":
                 continue
-            rowspan = colspan = 1
-            hidden = False
-            for name, value in td.items():
-                if name == "rowspan":
-                    if value != "1":
-                        rowspan = _span(value)
-                elif name == "colspan":
-                    if value != "1":
-                        colspan = _span(value)
-                elif name == "hidden" or (name == "style" and _style_hides(value)):
-                    hidden = True
+            items = td.items()
+            if items != attrs:
+                attrs = items
+                rowspan = colspan = 1
+                hidden = False
+                for name, value in items:
+                    if name == "rowspan":
+                        if value != "1":
+                            rowspan = _span(value)
+                    elif name == "colspan":
+                        if value != "1":
+                            colspan = _span(value)
+                    elif name == "hidden" or (name == "style" and _style_hides(value)):
+                        hidden = True
             row_width += colspan
             if hidden:
                 continue
