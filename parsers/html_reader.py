@@ -197,7 +197,7 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     # "1" taken as it is, and the texts of a row cleaned together (see `_clean_cells`).
     attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
     rowspan = colspan = 1
-    hidden = False
+    hidden = spanned = False
     for tr in _rows(table):
         texts: list[str] = []
         spans: list[tuple[int, int, int]] = []
@@ -220,10 +220,11 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
                             colspan = _span(value)
                     elif name == "hidden" or (name == "style" and _style_hides(value)):
                         hidden = True
+                spanned = rowspan != 1 or colspan != 1
             row_width += colspan
             if hidden:
                 continue
-            if rowspan != 1 or colspan != 1:
+            if spanned:
                 spans.append((len(texts), rowspan, colspan))
             # Most cells hold only text, read here without the walk of `_cell_text`.
             texts.append(_cell_text(td) if len(td) else (td.text or ""))
