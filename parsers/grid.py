@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import cast
 
 from model.errors import ReadError
@@ -289,9 +291,6 @@ def _place(
     return taken
 
 
-_BLANK: GridCell = ("", 0, 0)  # a covered position's cell until its span is known
-
-
 @dataclass
 class TextBuilder:
     """Collects the rendered text line by line, with the spans of every grid cell."""
@@ -328,11 +327,12 @@ class TextBuilder:
                 # Covered positions are written as blank cells: where they stand, or
                 # (trailing) after the row's own cells, which keep their order.
                 if trailing:
-                    shown = [text for text, is_covered in zip(texts, covered) if not is_covered]
-                    shown += [""] * (len(texts) - len(shown))
+                    shown = list(compress(texts, map(not_, covered)))
+                    n_own = len(shown)
+                    shown += [""] * (len(texts) - n_own)
                 else:
                     shown = ["" if is_covered else text for text, is_covered in zip(texts, covered)]
-            line = " | ".join(shown)
+            line = joined = " | ".join(shown)
             pos = length
             if shown and not shown[0]:
                 line = "| " + line
@@ -349,18 +349,17 @@ class TextBuilder:
                     cells.append((text, pos, end))
                     pos = end + 3
             else:
-                blanks = []  # the covered positions, given the spans after the own cells'
+                # The blanks of the covered positions end the line: the first starts where
+                # the line's length puts it, less a ` | ` for each.
+                blank = pos + len(joined) + 3 - 3 * (len(shown) - n_own)
                 for text, is_covered in zip(texts, covered):
                     if is_covered:
-                        blanks.append(len(cells))
-                        cells.append(_BLANK)
+                        cells.append(("", blank, blank))
+                        blank += 3
                     else:
                         end = pos + len(text)
                         cells.append((text, pos, end))
                         pos = end + 3
-                for c in blanks:
-                    cells[c] = ("", pos, pos)
-                    pos += 3
             rows.append(cells)
         lines.append("")  # the last row's line break
         self._append("\n".join(lines))
