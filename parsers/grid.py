@@ -310,7 +310,8 @@ class TextBuilder:
         """Add one line of running text (empty lines are skipped)."""
         text = text.strip("\n")
         if text.strip():
-            self._append(text + "\n")
+            self._parts.append(text + "\n")
+            self._length += len(text) + 1
 
     def grid(self, grid: Grid) -> None:
         """Add a table, one line per row; blank rows and columns are left out."""

@@ -194,7 +194,7 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     # children listed at once and told by their tag (cheaper than a tag filter of
     # `iterchildren`), a cell's attributes read at once and looked at only when they
     # differ from the cell's before (most cells of a table share them), the usual span
-    # "1" taken as it is, and the texts of a row cleaned together (see `_clean_cells`).
+    # "1" taken as it is, and the texts of a row cleaned together.
     attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
     rowspan = colspan = 1
     hidden = spanned = False
@@ -228,19 +228,16 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
                 spans.append((len(texts), rowspan, colspan))
             # Most cells hold only text, read here without the walk of `_cell_text`.
             texts.append(_cell_text(td) if len(td) else (td.text or ""))
-        rows.append((_clean_cells(texts), spans))
+        # The texts of a row are cleaned together: most rows need no more than a strip,
+        # as `clean_cell`'s test shows for all of them at once on the stripped texts joined.
+        stripped = list(map(str.strip, texts))
+        joined = "".join(stripped)
+        if not (joined.isprintable() and " " not in joined and "|" not in joined):
+            stripped = list(map(clean_cell, texts))
+        rows.append((stripped, spans))
         if row_width > width:
             width = row_width
     return rows if width >= 2 else None
-
-
-def _clean_cells(texts: list[str]) -> list[str]:
-    """`clean_cell` of each text; for most rows, seen at once to need no more than a strip."""
-    stripped = list(map(str.strip, texts))
-    joined = "".join(stripped)
-    if joined.isprintable() and " " not in joined and "|" not in joined:
-        return stripped  # as `clean_cell` finds for each of them
-    return list(map(clean_cell, texts))
 
 
 def _cell_text(td: etree._Element) -> str:
