@@ -118,7 +118,9 @@ class _Renderer:
 
     def flush(self) -> None:
         if self._line:
-            self.out.line(clean_line("".join(self._line)))
+            text = "".join(self._line)
+            if not text.isspace():  # half the flushes hold only the line breaks between blocks
+                self.out.line(clean_line(text))
             self._line = []
 
     def walk(self, el: etree._Element) -> None:
