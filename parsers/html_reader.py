@@ -129,9 +129,9 @@ class _Renderer:
         tag = el.tag
         if _is_skipped(el, tag, self.use_chrome):
             pass
-        elif tag == "table" and (rows := _data_table_rows(el)) is not None:
+        elif tag == "table" and (found := _data_table_rows(el)) is not None:
             self.flush()
-            self._table(el, rows)
+            self._table(*found)
         else:
             block = tag in _BLOCK_TAGS
             if block:
@@ -147,23 +147,26 @@ class _Renderer:
         if tail:
             self._line.append(tail)
 
-    def _table(self, table: etree._Element, rows: list[SpanRow]) -> None:
-        caption = next(table.iterchildren("caption"), None)
+    def _table(self, rows: list[SpanRow], caption: etree._Element | None) -> None:
         if caption is not None:
             self.out.line(clean_line("".join(caption.itertext())))
         self.out.grid(grid_from_rows(rows))
 
 
-def _rows(table: etree._Element) -> list[etree._Element]:
-    """The table's rows, its own and those of its head, bodies and foot, in page order."""
+def _rows(table: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
+    """The table's rows, its own and those of its head, bodies and foot, in page order;
+    and its (first) caption, met on the way."""
     rows: list[etree._Element] = []
+    caption = None
     for child in table:
         tag = child.tag
         if tag == "tr":
             rows.append(child)
         elif tag in _ROW_GROUPS:
             rows += child.iterchildren("tr")
-    return rows
+        elif tag == "caption" and caption is None:
+            caption = child
+    return rows, caption
 
 
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
@@ -181,8 +184,9 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
-    """Each row's shown cells as their texts and their spans, if the table is one of the report's.
+def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Element | None] | None:
+    """Each row's shown cells as their texts and their spans, and the table's caption, if
+    the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
     None for a table of the page's layout. Hidden cells (as `_hides` judges) are left
@@ -200,7 +204,8 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
     attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
     rowspan = colspan = 1
     hidden = spanned = False
-    for tr in _rows(table):
+    trs, caption = _rows(table)
+    for tr in trs:
         texts: list[str] = []
         spans: list[tuple[int, int, int]] = []
         row_width = 0
@@ -239,7 +244,7 @@ def _data_table_rows(table: etree._Element) -> list[SpanRow] | None:
         rows.append((stripped, spans))
         if row_width > width:
             width = row_width
-    return rows if width >= 2 else None
+    return (rows, caption) if width >= 2 else None
 
 
 def _cell_text(td: etree._Element) -> str:
