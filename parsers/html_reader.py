@@ -139,7 +139,7 @@ class _Renderer:
             text = el.text
             if text:
                 self._line.append(text)
-            for child in el:
+            for child in el[:]:  # listed at once: cheaper than lxml's iterator
                 self.walk(child)
             if block:
                 self.flush()
@@ -158,7 +158,7 @@ def _rows(table: etree._Element) -> tuple[list[etree._Element], etree._Element |
     and its (first) caption, met on the way."""
     rows: list[etree._Element] = []
     caption = None
-    for child in table:
+    for child in table[:]:
         tag = child.tag
         if tag == "tr":
             rows.append(child)
@@ -260,7 +260,7 @@ def _cell_text(td: etree._Element) -> str:
             text = el.text
             if text:
                 parts.append(text)
-            for child in el:
+            for child in el[:]:
                 visit(child)
             if block:
                 parts.append("\n")
@@ -271,7 +271,7 @@ def _cell_text(td: etree._Element) -> str:
     text = td.text
     if text:
         parts.append(text)
-    for child in td:
+    for child in td[:]:
         visit(child)
     return "".join(parts)
 
