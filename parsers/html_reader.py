@@ -203,7 +203,7 @@ def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Eleme
     # "1" taken as it is, and the texts of a row cleaned together.
     attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
     rowspan = colspan = 1
-    hidden = spanned = False
+    hidden = special = False
     trs, caption = _rows(table)
     for tr in trs:
         texts: list[str] = []
@@ -227,14 +227,18 @@ def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Eleme
                             colspan = _span(value)
                     elif name == "hidden" or (name == "style" and _style_hides(value)):
                         hidden = True
-                spanned = rowspan != 1 or colspan != 1
-            row_width += colspan
-            if hidden:
-                continue
-            if spanned:
+                special = hidden or rowspan != 1 or colspan != 1
+            # The row's width: one position for each shown cell, counted at the end,
+            # and what hidden cells and spans add to that.
+            if special:
+                if hidden:
+                    row_width += colspan
+                    continue
                 spans.append((len(texts), rowspan, colspan))
+                row_width += colspan - 1
             # Most cells hold only text, read here without the walk of `_cell_text`.
             texts.append(_cell_text(td) if len(td) else (td.text or ""))
+        row_width += len(texts)
         # The texts of a row are cleaned together: most rows need no more than a strip,
         # as `clean_cell`'s test shows for all of them at once on the stripped texts joined.
         stripped = list(map(str.strip, texts))
