@@ -144,7 +144,8 @@ class _Renderer:
             if block:
                 self.flush()
         tail = el.tail
-        if tail:
+        # Whitespace that would open a line is left out: `clean_line` drops it anyway.
+        if tail and (self._line or not tail.isspace()):
             self._line.append(tail)
 
     def _table(self, rows: list[SpanRow], caption: etree._Element | None) -> None:
