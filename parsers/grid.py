@@ -24,10 +24,11 @@ whose last cell is blank closes with ` |`, so no blank cell merges into the line
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from typing import cast
 
 from model.errors import ReadError
@@ -35,6 +36,9 @@ from model.errors import ReadError
 # A cell as kept on the Document: its text and [start, end) in the text.
 GridCell = tuple[str, int, int]
 GridRows = list[list[GridCell]]
+# A table row for `grid_from_rows`: its cells' texts, and (index, rowspan, colspan) of
+# those of its cells that do not take just one position.
+SpanRow = tuple[list[str], list[tuple[int, int, int]]]
 
 COVERED_TRAILING = "trailing"
 COVERED_INPLACE = "inplace"
@@ -125,8 +129,11 @@ def clean_cell(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """A line of running text: spaces collapsed and trimmed, invisible characters dropped."""
-    if text.isprintable() and "  " not in text:
-        return text.strip()  # no invisible character and no run of spaces (see `clean_cell`)
+    stripped = text.strip()
+    # Tested without the ends, which are only whitespace: a paragraph read with the line
+    # break after it need not go through the patterns.
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped  # no invisible character and no run of spaces (see `clean_cell`)
     return _WS.sub(" ", _DROP.sub("", text)).strip()
 
 
@@ -137,63 +144,141 @@ def grid_from_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> Grid:
     a cell from a row above are skipped. Spans are clipped to the table. A table of more
     than `MAX_GRID_CELLS` positions is a ReadError.
     """
+    return grid_from_rows(
+        [
+            ([text for text, _, _ in cells], [(i, rs, cs) for i, (_, rs, cs) in enumerate(cells) if rs != 1 or cs != 1])
+            for cells in rows
+        ]
+    )
+
+
+def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
+    """As `grid_from_spans`, with a row given as its cells' texts and, apart, the spans of
+    the cells that have one: (index of the cell, rowspan, colspan), in the cells' order.
+
+    Most cells take one position, and the runs of them between spans are placed at once.
+    """
     n_rows = len(rows)
     # Row by row, the positions reached so far: None while free, else the text there
     # ("" where a span covers it). Positions past the end of a row's list are free.
     texts: list[list[str | None]] = [[] for _ in range(n_rows)]
     covered: list[list[bool]] = [[] for _ in range(n_rows)]
+    # The rows given a free position left of a span from above: only their lists hold a
+    # None, and only they need to be searched for one.
+    gapped: set[int] = set()
     n_taken = 0
     width = 0
-    for r, cells in enumerate(rows):
+    for r, (row_texts, spans) in enumerate(rows):
         own, own_covered = texts[r], covered[r]
-        c = 0
-        for text, rowspan, colspan in cells:
+        free = r in gapped
+        c = 0  # the positions left of c are taken
+        start = 0  # the first cell not placed yet
+        # The positions taken are counted as cells are placed, but checked against the
+        # limit only before a span and at the end of the row: a run adds no more than
+        # its length.
+        for i, rowspan, colspan in spans:
+            if start < i:
+                c = _place_run(own, own_covered, c, row_texts[start:i], free)
+                n_taken += i - start
             while c < len(own) and own[c] is not None:
                 c += 1
-            if rowspan == 1 and colspan == 1 and c == len(own):
-                # Most cells: no span, placed after all that is already in their row.
-                if n_taken + 1 > MAX_GRID_CELLS:
-                    raise ReadError(TABLE_TOO_LARGE)
+            # Clipped to at least one position and at most MAX_SPAN and the rows left
+            # (what max and min would do, at a fraction of their cost).
+            rs = rowspan if 1 <= rowspan <= MAX_SPAN else (1 if rowspan < 1 else MAX_SPAN)
+            if rs > n_rows - r:
+                rs = n_rows - r
+            cs = colspan if 1 <= colspan <= MAX_SPAN else (1 if colspan < 1 else MAX_SPAN)
+            if n_taken + rs * cs > MAX_GRID_CELLS:
+                raise ReadError(TABLE_TOO_LARGE)
+            text = row_texts[i]
+            if rs == 1 and c == len(own):
+                # A span along its own row only, after all that is already there.
                 own.append(text)
+                own.extend([""] * (cs - 1))
                 own_covered.append(False)
-                n_taken += 1
-                c += 1
+                own_covered.extend([True] * (cs - 1))
+                n_taken += cs
             else:
-                rs = max(1, min(rowspan, MAX_SPAN, n_rows - r))
-                cs = max(1, min(colspan, MAX_SPAN))
-                if n_taken + rs * cs > MAX_GRID_CELLS:
-                    raise ReadError(TABLE_TOO_LARGE)
-                if rs == 1 and c == len(own):
-                    # A span along its own row only, after all that is already there.
-                    own.append(text)
-                    own.extend([""] * (cs - 1))
-                    own_covered.append(False)
-                    own_covered.extend([True] * (cs - 1))
-                    n_taken += cs
-                else:
-                    n_taken += _place(texts, covered, r, c, rs, cs, text)
-                c += cs
-            if c > width:
-                width = c
+                n_taken += _place(texts, covered, r, c, rs, cs, text, gapped)
+            c += cs
+            start = i + 1
+        if start < len(row_texts):
+            run = row_texts[start:] if start else row_texts
+            if free:
+                c = _place_run(own, own_covered, c, run, free)
+            else:  # most rows: the cells go after all that spans from above cover
+                own += run
+                own_covered += [False] * len(run)
+                c = len(own)
+            n_taken += len(row_texts) - start
+            if n_taken > MAX_GRID_CELLS:
+                raise ReadError(TABLE_TOO_LARGE)
+        if c > width:
+            width = c
     if n_rows * width > MAX_GRID_CELLS:
         raise ReadError(TABLE_TOO_LARGE)
-    for row_texts, row_covered in zip(texts, covered):
-        if None in row_texts:  # a position no cell reached, left of a span from above
-            row_texts[:] = [t or "" for t in row_texts]
-        missing = width - len(row_texts)
-        row_texts.extend([""] * missing)
-        row_covered.extend([False] * missing)
+    for r in gapped:
+        own = texts[r]
+        if None in own:  # a position no cell reached, left of a span from above
+            own[:] = [t or "" for t in own]
+    for own, own_covered in zip(texts, covered):
+        missing = width - len(own)
+        if missing:
+            own.extend([""] * missing)
+            own_covered.extend([False] * missing)
     return Grid(cast(list[list[str]], texts), covered)  # no None is left
 
 
+def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list[str], free: bool) -> int:
+    """Put cells of one position each into a row from position c on: first into the free
+    positions a span from above left (if the row was given any), then at the end. The
+    position after the last."""
+    if not free or None not in own:  # nothing left free: the cells go after all that is there
+        own += run
+        own_covered += [False] * len(run)
+        return len(own)
+    for text in run:
+        while c < len(own) and own[c] is not None:
+            c += 1
+        if c < len(own):
+            own[c] = text
+        else:
+            own.append(text)
+            own_covered.append(False)
+        c += 1
+    return c
+
+
 def _place(
-    texts: list[list[str | None]], covered: list[list[bool]], r: int, c: int, rs: int, cs: int, text: str
+    texts: list[list[str | None]],
+    covered: list[list[bool]],
+    r: int,
+    c: int,
+    rs: int,
+    cs: int,
+    text: str,
+    gapped: set[int],
 ) -> int:
-    """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken."""
+    """Put a cell's text at (r, c) and cover the rest of its span; the positions newly taken.
+
+    A row left free positions before the span is added to `gapped`."""
     taken = 0
-    for row_texts, row_covered in zip(texts[r : r + rs], covered[r : r + rs]):
-        if len(row_texts) < c + cs:
-            missing = c + cs - len(row_texts)
+    blank: list[str | None] = [""] * cs
+    cover = [True] * cs
+    for rr, (row_texts, row_covered) in enumerate(zip(texts[r : r + rs], covered[r : r + rs]), r):
+        n = len(row_texts)
+        if n <= c:
+            # Most rows: the span's positions are past the row's end, all newly taken.
+            if n < c:
+                row_texts.extend([None] * (c - n))
+                row_covered.extend([False] * (c - n))
+                gapped.add(rr)
+            row_texts += blank
+            row_covered += cover
+            taken += cs
+            continue
+        if n < c + cs:
+            missing = c + cs - n
             row_texts.extend([None] * missing)
             row_covered.extend([False] * missing)
         for cc in range(c, c + cs):
@@ -225,43 +310,61 @@ class TextBuilder:
         """Add one line of running text (empty lines are skipped)."""
         text = text.strip("\n")
         if text.strip():
-            self._append(text + "\n")
+            self._parts.append(text + "\n")
+            self._length += len(text) + 1
 
     def grid(self, grid: Grid) -> None:
         """Add a table, one line per row; blank rows and columns are left out."""
         grid = grid.trimmed()
         if grid.n_rows == 0:
             return
-        self.grids.append([self._row(texts, covered) for texts, covered in zip(grid.texts, grid.covered)])
-
-    def _row(self, texts: list[str], covered: list[bool]) -> list[GridCell]:
-        order: Sequence[int] = range(len(texts))
-        shown = texts
-        if any(covered):
-            if self.options.covered == COVERED_TRAILING:
-                order = _trailing_order(tuple(covered))
-            shown = ["" if covered[c] else texts[c] for c in order]
-        line = " | ".join(shown)
-        pos = self._length
-        if shown and not shown[0]:
-            line = "| " + line
-            pos += 2
-        if shown and not shown[-1] and len(shown) > 1:
-            line += " |"
-        # Each cell's span: from the line's start, its text and a ` | ` after each cell.
-        cells: list[GridCell] = [("", 0, 0)] * len(texts)
-        for c, text in zip(order, shown):
-            end = pos + len(text)
-            cells[c] = (text, pos, end)
-            pos = end + 3
-        self._append(line + "\n")
-        return cells
+        trailing = self.options.covered == COVERED_TRAILING
+        rows: GridRows = []
+        lines: list[str] = []
+        length = self._length  # where the row's line starts in the text
+        for texts, covered in zip(grid.texts, grid.covered):
+            shown = texts
+            if True in covered:
+                # Covered positions are written as blank cells: where they stand, or
+                # (trailing) after the row's own cells, which keep their order.
+                if trailing:
+                    shown = list(compress(texts, map(not_, covered)))
+                    n_own = len(shown)
+                    shown += [""] * (len(texts) - n_own)
+                else:
+                    shown = ["" if is_covered else text for text, is_covered in zip(texts, covered)]
+            line = joined = " | ".join(shown)
+            pos = length
+            if shown and not shown[0]:
+                line = "| " + line
+                pos += 2
+            if shown and not shown[-1] and len(shown) > 1:
+                line += " |"
+            lines.append(line)
+            length += len(line) + 1
+            # Each cell's span: from the line's start, its text and a ` | ` after each cell.
+            cells: list[GridCell] = []
+            if shown is texts or not trailing:
+                for text in shown:
+                    end = pos + len(text)
+                    cells.append((text, pos, end))
+                    pos = end + 3
+            else:
+                # The blanks of the covered positions end the line: the first starts where
+                # the line's length puts it, less a ` | ` for each.
+                blank = pos + len(joined) + 3 - 3 * (len(shown) - n_own)
+                for text, is_covered in zip(texts, covered):
+                    if is_covered:
+                        cells.append(("", blank, blank))
+                        blank += 3
+                    else:
+                        end = pos + len(text)
+                        cells.append((text, pos, end))
+                        pos = end + 3
+            rows.append(cells)
+        lines.append("")  # the last row's line break
+        self._append("\n".join(lines))
+        self.grids.append(rows)
 
     def text(self) -> str:
         return "".join(self._parts)
-
-
-@functools.lru_cache(maxsize=256)  # the rows of a table share a few patterns of spans
-def _trailing_order(covered: tuple[bool, ...]) -> tuple[int, ...]:
-    """A row's positions in the order its line writes them: its own cells, then the covered."""
-    return tuple(sorted(range(len(covered)), key=covered.__getitem__))  # a stable sort

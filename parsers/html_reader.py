@@ -20,13 +20,12 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from collections.abc import Iterator
 
 from lxml import etree
 
 from model.errors import ReadError
 from parsers.decode import decode_bytes
-from parsers.grid import GridRows, RenderOptions, TextBuilder, clean_cell, clean_line, grid_from_spans
+from parsers.grid import GridRows, RenderOptions, SpanRow, TextBuilder, clean_cell, clean_line, grid_from_rows
 
 # fmt: off
 # `embed` is not here: it is void in HTML5 but not to libxml2, which nests what follows an
@@ -81,9 +80,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    style = el.get("style")
-    return el.get("hidden") is not None or bool(style and _style_hides(style))
+def _hides(attrs: list[tuple[str, str]]) -> bool:
+    """Whether an element with these attributes is hidden: `hidden`, or a style of `display: none`."""
+    return any(name == "hidden" or (name == "style" and _style_hides(value)) for name, value in attrs)
 
 
 @functools.lru_cache(maxsize=256)  # a page gives most of its elements the same few styles
@@ -91,11 +90,12 @@ def _style_hides(style: str) -> bool:
     return bool(_HIDDEN_STYLE.search(style))
 
 
-def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
-    tag = el.tag
+def _is_skipped(el: etree._Element, tag: object, use_chrome: bool) -> bool:
+    """Whether the element (of this tag) and what it holds are left out of the text."""
     if not isinstance(tag, str) or not tag or tag in _SKIP_TAGS:
         return True
-    if _is_hidden(el):
+    attrs = el.items()  # all at once: most elements have none, and a `get` costs as much
+    if attrs and _hides(attrs):
         return True
     if not use_chrome:
         return False
@@ -103,7 +103,8 @@ def _is_skipped(el: etree._Element, use_chrome: bool) -> bool:
         return True
     if tag not in _CHROME_MARKED_TAGS:
         return False
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    values = dict(attrs)
+    marks = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
     return bool(marks.strip()) and bool(_CHROME_CLASS.search(marks))
 
 
@@ -117,50 +118,56 @@ class _Renderer:
 
     def flush(self) -> None:
         if self._line:
-            self.out.line(clean_line("".join(self._line)))
+            text = "".join(self._line)
+            if not text.isspace():  # half the flushes hold only the line breaks between blocks
+                self.out.line(clean_line(text))
             self._line = []
 
     def walk(self, el: etree._Element) -> None:
-        if _is_skipped(el, self.use_chrome):
-            self._tail(el)
-            return
+        # An element's tag, text and tail are each read once: lxml makes a new string at
+        # every read.
         tag = el.tag
-        if tag == "table":
-            rows = _data_table_rows(el)
-            if rows is not None:
+        if _is_skipped(el, tag, self.use_chrome):
+            pass
+        elif tag == "table" and (found := _data_table_rows(el)) is not None:
+            self.flush()
+            self._table(*found)
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
                 self.flush()
-                self._table(el, rows)
-                self._tail(el)
-                return
-        block = tag in _BLOCK_TAGS
-        if block:
-            self.flush()
-        if el.text:
-            self._line.append(el.text)
-        for child in el:
-            self.walk(child)
-        if block:
-            self.flush()
-        self._tail(el)
+            text = el.text
+            if text:
+                self._line.append(text)
+            for child in el[:]:  # listed at once: cheaper than lxml's iterator
+                self.walk(child)
+            if block:
+                self.flush()
+        tail = el.tail
+        # Whitespace that would open a line is left out: `clean_line` drops it anyway.
+        if tail and (self._line or not tail.isspace()):
+            self._line.append(tail)
 
-    def _tail(self, el: etree._Element) -> None:
-        if el.tail:
-            self._line.append(el.tail)
-
-    def _table(self, table: etree._Element, rows: list[list[tuple[str, int, int]]]) -> None:
-        caption = table.find("caption")
+    def _table(self, rows: list[SpanRow], caption: etree._Element | None) -> None:
         if caption is not None:
             self.out.line(clean_line("".join(caption.itertext())))
-        self.out.grid(grid_from_spans(rows))
+        self.out.grid(grid_from_rows(rows))
 
 
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
-    """The table's rows, its own and those of its head, bodies and foot, in page order."""
-    for child in table:
-        if child.tag == "tr":
-            yield child
-        elif child.tag in _ROW_GROUPS:
-            yield from child.iterchildren("tr")
+def _rows(table: etree._Element) -> tuple[list[etree._Element], etree._Element | None]:
+    """The table's rows, its own and those of its head, bodies and foot, in page order;
+    and its (first) caption, met on the way."""
+    rows: list[etree._Element] = []
+    caption = None
+    for child in table[:]:
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in _ROW_GROUPS:
+            rows += child.iterchildren("tr")
+        elif tag == "caption" and caption is None:
+            caption = child
+    return rows, caption
 
 
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
@@ -178,48 +185,71 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _data_table_rows(table: etree._Element) -> list[list[tuple[str, int, int]]] | None:
-    """Each row's shown cells as (text, rowspan, colspan), if the table is one of the report's.
+def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Element | None] | None:
+    """Each row's shown cells as their texts and their spans, and the table's caption, if
+    the table is one of the report's.
 
     A table of the report is innermost (no table inside) and at least two columns wide;
-    None for a table of the page's layout.
+    None for a table of the page's layout. Hidden cells (as `_hides` judges) are left
+    out, but they count for the width.
     """
-    if table.find(".//table") is not None:
+    if next(table.iterdescendants("table"), None) is not None:  # (`find` goes through Python)
         return None
-    rows: list[list[tuple[str, int, int]]] = []
+    rows: list[SpanRow] = []
     width = 0
-    for tr in _rows(table):
-        cells, row_width = _row_cells(tr)
-        rows.append(cells)
-        width = max(width, row_width)
-    return rows if width >= 2 else None
-
-
-def _row_cells(tr: etree._Element) -> tuple[list[tuple[str, int, int]], int]:
-    """A row's shown cells as (text, rowspan, colspan), and its width.
-
-    Hidden cells (as `_is_hidden` judges) are left out, but they count for the width.
-    """
-    cells: list[tuple[str, int, int]] = []
-    width = 0
-    for td in tr.iterchildren("td", "th"):
-        rowspan = colspan = 1
-        hidden = False
-        # Reading a cell's few attributes at once costs about as much as two of the four
-        # `get`s it replaces, and a table has hundreds of cells.
-        for name, value in td.items():
-            if name == "rowspan":
-                rowspan = _span(value)
-            elif name == "colspan":
-                colspan = _span(value)
-            elif name == "hidden" or (name == "style" and _style_hides(value)):
-                hidden = True
-        width += colspan
-        if not hidden:
+    # A table has hundreds of cells, each read with as few calls as can be: a row's
+    # children listed at once and told by their tag (cheaper than a tag filter of
+    # `iterchildren`), a cell's attributes read at once and looked at only when they
+    # differ from the cell's before (most cells of a table share them), the usual span
+    # "1" taken as it is, and the texts of a row cleaned together.
+    attrs: list[tuple[str, str]] = []  # the attributes last looked at, and what they say:
+    rowspan = colspan = 1
+    hidden = special = False
+    trs, caption = _rows(table)
+    for tr in trs:
+        texts: list[str] = []
+        spans: list[tuple[int, int, int]] = []
+        row_width = 0
+        for td in tr[:]:
+            tag = td.tag
+            if tag != "td" and tag != "th":
+                continue
+            items = td.items()
+            if items != attrs:
+                attrs = items
+                rowspan = colspan = 1
+                hidden = False
+                for name, value in items:
+                    if name == "rowspan":
+                        if value != "1":
+                            rowspan = _span(value)
+                    elif name == "colspan":
+                        if value != "1":
+                            colspan = _span(value)
+                    elif name == "hidden" or (name == "style" and _style_hides(value)):
+                        hidden = True
+                special = hidden or rowspan != 1 or colspan != 1
+            # The row's width: one position for each shown cell, counted at the end,
+            # and what hidden cells and spans add to that.
+            if special:
+                if hidden:
+                    row_width += colspan
+                    continue
+                spans.append((len(texts), rowspan, colspan))
+                row_width += colspan - 1
             # Most cells hold only text, read here without the walk of `_cell_text`.
-            text = _cell_text(td) if len(td) else (td.text or "")
-            cells.append((clean_cell(text), rowspan, colspan))
-    return cells, width
+            texts.append(_cell_text(td) if len(td) else (td.text or ""))
+        row_width += len(texts)
+        # The texts of a row are cleaned together: most rows need no more than a strip,
+        # as `clean_cell`'s test shows for all of them at once on the stripped texts joined.
+        stripped = list(map(str.strip, texts))
+        joined = "".join(stripped)
+        if not (joined.isprintable() and " " not in joined and "|" not in joined):
+            stripped = list(map(clean_cell, texts))
+        rows.append((stripped, spans))
+        if row_width > width:
+            width = row_width
+    return (rows, caption) if width >= 2 else None
 
 
 def _cell_text(td: etree._Element) -> str:
@@ -227,25 +257,26 @@ def _cell_text(td: etree._Element) -> str:
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:
-        if _is_skipped(el, False):
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = el.tag in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            visit(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
+        tag = el.tag
+        if not _is_skipped(el, tag, False):
+            block = tag in _BLOCK_TAGS
+            if block:
+                parts.append("\n")
+            text = el.text
+            if text:
+                parts.append(text)
+            for child in el[:]:
+                visit(child)
+            if block:
+                parts.append("\n")
+        tail = el.tail
+        if tail:
+            parts.append(tail)
 
-    if td.text:
-        parts.append(td.text)
-    for child in td:
+    text = td.text
+    if text:
+        parts.append(text)
+    for child in td[:]:
         visit(child)
     return "".join(parts)
 
