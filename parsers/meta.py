@@ -11,19 +11,65 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key
 
-_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+# Every pattern below that opens with a year, (?:19|20), is kept as two: one that opens with
+# 19 and one with 20. A regex search tries a pattern that opens with a choice of characters
+# at every position, several times slower than skipping ahead to the literal one opens with;
+# and no position can start a match of both, so the two together find what the choice does.
+_CENTURIES = ("19", "20")
+
+
+def _year_led(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """`pattern`, whose matches open with `{century}`, compiled once for each century."""
+    return tuple(re.compile(pattern.replace("{century}", century)) for century in _CENTURIES)
+
+
+def _search(patterns: tuple[re.Pattern[str], ...], text: str, endpos: int | None = None) -> re.Match[str] | None:
+    """The leftmost match of any of `patterns` (of `_year_led`) in `text[:endpos]`."""
+    first = None
+    for pattern in patterns:
+        m = pattern.search(text, 0, len(text) if endpos is None else endpos)
+        if m and (first is None or m.start() < first.start()):
+            first = m
+    return first
+
+
+def _finditer(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `patterns` (two, of `_year_led`) in order, as their alternation finds
+    them: left to right, each search starting where the last match ended."""
+    one, other = patterns
+    ones, others = one.finditer(text), other.finditer(text)
+    a, b = next(ones, None), next(others, None)
+    while a is not None and b is not None:
+        if a.start() > b.start():
+            one, other, ones, others, a, b = other, one, others, ones, b, a
+        yield a
+        end = a.end()
+        a = next(ones, None)
+        if b.start() < end:  # b overlaps a: the search goes on from a's end
+            others = other.finditer(text, end)
+            b = next(others, None)
+    # One pattern has no match left: the rest are the other's.
+    if a is not None:
+        yield a
+        yield from ones
+    elif b is not None:
+        yield b
+        yield from others
+
+
+_YEAR_TITLES = _year_led(r"({century}\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
 # A title that names the agency after the year: 2023年度某某市财政局政府信息公开工作年度报告
-_YEAR_AGENCY_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+_YEAR_AGENCY_TITLES = _year_led(
+    r"({century}\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
 )
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
-# `(?<!\d..)` after 19/20 is "no digit before the year", placed so that the search jumps
-# to the next 1 or 2 instead of trying the look-behind at every position.
-_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
+_FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
+# `(?<!\d..)` after the century is "no digit before the year".
+_YEARS = _year_led(r"({century}(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
 _PUBLISHED = re.compile(
     r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
 )
@@ -104,12 +150,22 @@ def arabic_dates(text: str) -> str:
 
 def find_year(text: str) -> int | None:
     text = arabic_dates(text)
-    head = text[:600]
-    m = _YEAR_TITLE.search(head) or _YEAR_AGENCY_TITLE.search(head) or _YEAR_TITLE.search(text)
+    # Titles in the text start and end in the order of their 信息公开 (no 信 stands between
+    # a title's year and its end), so the first one is the first in the head if it ends there.
+    m = _search(_YEAR_TITLES, text)
+    if m is None or m.end() > 600:
+        m = _search(_YEAR_AGENCY_TITLES, text, 600) or m
     if m:
         return int(m.group(1))
-    without_dates = _FULL_DATE.sub(" ", text)
-    counts = Counter(int(y) for y in _YEAR.findall(without_dates))
+    pieces = []
+    last = 0
+    for date in _finditer(_FULL_DATES, text):
+        pieces.append(text[last : date.start()])
+        pieces.append(" ")
+        last = date.end()
+    pieces.append(text[last:])
+    without_dates = "".join(pieces)
+    counts = Counter(int(m.group(1)) for m in _finditer(_YEARS, without_dates))
     plausible = {y: n for y, n in counts.items() if 2000 <= y <= 2100}
     if not plausible:
         return None
@@ -118,9 +174,9 @@ def find_year(text: str) -> int | None:
 
 def find_title_agency(text: str) -> str | None:
     """The name before the year in the title, trimmed to the characters a name can hold."""
-    m = _YEAR_TITLE.search(text[:600])
+    m = _search(_YEAR_TITLES, text, 600)
     if not m:
-        after = _YEAR_AGENCY_TITLE.search(text[:600])
+        after = _search(_YEAR_AGENCY_TITLES, text, 600)
         name = after.group(2) if after else ""
         return name if len(name) >= 3 and not _BAD_AGENCY.search(name) else None
     before = re.sub(r"[\s(（]+$", "", text[max(0, m.start() - 40) : m.start()])
@@ -134,7 +190,7 @@ def find_title_agency(text: str) -> str | None:
 def find_signature(text: str) -> tuple[str | None, dt.date | None]:
     """The agency name and date at the end of the report, where it is signed."""
     tail = arabic_dates(text[-400:])
-    dates = list(_FULL_DATE.finditer(tail))
+    dates = list(_finditer(_FULL_DATES, tail))
     if not dates:
         return None, None
     last = dates[-1]
@@ -157,7 +213,7 @@ def find_signature(text: str) -> tuple[str | None, dt.date | None]:
 
 def date_span(text: str, date: dt.date) -> tuple[int, int] | None:
     """Where `date` is written in the text (its last mention), in any of the usual forms."""
-    for m in reversed(list(_FULL_DATE.finditer(text))):
+    for m in reversed(list(_finditer(_FULL_DATES, text))):
         if _date(*m.groups()) == date:
             return m.start(), m.end()
     return None
