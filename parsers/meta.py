@@ -29,7 +29,7 @@ def _year_led(pattern: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _search(patterns: tuple[re.Pattern[str], ...], text: str, endpos: int | None = None) -> re.Match[str] | None:
-    """The leftmost match of any of `patterns` (of `_year_led`) in `text[:endpos]`."""
+    """The leftmost match of any of `patterns` in `text[:endpos]`; no two can match at one place."""
     first = None
     for pattern in patterns:
         m = pattern.search(text, 0, len(text) if endpos is None else endpos)
@@ -70,8 +70,14 @@ _YEAR_AGENCY_TITLES = _year_led(
 _FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 # `(?<!\d..)` after the century is "no digit before the year".
 _YEARS = _year_led(r"({century}(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
-_PUBLISHED = re.compile(
-    r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
+# 发布日期: 2024-01-20 and the like, one pattern for 日期 and one for 时间 (the verb before
+# them looked behind for), each skipping ahead to its literal.
+_PUBLISHED = tuple(
+    re.compile(
+        rf"{word}(?<=(?:发布|生成|成文|印发|公开){word})"
+        r"\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
+    )
+    for word in ("日期", "时间")
 )
 
 _AGENCY_END = (
@@ -220,7 +226,7 @@ def date_span(text: str, date: dt.date) -> tuple[int, int] | None:
 
 
 def find_published(text: str) -> dt.date | None:
-    m = _PUBLISHED.search(text[:3000])
+    m = _search(_PUBLISHED, text, 3000)
     return _date(*m.groups()) if m else None
 
 
