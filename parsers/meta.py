@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -80,21 +81,28 @@ _PUBLISHED = tuple(
     for word in ("日期", "时间")
 )
 
-_AGENCY_END = (
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|管理处|管理委员会|"
-    r"局|委|厅|办|中心|院|署|所|馆|队|处|街道办事处|街道|镇|乡)"
+_AGENCY_ENDS = (
+    *("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "办公室", "办公厅", "管理局", "管理处", "管理委员会"),
+    *("局", "委", "厅", "办", "中心", "院", "署", "所", "馆", "队", "处", "街道办事处", "街道", "镇", "乡"),
 )
+_AGENCY_END = "(?:" + "|".join(_AGENCY_ENDS) + ")"
+# The agency endings that end with each character.
+_ENDS_BY_LAST = {last: tuple(end for end in _AGENCY_ENDS if end[-1] == last) for last in {e[-1] for e in _AGENCY_ENDS}}
 # Characters a place or agency name does not contain: function words, verbs, punctuation.
-_NAME_CHAR = r"[^\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-]"
-_PLACE = rf"(?:{_NAME_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
+_NOT_NAME = r"\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-"
+_NAME_CHAR = rf"[^{_NOT_NAME}]"
+# Greedy `.*` jumps to the end of the slice and steps back to the last character that is
+# not a name's, so the name characters before a point are found in their number of steps.
+_UP_TO_NOT_NAME = re.compile(rf"(?s:.*)[{_NOT_NAME}]")
 # Names are found from their ending (局, 委, 厅 …) backwards: far cheaper than scanning forwards.
 _AGENCY_ENDING = re.compile(rf"{_AGENCY_END}(?![\u4e00-\u9fff]?(?:局|委|厅|办))")
-_AGENCY_BEFORE = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})$")
-# A character every place ending in `_PLACE` holds.
-_PLACE_CHAR = re.compile(r"[省区市州盟县旗]")
+# The last character of every place ending (省, 自治区, 市, 地区, 新区 …); none is in an agency ending.
+_PLACE_ENDS = "省市州盟县区旗"
 _SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
 _BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
-_SELF = re.compile(r"(?:我|本)(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)")
+# What a report calls itself: 我局, 本中心 …; one pattern for 我 and one for 本, each skipping
+# ahead to its literal. Neither character is in a kind, so no match of one overlaps the other's.
+_SELF = tuple(re.compile(rf"{word}(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)") for word in "我本")
 _NAME_TAIL = re.compile(rf"{_NAME_CHAR}+$")
 
 
@@ -230,6 +238,83 @@ def find_published(text: str) -> dt.date | None:
     return _date(*m.groups()) if m else None
 
 
+def _positions(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands, in order (`str.find` skips ahead far faster than a regex
+    that opens with a character class)."""
+    found = []
+    for ch in chars:
+        where = text.find(ch)
+        while where >= 0:
+            found.append(where)
+            where = text.find(ch, where + 1)
+    found.sort()
+    return found
+
+
+def _endings_after_places(text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of `_AGENCY_ENDING` in `text` that start 1 to 28 characters after one of
+    `places`: the endings a name with a place can have. As no agency ending holds a place
+    ending, no match spans a place: the search from just after one finds the same matches
+    as the search through the whole text."""
+    k = 0
+    while k < len(places):
+        first = places[k] + 1
+        stop = places[k] + 29  # matches that start before this
+        k += 1
+        while k < len(places) and places[k] <= stop:
+            stop = places[k] + 29
+            k += 1
+        # A match and its look-ahead read at most 9 characters.
+        for m in _AGENCY_ENDING.finditer(text, first, stop + 8):
+            if m.start() >= stop:
+                break
+            yield m
+
+
+def _place_length(text: str, at: int) -> int:
+    """The most characters a place that ends at `at` holds: 8 and its ending, the longest of
+    区 (省, 市 …), 地区 or 新区, and 自治区 (自治州, 自治县) that ends there."""
+    if at >= 2 and text[at - 2 : at] == "自治" and text[at] in "区州县":
+        return 11
+    if text[at] == "区" and text[at - 1] in "地新":
+        return 10
+    return 9
+
+
+def _name_start(text: str, start: int, end: int, places: list[int]) -> int | None:
+    """Where the earliest name that ends at `end` starts, at or after `start`; `places` holds
+    the positions of the place endings in `text`.
+
+    A name is one to three places (1 to 8 characters and a place ending: 省, 自治区, 市 …),
+    at most 16 characters more and an agency ending (局, 人民政府 …), all of them name
+    characters but the agency ending. This is the start of the match of
+    `({place}{{1,3}}{name_char}{{0,16}}?{agency_end})$` searched for in text[start:end],
+    worked out from the place endings backwards: much cheaper than that regex, which tries
+    every position and every way to split the characters there into places."""
+    earliest = None
+    for ending in _ENDS_BY_LAST.get(text[end - 1], ()):
+        names_end = end - len(ending)  # places and the characters after them end here
+        if names_end < start + 2 or not text.startswith(ending, names_end):
+            continue
+        m = _UP_TO_NOT_NAME.match(text, start, names_end)
+        first = m.end() if m else start  # the name starts in the run of name characters here
+        # From the last place ending back: the fewest places (up to 3) that lead from the place
+        # ending there to the agency ending, the last of them at most 16 characters before it.
+        # The earliest start is that of the longest place that ends at one that leads there.
+        fewest: dict[int, int] = {}
+        for at in reversed(places[bisect_right(places, first) : bisect_left(places, names_end)]):
+            if names_end - 1 - at <= 16:
+                n = 1
+            else:
+                n = 1 + min((k for nxt, k in fewest.items() if 2 <= nxt - at <= _place_length(text, nxt)), default=3)
+            if n <= 3:
+                fewest[at] = n
+                place_start = max(first, at + 1 - _place_length(text, at))
+                if earliest is None or place_start < earliest:
+                    earliest = place_start
+    return earliest
+
+
 def find_agency(text: str) -> str | None:
     """Signature first; then names in the text, favouring the kind the report calls itself
     (我局 → …局) and those that complete the title's name."""
@@ -240,16 +325,15 @@ def find_agency(text: str) -> str | None:
     counts: Counter[str] = Counter()
     # Names stand in the header, the opening paragraphs and the signature.
     scope = text[:12000] + "\n" + text[-2000:] if len(text) > 14000 else text
-    for end in _AGENCY_ENDING.finditer(scope):
-        start = max(0, end.start() - 28)
-        if not _PLACE_CHAR.search(scope, start, end.end()):
-            continue  # no place before this ending: the costly search cannot match
-        m = _AGENCY_BEFORE.search(scope, start, end.end())
-        if m and not _BAD_AGENCY.search(m.group(1)):
-            counts[m.group(1)] += 1
+    places = _positions(scope, _PLACE_ENDS)
+    for end in _endings_after_places(scope, places):
+        # A name starts at most 28 characters before its ending.
+        start = _name_start(scope, max(0, end.start() - 28), end.end(), places)
+        if start is not None and not _BAD_AGENCY.search(name := scope[start : end.end()]):
+            counts[name] += 1
     if not counts:
         return title
-    selves = Counter(_SELF.findall(text))
+    selves = Counter(_SELF[0].findall(text) + _SELF[1].findall(text))
 
     def score(name: str) -> tuple[float, int]:
         s = float(counts[name])
