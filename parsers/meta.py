@@ -10,39 +10,99 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key
 
-_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+# Every pattern below that opens with a year, (?:19|20), is kept as two: one that opens with
+# 19 and one with 20. A regex search tries a pattern that opens with a choice of characters
+# at every position, several times slower than skipping ahead to the literal one opens with;
+# and no position can start a match of both, so the two together find what the choice does.
+_CENTURIES = ("19", "20")
+
+
+def _year_led(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """`pattern`, whose matches open with `{century}`, compiled once for each century."""
+    return tuple(re.compile(pattern.replace("{century}", century)) for century in _CENTURIES)
+
+
+def _search(patterns: tuple[re.Pattern[str], ...], text: str, endpos: int | None = None) -> re.Match[str] | None:
+    """The leftmost match of any of `patterns` in `text[:endpos]`; no two can match at one place."""
+    first = None
+    for pattern in patterns:
+        m = pattern.search(text, 0, len(text) if endpos is None else endpos)
+        if m and (first is None or m.start() < first.start()):
+            first = m
+    return first
+
+
+def _finditer(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `patterns` (two, of `_year_led`) in order, as their alternation finds
+    them: left to right, each search starting where the last match ended."""
+    one, other = patterns
+    ones, others = one.finditer(text), other.finditer(text)
+    a, b = next(ones, None), next(others, None)
+    while a is not None and b is not None:
+        if a.start() > b.start():
+            one, other, ones, others, a, b = other, one, others, ones, b, a
+        yield a
+        end = a.end()
+        a = next(ones, None)
+        if b.start() < end:  # b overlaps a: the search goes on from a's end
+            others = other.finditer(text, end)
+            b = next(others, None)
+    # One pattern has no match left: the rest are the other's.
+    if a is not None:
+        yield a
+        yield from ones
+    elif b is not None:
+        yield b
+        yield from others
+
+
+_YEAR_TITLES = _year_led(r"({century}\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
 # A title that names the agency after the year: 2023年度某某市财政局政府信息公开工作年度报告
-_YEAR_AGENCY_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+_YEAR_AGENCY_TITLES = _year_led(
+    r"({century}\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
 )
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
-# `(?<!\d..)` after 19/20 is "no digit before the year", placed so that the search jumps
-# to the next 1 or 2 instead of trying the look-behind at every position.
-_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
-_PUBLISHED = re.compile(
-    r"(?:发布|生成|成文|印发|公开)(?:日期|时间)\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
+_FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
+# `(?<!\d..)` after the century is "no digit before the year".
+_YEARS = _year_led(r"({century}(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
+# 发布日期: 2024-01-20 and the like, one pattern for 日期 and one for 时间 (the verb before
+# them looked behind for), each skipping ahead to its literal.
+_PUBLISHED = tuple(
+    re.compile(
+        rf"{word}(?<=(?:发布|生成|成文|印发|公开){word})"
+        r"\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
+    )
+    for word in ("日期", "时间")
 )
 
-_AGENCY_END = (
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|委员会|办公室|办公厅|管理局|管理处|管理委员会|"
-    r"局|委|厅|办|中心|院|署|所|馆|队|处|街道办事处|街道|镇|乡)"
+_AGENCY_ENDS = (
+    *("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "办公室", "办公厅", "管理局", "管理处", "管理委员会"),
+    *("局", "委", "厅", "办", "中心", "院", "署", "所", "馆", "队", "处", "街道办事处", "街道", "镇", "乡"),
 )
+_AGENCY_END = "(?:" + "|".join(_AGENCY_ENDS) + ")"
+# The agency endings that end with each character.
+_ENDS_BY_LAST = {last: tuple(end for end in _AGENCY_ENDS if end[-1] == last) for last in {e[-1] for e in _AGENCY_ENDS}}
 # Characters a place or agency name does not contain: function words, verbs, punctuation.
-_NAME_CHAR = r"[^\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-]"
-_PLACE = rf"(?:{_NAME_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|新区))"
+_NOT_NAME = r"\s\d了的为在是对与及等关于做好编制按照根据结合认真我本各全、其中包括邀请通过向由从将把被使,，。.:：;；《》()（）“”\"'|/\-"
+_NAME_CHAR = rf"[^{_NOT_NAME}]"
+# Greedy `.*` jumps to the end of the slice and steps back to the last character that is
+# not a name's, so the name characters before a point are found in their number of steps.
+_UP_TO_NOT_NAME = re.compile(rf"(?s:.*)[{_NOT_NAME}]")
 # Names are found from their ending (局, 委, 厅 …) backwards: far cheaper than scanning forwards.
 _AGENCY_ENDING = re.compile(rf"{_AGENCY_END}(?![\u4e00-\u9fff]?(?:局|委|厅|办))")
-_AGENCY_BEFORE = re.compile(rf"({_PLACE}{{1,3}}{_NAME_CHAR}{{0,16}}?{_AGENCY_END})$")
-# A character every place ending in `_PLACE` holds.
-_PLACE_CHAR = re.compile(r"[省区市州盟县旗]")
+# The last character of every place ending (省, 自治区, 市, 地区, 新区 …); none is in an agency ending.
+_PLACE_ENDS = "省市州盟县区旗"
 _SIGNATURE_NAME = re.compile(rf"^\s*([\u4e00-\u9fff()（）]{{3,40}}?{_AGENCY_END})\s*$")
 _BAD_AGENCY = re.compile(r"^(?:本|我|该|各|全|上级|有关)|信息公开|年度报告|工作|条例")
-_SELF = re.compile(r"(?:我|本)(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)")
+# What a report calls itself: 我局, 本中心 …; one pattern for 我 and one for 本, each skipping
+# ahead to its literal. Neither character is in a kind, so no match of one overlaps the other's.
+_SELF = tuple(re.compile(rf"{word}(局|委|厅|办|院|署|中心|镇|乡|街道|县|区|市|州|省|所|站)") for word in "我本")
 _NAME_TAIL = re.compile(rf"{_NAME_CHAR}+$")
 
 
@@ -104,12 +164,22 @@ def arabic_dates(text: str) -> str:
 
 def find_year(text: str) -> int | None:
     text = arabic_dates(text)
-    head = text[:600]
-    m = _YEAR_TITLE.search(head) or _YEAR_AGENCY_TITLE.search(head) or _YEAR_TITLE.search(text)
+    # Titles in the text start and end in the order of their 信息公开 (no 信 stands between
+    # a title's year and its end), so the first one is the first in the head if it ends there.
+    m = _search(_YEAR_TITLES, text)
+    if m is None or m.end() > 600:
+        m = _search(_YEAR_AGENCY_TITLES, text, 600) or m
     if m:
         return int(m.group(1))
-    without_dates = _FULL_DATE.sub(" ", text)
-    counts = Counter(int(y) for y in _YEAR.findall(without_dates))
+    pieces = []
+    last = 0
+    for date in _finditer(_FULL_DATES, text):
+        pieces.append(text[last : date.start()])
+        pieces.append(" ")
+        last = date.end()
+    pieces.append(text[last:])
+    without_dates = "".join(pieces)
+    counts = Counter(int(m.group(1)) for m in _finditer(_YEARS, without_dates))
     plausible = {y: n for y, n in counts.items() if 2000 <= y <= 2100}
     if not plausible:
         return None
@@ -118,9 +188,9 @@ def find_year(text: str) -> int | None:
 
 def find_title_agency(text: str) -> str | None:
     """The name before the year in the title, trimmed to the characters a name can hold."""
-    m = _YEAR_TITLE.search(text[:600])
+    m = _search(_YEAR_TITLES, text, 600)
     if not m:
-        after = _YEAR_AGENCY_TITLE.search(text[:600])
+        after = _search(_YEAR_AGENCY_TITLES, text, 600)
         name = after.group(2) if after else ""
         return name if len(name) >= 3 and not _BAD_AGENCY.search(name) else None
     before = re.sub(r"[\s(（]+$", "", text[max(0, m.start() - 40) : m.start()])
@@ -134,7 +204,7 @@ def find_title_agency(text: str) -> str | None:
 def find_signature(text: str) -> tuple[str | None, dt.date | None]:
     """The agency name and date at the end of the report, where it is signed."""
     tail = arabic_dates(text[-400:])
-    dates = list(_FULL_DATE.finditer(tail))
+    dates = list(_finditer(_FULL_DATES, tail))
     if not dates:
         return None, None
     last = dates[-1]
@@ -157,15 +227,92 @@ def find_signature(text: str) -> tuple[str | None, dt.date | None]:
 
 def date_span(text: str, date: dt.date) -> tuple[int, int] | None:
     """Where `date` is written in the text (its last mention), in any of the usual forms."""
-    for m in reversed(list(_FULL_DATE.finditer(text))):
+    for m in reversed(list(_finditer(_FULL_DATES, text))):
         if _date(*m.groups()) == date:
             return m.start(), m.end()
     return None
 
 
 def find_published(text: str) -> dt.date | None:
-    m = _PUBLISHED.search(text[:3000])
+    m = _search(_PUBLISHED, text, 3000)
     return _date(*m.groups()) if m else None
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands, in order (`str.find` skips ahead far faster than a regex
+    that opens with a character class)."""
+    found = []
+    for ch in chars:
+        where = text.find(ch)
+        while where >= 0:
+            found.append(where)
+            where = text.find(ch, where + 1)
+    found.sort()
+    return found
+
+
+def _endings_after_places(text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of `_AGENCY_ENDING` in `text` that start 1 to 28 characters after one of
+    `places`: the endings a name with a place can have. As no agency ending holds a place
+    ending, no match spans a place: the search from just after one finds the same matches
+    as the search through the whole text."""
+    k = 0
+    while k < len(places):
+        first = places[k] + 1
+        stop = places[k] + 29  # matches that start before this
+        k += 1
+        while k < len(places) and places[k] <= stop:
+            stop = places[k] + 29
+            k += 1
+        # A match and its look-ahead read at most 9 characters.
+        for m in _AGENCY_ENDING.finditer(text, first, stop + 8):
+            if m.start() >= stop:
+                break
+            yield m
+
+
+def _place_length(text: str, at: int) -> int:
+    """The most characters a place that ends at `at` holds: 8 and its ending, the longest of
+    区 (省, 市 …), 地区 or 新区, and 自治区 (自治州, 自治县) that ends there."""
+    if at >= 2 and text[at - 2 : at] == "自治" and text[at] in "区州县":
+        return 11
+    if text[at] == "区" and text[at - 1] in "地新":
+        return 10
+    return 9
+
+
+def _name_start(text: str, start: int, end: int, places: list[int]) -> int | None:
+    """Where the earliest name that ends at `end` starts, at or after `start`; `places` holds
+    the positions of the place endings in `text`.
+
+    A name is one to three places (1 to 8 characters and a place ending: 省, 自治区, 市 …),
+    at most 16 characters more and an agency ending (局, 人民政府 …), all of them name
+    characters but the agency ending. This is the start of the match of
+    `({place}{{1,3}}{name_char}{{0,16}}?{agency_end})$` searched for in text[start:end],
+    worked out from the place endings backwards: much cheaper than that regex, which tries
+    every position and every way to split the characters there into places."""
+    earliest = None
+    for ending in _ENDS_BY_LAST.get(text[end - 1], ()):
+        names_end = end - len(ending)  # places and the characters after them end here
+        if names_end < start + 2 or not text.startswith(ending, names_end):
+            continue
+        m = _UP_TO_NOT_NAME.match(text, start, names_end)
+        first = m.end() if m else start  # the name starts in the run of name characters here
+        # From the last place ending back: the fewest places (up to 3) that lead from the place
+        # ending there to the agency ending, the last of them at most 16 characters before it.
+        # The earliest start is that of the longest place that ends at one that leads there.
+        fewest: dict[int, int] = {}
+        for at in reversed(places[bisect_right(places, first) : bisect_left(places, names_end)]):
+            if names_end - 1 - at <= 16:
+                n = 1
+            else:
+                n = 1 + min((k for nxt, k in fewest.items() if 2 <= nxt - at <= _place_length(text, nxt)), default=3)
+            if n <= 3:
+                fewest[at] = n
+                place_start = max(first, at + 1 - _place_length(text, at))
+                if earliest is None or place_start < earliest:
+                    earliest = place_start
+    return earliest
 
 
 def find_agency(text: str) -> str | None:
@@ -178,16 +325,15 @@ def find_agency(text: str) -> str | None:
     counts: Counter[str] = Counter()
     # Names stand in the header, the opening paragraphs and the signature.
     scope = text[:12000] + "\n" + text[-2000:] if len(text) > 14000 else text
-    for end in _AGENCY_ENDING.finditer(scope):
-        start = max(0, end.start() - 28)
-        if not _PLACE_CHAR.search(scope, start, end.end()):
-            continue  # no place before this ending: the costly search cannot match
-        m = _AGENCY_BEFORE.search(scope, start, end.end())
-        if m and not _BAD_AGENCY.search(m.group(1)):
-            counts[m.group(1)] += 1
+    places = _positions(scope, _PLACE_ENDS)
+    for end in _endings_after_places(scope, places):
+        # A name starts at most 28 characters before its ending.
+        start = _name_start(scope, max(0, end.start() - 28), end.end(), places)
+        if start is not None and not _BAD_AGENCY.search(name := scope[start : end.end()]):
+            counts[name] += 1
     if not counts:
         return title
-    selves = Counter(_SELF.findall(text))
+    selves = Counter(_SELF[0].findall(text) + _SELF[1].findall(text))
 
     def score(name: str) -> tuple[float, int]:
         s = float(counts[name])
