@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from model import messages
 from model.findings import ERROR, INFO, WARNING, CellRef, Finding
@@ -58,7 +58,7 @@ def _values(report: Report, table: str, keys: list[tuple[str, str]]) -> list[Num
         out = [cells[key].value for key in keys]
     except KeyError:
         return None
-    return None if None in out else out
+    return None if None in out else cast(list[Number], out)
 
 
 def _differs(a: Number, b: Number) -> bool:
