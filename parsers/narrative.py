@@ -31,12 +31,26 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+# A figure: (?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>…)(?P<post>…)?
+# Its pattern here is written to be cheap, finding the same:
+# - It leaves out the optional word before the number, which `_iter_figures` looks at, and
+#   opens with the number's first character (`_NUM`'s, taken out of each branch), so that a
+#   search skips from digit to numeral instead of trying the whole pattern everywhere.
+# - Quantifiers that could only give back characters nothing after them takes (a digit, a
+#   numeral, `,` or `.` in front of the unit, a space before 余 or the unit) are possessive,
+#   and the optional groups are written without `?` (`[余多]?`, an empty last branch), so
+#   that a failed try backtracks through nothing and needs no repeat context: a missing
+#   approx or post group is "" instead of None.
 _FIGURE = re.compile(
-    rf"(?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多)?"
+    r"(?P<num>[\d零〇一二两三四五六七八九十百千]"
+    r"(?:(?<=\d)\d*+(?:,\d\d\d)*+(?:\.\d++|)|(?<!\d)[零〇一二两三四五六七八九十百千]*+))"
+    rf"\s*+(?P<approx>[余多]?)\s*+(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多|)"
 )
 _TOTAL = re.compile(r"(?:共计|总计|合计|累计|共有|共)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
-_SHARE = re.compile(r"\s*[,，]?\s*(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
+# Possessive spaces: giving some back leaves a space where a comma, 占 or a digit must be,
+# and text with its asides blanked out has long runs of them.
+_SHARE = re.compile(r"\s*+[,，]?\s*+(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
 # The last character of any `_FIGURE` match: a unit's or that of 左右, 以上, 以下, 多.
 _FIGURE_ENDS = frozenset(unit[-1] for unit in UNITS) | frozenset("右上下多")
 
@@ -62,21 +76,37 @@ def figure_value(num: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _figures(text: str, start: int, end: int) -> list[Figure]:
-    out = []
-    for m in _FIGURE.finditer(text, start, end):
+def _figures(text: str, start: int, end: int, unit: str | None = None) -> list[Figure]:
+    """The figures in text[start:end] (those in `unit` only, if given)."""
+    return list(_iter_figures(text, start, end, unit))
+
+
+def _iter_figures(text: str, start: int, end: int, unit: str | None = None) -> Iterator[Figure]:
+    """The figures in text[start:end] from left to right (those in `unit` only, if given)."""
+    pos = start
+    while (m := _FIGURE.search(text, pos, end)) is not None:
+        # The figure starts with the word before its number when there is one (and it lies
+        # after where the search started): the search for the whole figure would have
+        # found it there, one or two characters earlier than the number.
+        num_start = first = m.start()
+        if first - 1 >= pos and text[first - 1] in "约近逾":
+            first -= 1
+        elif first - 2 >= pos and text.startswith("超过", first - 2):
+            first -= 2
+        pos = m.end()
+        if unit is not None and m.group("unit") != unit:
+            continue
         after = text[m.end() : m.end() + 1]
-        before = text[max(0, m.start() - 1) : m.start()]
+        before = text[max(0, first - 1) : first]
         if after in ("%", "％") or before == "占" or text[m.end() - 1 : m.end() + 1] == "年度":
             continue
         value = figure_value(m.group("num"))
         if value is None:
             continue
-        approx = bool(m.group("pre") or m.group("approx") or m.group("post"))
+        approx = bool(first < num_start or m.group("approx") or m.group("post"))
         share = _SHARE.match(text, m.end())
         percent = float(share.group(1)) if share else None
-        out.append(Figure(value, m.group("unit"), m.start("num"), m.end(), approx, percent))
-    return out
+        yield Figure(value, m.group("unit"), num_start, m.end(), approx, percent)
 
 
 def _brackets(text: str) -> list[int]:
@@ -182,10 +212,9 @@ def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
         where = text.find("其中", mark, stop)
         if where < 0:
             continue
-        totals = _figures(text, mark, where)
-        if not totals:
+        total = next(_iter_figures(text, mark, where), None)
+        if total is None:
             continue
-        total = totals[0]
         if text[mark : total.start].count("，") + text[mark : total.start].count(",") > 0:
             continue  # the figure after 共 belongs to another clause
         parts = _list_parts(text, where + 2, stop, total.unit)
@@ -209,7 +238,7 @@ def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
     for m in _CLAUSE.finditer(text, start, end):
         if parts and _NOT_A_PART.search(m.group()):
             break  # a comparison or a restatement (较上年增长…, 已全部办结…) ends the list
-        found = [f for f in _figures(text, m.start(), m.end()) if f.unit == unit]
+        found = _figures(text, m.start(), m.end(), unit)
         if not found:
             if parts and not re.search(r"[%％]", m.group()):
                 break  # the list is over; a share (占61.5%) does not end it
@@ -233,7 +262,7 @@ def _paren_claims(text: str, brackets: list[int]) -> list[SumClaim]:
             continue
         total = before[-1]
         inside = text[start + 1 : end]
-        parts = [f for f in _figures(text, start + 1, end) if f.unit == total.unit]
+        parts = _figures(text, start + 1, end, total.unit)
         if len(parts) < 2 or total.approximate or any(p.approximate for p in parts):
             continue
         if "其中" in inside or "含" in inside[:2]:
