@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from model.schema import FORMAT_2019, FORMAT_2021
-from parsers.normalize import label_key
+from parsers.normalize import label_key, positions
 
 # Every pattern below that opens with a year, (?:19|20), is kept as two: one that opens with
 # 19 and one with 20. A regex search tries a pattern that opens with a choice of characters
@@ -238,19 +238,6 @@ def find_published(text: str) -> dt.date | None:
     return _date(*m.groups()) if m else None
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Where any of `chars` stands, in order (`str.find` skips ahead far faster than a regex
-    that opens with a character class)."""
-    found = []
-    for ch in chars:
-        where = text.find(ch)
-        while where >= 0:
-            found.append(where)
-            where = text.find(ch, where + 1)
-    found.sort()
-    return found
-
-
 def _endings_after_places(text: str, places: list[int]) -> Iterator[re.Match[str]]:
     """The matches of `_AGENCY_ENDING` in `text` that start 1 to 28 characters after one of
     `places`: the endings a name with a place can have. As no agency ending holds a place
@@ -325,7 +312,7 @@ def find_agency(text: str) -> str | None:
     counts: Counter[str] = Counter()
     # Names stand in the header, the opening paragraphs and the signature.
     scope = text[:12000] + "\n" + text[-2000:] if len(text) > 14000 else text
-    places = _positions(scope, _PLACE_ENDS)
+    places = positions(scope, _PLACE_ENDS)
     for end in _endings_after_places(scope, places):
         # A name starts at most 28 characters before its ending.
         start = _name_start(scope, max(0, end.start() - 28), end.end(), places)

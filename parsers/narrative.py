@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from model.claims import CellClaim, Figure, SumClaim
+from parsers.normalize import positions
 
 UNITS = ("万元", "人次", "元", "条", "件", "篇", "次", "个", "项", "场", "期", "家", "户", "人", "份", "批")
 _UNIT = "|".join(UNITS)
@@ -327,17 +328,6 @@ _NEEDS_CONTEXT = {"table4"}
 _NOT_THE_FIGURE = re.compile(r"减|免|退|降|增|少|比|较|节约|累计|历年")
 
 
-def _positions(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of `words` occurs, in order."""
-    found = []
-    for word in words:
-        where = text.find(word)
-        while where >= 0:
-            found.append(where)
-            where = text.find(word, where + 1)
-    return sorted(found)
-
-
 def _matches(pattern: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, for a pattern that can only match at the `candidates`.
 
@@ -362,7 +352,7 @@ def _received_candidates(text: str) -> list[int]:
     The opener and the words up to the verb hold at most nine characters besides
     whitespace, and no clause break."""
     found: set[int] = set()
-    for verb in _positions(text, _RECEIVED):
+    for verb in positions(text, _RECEIVED):
         start = verb
         budget = 9
         while start > 0 and budget > 0 and text[start - 1] not in "。，,；;":
@@ -386,7 +376,7 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     for pattern, table, cells, what, starts in _CELL_PATTERNS:
         if table == "table2" and fmt != "2021":
             continue  # 2019 fees count items, not money
-        candidates = _positions(text, starts) if starts else _received_candidates(text)
+        candidates = positions(text, starts) if starts else _received_candidates(text)
         for m in _matches(pattern, text, candidates):
             value = figure_value(m.group(1))
             after = text[m.end() : m.end() + 1]
@@ -397,7 +387,7 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
             if _NOT_THE_FIGURE.search(m.group()):
                 continue  # 减免收费5万元, 同比增加3件: another figure than the table's
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
-    no_candidates = _positions(text, _NO_STARTS)
+    no_candidates = positions(text, _NO_STARTS)
     for m in _matches(_NO_APPLICATIONS, text, no_candidates):
         out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
     for m in _matches(_NO_REVIEW, text, no_candidates):

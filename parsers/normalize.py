@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -199,3 +200,17 @@ def strip_numbering(text: str) -> str:
         prev = text
         text = _NUMBERING.sub("", text, count=1)
     return text
+
+
+def positions(text: str, words: Iterable[str]) -> list[int]:
+    """Where any of `words` (or characters) occurs in `text`, in order.
+
+    `str.find` skips ahead far faster than a regex that opens with a choice of words or a
+    character class, which tries every position."""
+    found = []
+    for word in words:
+        where = text.find(word)
+        while where >= 0:
+            found.append(where)
+            where = text.find(word, where + 1)
+    return sorted(found)
