@@ -302,10 +302,11 @@ def _name_start(text: str, start: int, end: int, places: list[int]) -> int | Non
     return earliest
 
 
-def find_agency(text: str) -> str | None:
+def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None = None) -> str | None:
     """Signature first; then names in the text, favouring the kind the report calls itself
-    (我局 → …局) and those that complete the title's name."""
-    signed_name, _ = find_signature(text)
+    (我局 → …局) and those that complete the title's name. `signature` is the text's
+    `find_signature`, if the caller has it already."""
+    signed_name, _ = find_signature(text) if signature is None else signature
     if signed_name:
         return signed_name
     title = find_title_agency(text)

@@ -75,8 +75,9 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
     report.sections = find_sections(text)
     regions = find_regions(text, report.sections)
     report.year = find_year(text)
-    report.agency = find_agency(text)
-    _, report.signed_date = find_signature(text)
+    signature = find_signature(text)
+    report.agency = find_agency(text, signature)
+    _, report.signed_date = signature
     report.published_date = find_published(text)
     judged = report.published_date or report.signed_date
     report.date_span = date_span(text, judged) if judged else None
