@@ -84,30 +84,32 @@ def _figures(text: str, start: int, end: int, unit: str | None = None) -> list[F
 
 def _iter_figures(text: str, start: int, end: int, unit: str | None = None) -> Iterator[Figure]:
     """The figures in text[start:end] from left to right (those in `unit` only, if given)."""
-    pos = start
-    while (m := _FIGURE.search(text, pos, end)) is not None:
+    searched_from = start
+    for m in _FIGURE.finditer(text, start, end):
+        num_start, figure_end = m.span()
         # The figure starts with the word before its number when there is one (and it lies
-        # after where the search started): the search for the whole figure would have
-        # found it there, one or two characters earlier than the number.
-        num_start = first = m.start()
-        if first - 1 >= pos and text[first - 1] in "约近逾":
+        # where this search went): the search for the whole figure would have found it
+        # there, one or two characters before the number.
+        first = num_start
+        if first - 1 >= searched_from and text[first - 1] in "约近逾":
             first -= 1
-        elif first - 2 >= pos and text.startswith("超过", first - 2):
+        elif first - 2 >= searched_from and text.startswith("超过", first - 2):
             first -= 2
-        pos = m.end()
-        if unit is not None and m.group("unit") != unit:
+        searched_from = figure_end
+        figure_unit = m.group("unit")
+        if unit is not None and figure_unit != unit:
             continue
-        after = text[m.end() : m.end() + 1]
+        after = text[figure_end : figure_end + 1]
         before = text[max(0, first - 1) : first]
-        if after in ("%", "％") or before == "占" or text[m.end() - 1 : m.end() + 1] == "年度":
+        if after in ("%", "％") or before == "占" or text[figure_end - 1 : figure_end + 1] == "年度":
             continue
         value = figure_value(m.group("num"))
         if value is None:
             continue
         approx = bool(first < num_start or m.group("approx") or m.group("post"))
-        share = _SHARE.match(text, m.end())
+        share = _SHARE.match(text, figure_end)
         percent = float(share.group(1)) if share else None
-        yield Figure(value, m.group("unit"), num_start, m.end(), approx, percent)
+        yield Figure(value, figure_unit, num_start, figure_end, approx, percent)
 
 
 def _brackets(text: str) -> list[int]:
