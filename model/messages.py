@@ -32,7 +32,18 @@ RULE_NAMES = {
     "DUPLICATE_CONTENT": "内容雷同",
     "LATE_PUBLICATION": "发布逾期",
     "FEE_NOT_REPORTED": "未说明信息处理费",
+    "UNCERTAIN_CELL": "无法确定的单元格",
+    "NOT_A_REPORT": "不是年度报告",
 }
+_UNCERTAIN_WHY = {
+    "splits": "数字连在一起，有多种拆分都符合表格的勾稽关系",
+    "no_split": "数字连在一起，没有一种拆分符合表格的勾稽关系",
+    "too_many": "数字连在一起，可能的拆分过多",
+    "no_rule": "数字连在一起，该行没有可用于拆分的勾稽关系",
+    "too_long": "数字位数远超实际可能，无法读取",
+    "unaligned": "无法确定这些数字属于哪一行或哪一列",
+}
+_MAX_OPTIONS_SHOWN = 3
 _KINDS = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "other": "乡镇、街道或类型不明的机关"}
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
@@ -69,6 +80,21 @@ def col_label(table: str, fmt: str, col: str) -> str:
     return schema.col_labels.get(col, col)
 
 
+def cell_label(table: str, fmt: str, row: str, col: str) -> str:
+    """A cell named for the officer: 「row」col."""
+    return f"「{row_label(table, fmt, row)}」{col_label(table, fmt, col)}"
+
+
+def _uncertain(f: dict[str, Any]) -> str:
+    rows = "、".join(f"「{r}」" for r in f["row_labels"])
+    text = f"{f['table_short']}{rows}的数字“{f['raw']}”无法确定：{_UNCERTAIN_WHY[f['reason']]}"
+    options = f["options"]
+    if 0 < len(options) <= _MAX_OPTIONS_SHOWN:
+        shown = "；".join(" ".join(fmt_num(v) for v in option) for option in options)
+        text += f"。可能的读法：{shown}"
+    return text + "。已留空，请对照原文填写"
+
+
 def _sum_text(parts: list[tuple[str, Number]]) -> str:
     return " + ".join(f"{name} {fmt_num(v)}" for name, v in parts)
 
@@ -91,8 +117,10 @@ def render(rule: str, f: dict[str, Any]) -> str:
     if rule == "EMPTY_CELL":
         cols = "、".join(f["col_labels"])
         return f"{f['table_short']}「{f['row_label']}」行的 {cols} 未填写数字（空白或“/”“—”），无法核验，应填 0"
-    if rule == "NOT_A_NUMBER" and f.get("ambiguous"):
-        return f"{f['table_short']}「{f['row_label']}」起的数字“{f['raw']}”粘连在一起，{f['note'].split('，', 1)[-1]}"
+    if rule == "UNCERTAIN_CELL":
+        return _uncertain(f)
+    if rule == "NOT_A_REPORT":
+        return "未能在文件中识别出政府信息公开工作年度报告（没有报告标题、章节或规定的表格）"
     if rule == "NOT_A_NUMBER":
         extra = f"（{f['note']}）" if f.get("note") else ""
         return f"{f['table_short']}「{f['row_label']}」行「{f['col_label']}」列应为数字，实际为“{f['raw']}”{extra}"

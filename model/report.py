@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from model.claims import CellClaim, SumClaim
-from model.schema import TABLES, TableSchema, table_schema
+from model.schema import TABLE3, TABLES, TableSchema, table_schema
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +25,7 @@ CellKey = tuple[str, str, str]  # (table, row, col)
 STATUS_OK = "ok"
 STATUS_BLANK = "blank"  # nothing written, or a placeholder such as / or —
 STATUS_TEXT = "text"  # words where a number belongs
-STATUS_AMBIGUOUS = "ambiguous"  # run-together digits with more than one valid split
+STATUS_UNCERTAIN = "uncertain"  # the recognizer could not place a value here with certainty
 STATUS_MISSING = "missing"  # the row or column is absent from the report
 
 
@@ -77,6 +77,41 @@ class LabelIssue:
     span: tuple[int, int] | None
 
 
+@dataclass(frozen=True)
+class Uncertainty:
+    """Cells the recognizer could not fill with certainty (UNCERTAIN_CELL), read from one
+    stretch of the source.
+
+    `options` are the readings that satisfy every identity of the form, each giving one
+    value per cell of `cells` in order; it is empty when there are none, or too many to
+    name. `reason` is a code the messages turn into words (see `UNCERTAIN_REASONS`).
+    """
+
+    table: str
+    cells: tuple[tuple[str, str], ...]  # (row, col)
+    raw: str
+    span: tuple[int, int] | None
+    reason: str
+    options: tuple[tuple[Number, ...], ...] = ()
+
+
+# Why cells were left uncertain.
+UNCERTAIN_SPLITS = "splits"  # digits run together, several splits satisfy the arithmetic
+UNCERTAIN_NO_SPLIT = "no_split"  # digits run together, no split satisfies the arithmetic
+UNCERTAIN_TOO_MANY = "too_many"  # digits run together, too many ways to split them to name
+UNCERTAIN_NO_RULE = "no_rule"  # digits run together in a row the form gives no arithmetic for
+UNCERTAIN_TOO_LONG = "too_long"  # a figure far longer than any real count
+UNCERTAIN_UNALIGNED = "unaligned"  # figures the recognizer could not tie to a row or column
+UNCERTAIN_REASONS = (
+    UNCERTAIN_SPLITS,
+    UNCERTAIN_NO_SPLIT,
+    UNCERTAIN_TOO_MANY,
+    UNCERTAIN_NO_RULE,
+    UNCERTAIN_TOO_LONG,
+    UNCERTAIN_UNALIGNED,
+)
+
+
 @dataclass
 class Report:
     """A parsed report: text, metadata, sections and the canonical cells."""
@@ -101,11 +136,17 @@ class Report:
     # What the narrative states: totals with parts, and figures for table cells.
     sum_claims: list[SumClaim] = field(default_factory=list)
     cell_claims: list[CellClaim] = field(default_factory=list)
+    # Cells left blank because the recognizer was not sure (UNCERTAIN_CELL).
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    # The file holds no recognisable annual report (NOT_A_REPORT).
+    not_a_report: bool = False
 
     # ---- reading -------------------------------------------------------------------
 
     def schema(self, table: str) -> TableSchema | None:
-        return table_schema(table, self.format)
+        """The table's rows and columns as this report prints them (see `table_schema`)."""
+        single_other = table == TABLE3 and ("other", "total") in self.tables.get(TABLE3, {})
+        return table_schema(table, self.format, single_other=single_other)
 
     def has_table(self, table: str) -> bool:
         return table in self.tables

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from model import messages
 from model.findings import ERROR, INFO, WARNING, CellRef, Finding
-from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_TEXT, Cell, Number, Report
+from model.report import STATUS_BLANK, STATUS_TEXT, STATUS_UNCERTAIN, Cell, Number, Report
 from model.schema import (
     FORMAT_2019,
     FORMAT_2021,
@@ -139,9 +139,10 @@ def _row_figures(table: str, fmt: str, row: str) -> dict[str, Any]:
 
 def t3_outcome_sum(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    if not report.has_table(TABLE3) or report.format not in TABLE_FORMATS:
+    schema = report.schema(TABLE3)
+    if not report.has_table(TABLE3) or schema is None:
         return out
-    rows = outcome_rows(report.format)
+    rows = outcome_rows(schema)
     for col in T3_COLS:
         f = _sum_rule(
             report,
@@ -211,38 +212,64 @@ def empty_cells(report: Report) -> list[Finding]:
 
 
 def not_a_number(report: Report) -> list[Finding]:
-    """Words where numbers belong; run-together digits that could not be split, once per run."""
+    """Words where numbers belong."""
     out = []
-    seen_runs: set[tuple[str, tuple[int, int] | None, str]] = set()
     words = [
         (table, row, col, cell)
         for table, cells in _present_tables(report)
         for (row, col), cell in cells.items()
-        if cell.value is None and cell.status in (STATUS_TEXT, STATUS_AMBIGUOUS)
+        if cell.value is None and cell.status == STATUS_TEXT
     ]
     for table, row, col, cell in words:
-        if cell.status == STATUS_AMBIGUOUS:
-            run = (table, cell.span, cell.raw)
-            if run in seen_runs:
-                continue
-            seen_runs.add(run)
-            refs = [
-                CellRef(table, r, c)
-                for (r, c), other in report.tables[table].items()
-                if other.status == STATUS_AMBIGUOUS and other.span == cell.span and other.value is None
-            ]
-        else:
-            refs = [CellRef(table, row, col)]
         figures = {
             "table_short": messages.TABLE_SHORT[table],
             "row_label": messages.row_label(table, report.format, row),
             "col_label": messages.col_label(table, report.format, col),
             "raw": cell.raw,
             "note": cell.note,
-            "ambiguous": cell.status == STATUS_AMBIGUOUS,
         }
-        out.append(_finding("NOT_A_NUMBER", ERROR, figures, refs, report))
+        out.append(_finding("NOT_A_NUMBER", ERROR, figures, [CellRef(table, row, col)], report))
     return out
+
+
+def uncertain_cell(report: Report) -> list[Finding]:
+    """Cells the recognizer left blank because it could not be sure: one finding per
+    stretch of source, naming the cells still blank and the readings that fit."""
+    out = []
+    for item in report.uncertain:
+        if report.schema(item.table) is None:
+            continue
+        still = [
+            (k, (row, col))
+            for k, (row, col) in enumerate(item.cells)
+            if (cell := report.cell(item.table, row, col)) is not None
+            and cell.status == STATUS_UNCERTAIN
+            and cell.value is None
+        ]
+        if not still:
+            continue  # the officer has filled them in
+        rows = list(dict.fromkeys(row for _, (row, _) in still))
+        figures = {
+            "table": item.table,
+            "table_short": messages.TABLE_SHORT[item.table],
+            "row_labels": [messages.row_label(item.table, report.format, r) for r in rows],
+            "cell_labels": [
+                messages.cell_label(item.table, report.format, row, col) for _, (row, col) in still
+            ],
+            "raw": item.raw,
+            "reason": item.reason,
+            "options": [[option[k] for k, _ in still] for option in item.options],
+        }
+        f = _finding("UNCERTAIN_CELL", WARNING, figures, [CellRef(item.table, r, c) for _, (r, c) in still], report)
+        f.source = f.source or item.span
+        out.append(f)
+    return out
+
+
+def not_a_report(report: Report) -> list[Finding]:
+    if not report.not_a_report:
+        return []
+    return [_finding("NOT_A_REPORT", ERROR, {}, [], report)]
 
 
 def negative(report: Report) -> list[Finding]:
@@ -331,12 +358,14 @@ def format_outdated(report: Report) -> list[Finding]:
 
 
 TABLE_RULES: tuple[Callable[[Report], list[Finding]], ...] = (
+    not_a_report,
     table_missing,
     section_missing,
     format_outdated,
     row_missing,
     label_altered,
     not_a_number,
+    uncertain_cell,
     negative,
     empty_cells,
     t3_balance,
@@ -354,6 +383,8 @@ def audit(report: Report) -> list[Finding]:
 
     if report.error:
         return []
+    if report.not_a_report:
+        return not_a_report(report)
     findings = [f for rule in TABLE_RULES + NARRATIVE_RULES for f in rule(report)]
     findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
     return findings

@@ -30,12 +30,16 @@ TABLE_TITLES = {
 
 @dataclass(frozen=True)
 class Row:
-    """One official row: its id, its label on the form, the group it sits in, its columns."""
+    """One official row: its id, its label on the form, the group it sits in, its columns.
+
+    `counted` is False for a row the report does not print in a variant of the form (the
+    2021 （六） sub-rows when the report prints the single row): shown, blank, not summed."""
 
     id: str
     label: str
     group: str
     cols: tuple[str, ...]
+    counted: bool = True
 
 
 @dataclass(frozen=True)
@@ -189,13 +193,19 @@ _T3_TAIL = (
 )
 
 
-def _t3(middle: tuple[tuple[str, str, str], ...]) -> TableSchema:
-    rows = tuple(Row(rid, label, group, T3_COLS) for rid, label, group in _T3_HEAD + middle + _T3_TAIL)
+def _t3(middle: tuple[tuple[str, str, str], ...], uncounted: tuple[str, ...] = ()) -> TableSchema:
+    rows = tuple(
+        Row(rid, label, group, T3_COLS, rid not in uncounted) for rid, label, group in _T3_HEAD + middle + _T3_TAIL
+    )
     return TableSchema(TABLE3, rows, dict(T3_COL_LABELS))
 
 
 TABLE3_2019 = _t3(_T3_OTHER_2019)
 TABLE3_2021 = _t3(_T3_OTHER_2021)
+# A real variant: a 2021 report that prints the 2019 form's single （六）其他处理 row. Its
+# values count in the sums; the three sub-rows stay on the form, blank (ROW_MISSING).
+T3_OTHER_SUB_ROWS = tuple(rid for rid, _, _ in _T3_OTHER_2021)
+TABLE3_2021_SINGLE_OTHER = _t3(_T3_OTHER_2019 + _T3_OTHER_2021, uncounted=T3_OTHER_SUB_ROWS)
 
 T3_OUTCOME_FIRST = "granted"
 T3_OUTCOME_LAST = "total_processed"  # exclusive
@@ -221,25 +231,31 @@ TABLE4_SCHEMA = TableSchema(
 )
 
 
-def table_schema(table: str, fmt: str) -> TableSchema | None:
-    """The schema of `table` in format `fmt`, or None when the format has no such table."""
+def table_schema(table: str, fmt: str, *, single_other: bool = False) -> TableSchema | None:
+    """The schema of `table` in format `fmt`, or None when the format has no such table.
+
+    `single_other`: a 2021 表三 printed with the single （六）其他处理 row of the 2019 form."""
     if fmt not in TABLE_FORMATS:
         return None
     if table == TABLE2:
         return TABLE2_2019 if fmt == FORMAT_2019 else TABLE2_2021
     if table == TABLE3:
-        return TABLE3_2019 if fmt == FORMAT_2019 else TABLE3_2021
+        if fmt == FORMAT_2019:
+            return TABLE3_2019
+        return TABLE3_2021_SINGLE_OTHER if single_other else TABLE3_2021
     if table == TABLE4:
         return TABLE4_SCHEMA
     raise KeyError(table)
 
 
-def outcome_rows(fmt: str) -> list[str]:
-    """The 表三 outcome rows whose sum is `total_processed`."""
-    schema = table_schema(TABLE3, fmt)
+def outcome_rows(fmt: str | TableSchema) -> list[str]:
+    """The 表三 outcome rows whose sum is `total_processed` (of a format, or of a schema
+    as a report prints it)."""
+    schema = fmt if isinstance(fmt, TableSchema) else table_schema(TABLE3, fmt)
     assert schema is not None
     ids = schema.row_ids()
-    return list(ids[ids.index(T3_OUTCOME_FIRST) : ids.index(T3_OUTCOME_LAST)])
+    first, last = ids.index(T3_OUTCOME_FIRST), ids.index(T3_OUTCOME_LAST)
+    return [row.id for row in schema.rows[first:last] if row.counted]
 
 
 def may_be_negative(table: str, fmt: str, col: str) -> bool:

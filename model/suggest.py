@@ -33,8 +33,9 @@ class Suggestion:
 def equations(report: Report) -> list[Equation]:
     """Every equation of the form that the report's tables are held to."""
     out: list[Equation] = []
-    if report.has_table(TABLE3) and report.format in TABLE_FORMATS:
-        outcomes = outcome_rows(report.format)
+    schema = report.schema(TABLE3)
+    if report.has_table(TABLE3) and schema is not None:
+        outcomes = outcome_rows(schema)
         for col in T3_COLS:
             out.append(
                 (
@@ -43,8 +44,6 @@ def equations(report: Report) -> list[Equation]:
                 )
             )
             out.append((tuple((TABLE3, r, col) for r in outcomes), ((TABLE3, "total_processed", col),)))
-        schema = report.schema(TABLE3)
-        assert schema is not None
         for row in schema.row_ids():
             out.append((tuple((TABLE3, row, c) for c in T3_APPLICANT_COLS), ((TABLE3, row, "total"),)))
     if report.has_table(TABLE4):

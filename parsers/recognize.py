@@ -6,7 +6,7 @@ module only runs them in order and keeps what each found on the report.
 
 from __future__ import annotations
 
-from model.report import Report
+from model.report import STATUS_UNCERTAIN, UNCERTAIN_SPLITS, Report, Uncertainty
 from model.schema import (
     FORMAT_2019,
     FORMAT_2021,
@@ -69,6 +69,16 @@ def read_tables(text: str, regions: Regions, fmt: str) -> dict[str, TableRead]:
     return reads
 
 
+def _uncertainties(report: Report) -> list[Uncertainty]:
+    """Cells left uncertain, grouped by the stretch of source they were read from."""
+    groups: dict[tuple[str, tuple[int, int] | None, str], list[tuple[str, str]]] = {}
+    for table, cells in report.tables.items():
+        for key, cell in cells.items():
+            if cell.status == STATUS_UNCERTAIN:
+                groups.setdefault((table, cell.span, cell.raw), []).append(key)
+    return [Uncertainty(table, tuple(keys), raw, span, UNCERTAIN_SPLITS) for (table, span, raw), keys in groups.items()]
+
+
 def recognize(text: str, path: str = "", sha256: str = "") -> Report:
     """Read a report from its shown (normalised) text."""
     report = Report(path=path, text=text, sha256=sha256)
@@ -91,6 +101,7 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
         report.label_issues.extend(read.label_issues)
         report.missing.extend((table, row, None) for row in read.missing_rows)
         report.missing.extend((table, None, col) for col in read.missing_cols)
+    report.uncertain = _uncertainties(report)
     spans = list(report.table_spans.values())
 
     def in_table(start: int) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from model.report import STATUS_AMBIGUOUS, STATUS_BLANK, STATUS_OK, Cell, LabelIssue
+from model.report import STATUS_UNCERTAIN, STATUS_BLANK, STATUS_OK, Cell, LabelIssue
 from parsers.cells import KIND_EMPTY, KIND_TEXT, CellToken, is_value_like
 from parsers.values import parse_value
 
@@ -156,7 +156,7 @@ def _place_split(
     if count > 1:
         for col in cols:
             note = f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对"
-            cell = Cell(None, raw, span, STATUS_AMBIGUOUS, note)
+            cell = Cell(None, raw, span, STATUS_UNCERTAIN, note)
             cell.remember_parsed()
             read.cells[(row, col)] = cell
         return True

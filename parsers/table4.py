@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.report import STATUS_AMBIGUOUS, Cell
+from model.report import STATUS_UNCERTAIN, Cell
 from model.schema import T4_COLS, TABLE4_SCHEMA
 from parsers.cells import KIND_EMPTY, KIND_NUM, KIND_TEXT, CellToken
 from parsers.rowread import TableRead, place_row, split_run_together, value_run
@@ -81,7 +81,7 @@ def _place_split(read: TableRead, rid: str, filled: list[CellToken], chunk: list
         if chunk is not None:
             cell = Cell(chunk[j], raw, span, "ok", f"“{raw}”按勾稽关系拆分")
         else:
-            cell = Cell(None, raw, span, STATUS_AMBIGUOUS, f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对")
+            cell = Cell(None, raw, span, STATUS_UNCERTAIN, f"“{raw}”数字粘连，有多种符合勾稽关系的拆分，需人工核对")
         cell.remember_parsed()
         read.cells[(rid, col)] = cell
 

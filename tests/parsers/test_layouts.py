@@ -76,9 +76,10 @@ def test_run_together_digits_with_several_splits_are_left_to_the_officer() -> No
     text = text.replace("12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3", "120111420002300 0 3")
     report = _read(text)
     assert all(v is None for row in report.tables_json()["table4"].values() for v in row.values())
-    findings = [f for f in audit(report) if f.rule == "NOT_A_NUMBER"]
-    assert len(findings) == 1 and "人工核对" in findings[0].message
+    findings = [f for f in audit(report) if f.rule == "UNCERTAIN_CELL"]
+    assert len(findings) == 1 and "无法确定" in findings[0].message
     assert len(findings[0].cells) == 15
+    assert not [f for f in audit(report) if f.rule in ("NOT_A_NUMBER", "EMPTY_CELL")]
 
 
 def test_narrative_mention_before_the_table_is_not_a_row() -> None:
