@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from model import messages
 from model.findings import Finding
 from model.report import Number, Report
-from model.schema import T3_APPLICANT_COLS, T3_COLS, T4_COLS, TABLE3, TABLE4, TABLE_FORMATS, outcome_rows
+from model.schema import T3_APPLICANT_COLS, T3_COLS, T4_COLS, TABLE3, TABLE4, outcome_rows
 
 Key = tuple[str, str, str]
 Equation = tuple[tuple[Key, ...], tuple[Key, ...]]  # sum(left) == sum(right)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from model.report import STATUS_UNCERTAIN, STATUS_BLANK, STATUS_OK, Cell, LabelIssue
+from model.report import STATUS_BLANK, STATUS_OK, STATUS_UNCERTAIN, Cell, LabelIssue
 from parsers.cells import KIND_EMPTY, KIND_TEXT, CellToken, is_value_like
 from parsers.values import parse_value
 
