@@ -64,6 +64,11 @@ class TableSchema:
         # Asked for once per label while a table is read: worth keeping.
         return tuple(row.id for row in self.rows)
 
+    @cached_property
+    def identities(self) -> tuple[Identity, ...]:
+        """The identities of the form for this table (see `identities`), worked out once."""
+        return tuple(identities(self))
+
     def cells(self) -> list[tuple[str, str]]:
         return [(row.id, col) for row in self.rows for col in row.cols]
 

@@ -17,6 +17,7 @@ unmistakably takes it even out of order (rows printed swapped).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -28,6 +29,8 @@ from parsers.stream import GAP_HARD, JUNK, TEXT, Token
 ROW = "row"
 GROUP = "group"
 
+_CACHE_SIZE = 20_000
+_KEPT = 0.4  # likeness below this is no likeness at all
 _THRESHOLD = 0.5  # likeness for a piece to be taken for an item in order
 _STRONG = 0.75  # likeness for a piece to be taken for a row out of order
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|(?<![\d.])\d{1,2}[.、．](?!\d)|\(\d{1,2}\)")
@@ -48,7 +51,7 @@ class Item:
     extra: tuple[str, ...] = ()  # other wordings real reports use
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """A piece of label text, and the values that follow it (for the last piece of a unit)."""
 
@@ -120,18 +123,20 @@ def pieces(unit_list: Sequence[tuple[list[Token], list[Token]]], *, numbered: bo
             out.append(Piece("", values[0].start, values[0].start, list(values)))
             continue
         text = "".join(t.text for t in labels)
+        cuts = [m.start() for m in _NUMBERED.finditer(text) if m.start() > 0] if numbered else []
+        if not cuts:
+            m = _NUMBER_ONLY.match(text)
+            if text.strip():
+                out.append(Piece(text, labels[0].start, labels[-1].end, list(values), m.group() if m else ""))
+            continue
         at = char_positions(labels)
-        cuts = [0]
-        if numbered:
-            cuts += [m.start() for m in _NUMBERED.finditer(text) if m.start() > 0]
-        cuts.append(len(text))
         made = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in zip([0, *cuts], [*cuts, len(text)]):
             chunk = text[a:b]
             if not chunk.strip():
                 continue
             m = _NUMBER_ONLY.match(chunk)
-            made.append(Piece(chunk, at[a], at[b - 1] + 1 if b > a else at[a], [], m.group() if m else ""))
+            made.append(Piece(chunk, at[a], at[b - 1] + 1, [], m.group() if m else ""))
         if made:
             made[-1].values = list(values)
             out.extend(made)
@@ -166,13 +171,24 @@ class Matcher:
         self.forms: list[list[tuple[set[str], float]]] = [
             [(v, sum(self.weight[p] for p in v)) for v in variants] for variants in pair_sets
         ]
+        self._cache: dict[str, dict[int, float]] = {}
         self.index: dict[str, list[int]] = {}
         for i, weighed in enumerate(self.forms):
             for pair in set().union(*(v for v, _ in weighed)):
                 self.index.setdefault(pair, []).append(i)
 
     def scores(self, text: str) -> dict[int, float]:
-        """Likeness of `text` to each item it shares a pair with (0 … 1)."""
+        """Likeness of `text` to each item it shares a pair with (0 … 1).
+
+        Remembered: the form's own labels recur in every report of a batch."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[text] = self._scores(text)
+        return found
+
+    def _scores(self, text: str) -> dict[int, float]:
         key = _bare(text)
         pairs = _pairs(key)
         if not pairs:
@@ -191,7 +207,7 @@ class Matcher:
                 # Recall counts four times precision: a piece may carry other words.
                 f = 5 * precision * recall / (4 * precision + recall)
                 best = max(best, f)
-            if best > 0:
+            if best >= _KEPT:
                 out[i] = best
         return out
 
@@ -206,53 +222,86 @@ class Alignment:
         return {i: p for p, i in self.of_piece.items()}
 
 
-def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher, width: int) -> Alignment:
+def _gain(piece: Piece, item: Item, s: float) -> float:
+    """What taking `piece` for `item` is worth (0: not to be taken in order)."""
+    if s < _THRESHOLD:
+        return 0.0
+    if item.kind == ROW and not piece.has_values:
+        return 0.0 if s < _STRONG else s * 0.5  # a row's label with its values elsewhere
+    if item.kind == GROUP and piece.has_values:
+        return 0.0
+    bonus = 0.1 if piece.numbering and item.numbering and _same_number(piece.numbering, item.numbering) else 0.0
+    return s + bonus
+
+
+def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher) -> Alignment:
     """Align pieces with the form's items in order; then fill gaps and take swapped rows."""
     scores = [matcher.scores(p.text) for p in found]
-
-    def gain(p: int, i: int) -> float:
-        item = items[i]
-        piece = found[p]
-        s = scores[p].get(i, 0.0)
-        if s < _THRESHOLD:
-            return 0.0
-        if item.kind == ROW and not piece.has_values:
-            return 0.0 if s < _STRONG else s * 0.5  # a row's label with its values elsewhere
-        if item.kind == GROUP and piece.has_values:
-            return 0.0
-        bonus = 0.1 if piece.numbering and item.numbering and _same_number(piece.numbering, item.numbering) else 0.0
-        return s + bonus
-
-    n, m = len(found), len(items)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]  # 1: skip piece, 2: skip item, 3: take
-    for p in range(n - 1, -1, -1):
-        row, nxt = best[p], best[p + 1]
-        for i in range(m - 1, -1, -1):
-            a, b = nxt[i], row[i + 1]
-            g = gain(p, i)
-            c = g + nxt[i + 1] if g > 0 else -1.0
-            if c >= a and c >= b:
-                row[i], move[p][i] = c, 3
-            elif a >= b:
-                row[i], move[p][i] = a, 1
-            else:
-                row[i], move[p][i] = b, 2
-        row[m], move[p][m] = nxt[m], 1
+    # The pairs worth taking, in order; the best chain of pairs increasing in both the
+    # pieces and the items is the in-order alignment (few pairs: a label resembles few items).
+    pairs = []
+    for p, piece in enumerate(found):
+        for i, s in scores[p].items():
+            g = _gain(piece, items[i], s)
+            if g > 0:
+                pairs.append((p, i, g))
+    # By piece: the best chain ending at each item so far, and its running maximum over
+    # the items before, give each pair's best chain in one pass.
+    ending = [0.0] * (len(items) + 1)  # ending[i + 1]: best chain ending at item i
+    owner: list[int] = [-1] * (len(items) + 1)  # the pair that chain ends with
+    value: list[float] = []
+    back: list[int] = []
+    pairs.sort()
+    fast = _each_best_in_order(pairs)
+    if fast is not None:
+        out = Alignment(fast)
+        _fill_gaps(found, items, out)
+        _take_swapped(found, items, scores, out)
+        return out
+    k = 0
+    while k < len(pairs):
+        p = pairs[k][0]
+        upto = list(itertools.accumulate(ending, max))
+        mine = []
+        while k < len(pairs) and pairs[k][0] == p:
+            _, i, g = pairs[k]
+            before = upto[i]  # the best chain ending at an item before i
+            prev = -1
+            if before > 0:
+                prev = next(owner[j] for j in range(i, -1, -1) if ending[j] == before)
+            value.append(before + g)
+            back.append(prev)
+            mine.append((i, k))
+            k += 1
+        for i, kk in mine:
+            if value[kk] > ending[i + 1]:
+                ending[i + 1], owner[i + 1] = value[kk], kk
     out = Alignment()
-    p = i = 0
-    while p < n and i < m:
-        step = move[p][i]
-        if step == 3:
+    if pairs:
+        k = max(range(len(pairs)), key=value.__getitem__)
+        while k >= 0:
+            p, i, _ = pairs[k]
             out.of_piece[p] = i
-            p, i = p + 1, i + 1
-        elif step == 1:
-            p += 1
-        else:
-            i += 1
+            k = back[k]
     _fill_gaps(found, items, out)
     _take_swapped(found, items, scores, out)
     return out
+
+
+def _each_best_in_order(pairs: list[tuple[int, int, float]]) -> dict[int, int] | None:
+    """The alignment when each piece's best item comes after the previous piece's: no
+    chain can do better than every piece's best (the common case of a clean table)."""
+    best: dict[int, tuple[float, int]] = {}
+    for p, i, g in pairs:
+        if p not in best or g > best[p][0]:
+            best[p] = (g, i)
+    last = -1
+    for p in sorted(best):
+        i = best[p][1]
+        if i <= last:
+            return None
+        last = i
+    return {p: i for p, (_, i) in best.items()}
 
 
 def _same_number(a: str, b: str) -> bool:

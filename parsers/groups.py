@@ -9,7 +9,7 @@ well-formed values is the natural reading, and the last is what the digit readin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from parsers.stream import BLANK, Token
 
@@ -32,21 +32,23 @@ def _strip_line_ends(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
-def candidates(tokens: Sequence[Token], width: int) -> list[list[Token]]:
-    """Ways to read the group's tokens as cells, from the most literal to the least."""
+def candidates(tokens: Sequence[Token], width: int) -> Iterator[list[Token]]:
+    """Ways to read the group's tokens as cells, from the most literal to the least (each
+    one differs from those before it)."""
     as_is = list(tokens)
-    out = [as_is]
+    yield as_is
     if not any(t.kind == BLANK for t in as_is):
-        return out
+        return
+    seen = [as_is]
     trailing = list(as_is)
     while len(trailing) > width and trailing and trailing[-1].kind == BLANK:
         trailing.pop()
-    out.append(trailing)
-    out.append([t for t in trailing if not (t.kind == BLANK and t.text == "\n")])
-    out.append(_strip_line_ends(as_is))
-    out.append([t for t in as_is if t.kind != BLANK])
-    unique: list[list[Token]] = []
-    for c in out:
-        if c not in unique:
-            unique.append(c)
-    return unique
+    for option in (
+        trailing,
+        [t for t in trailing if not (t.kind == BLANK and t.text == "\n")],
+        _strip_line_ends(as_is),
+        [t for t in as_is if t.kind != BLANK],
+    ):
+        if option not in seen:
+            seen.append(option)
+            yield option

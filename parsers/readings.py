@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from model.report import STATUS_BLANK, STATUS_OK, STATUS_TEXT, Number
 from parsers.stream import BLANK, GAP_SOFT, JUNK, MARK, NUM, TEXT, Token
@@ -54,9 +55,10 @@ class Shape:
         return None
 
 
-@dataclass(frozen=True)
-class Value:
-    """One cell's content under a reading: the figure, how it was judged, where it stands."""
+class Value(NamedTuple):
+    """One cell's content under a reading: the figure, how it was judged, where it stands.
+
+    A named tuple: a report's tables make hundreds."""
 
     value: Number | None
     status: str
@@ -67,17 +69,26 @@ class Value:
 
 @dataclass
 class RowReading:
-    """The readings of one row: its kind, the candidate cell values, and the source."""
+    """The readings of one row: its kind, the candidate cell values, and the tokens they
+    were read from."""
 
     kind: str
     options: list[tuple[Value, ...]] = field(default_factory=list)
     count: int = 0  # readings in all (exact, unless the search ran out of budget)
-    raw: str = ""
-    span: tuple[int, int] | None = None
+    tokens: Sequence[Token] = ()
 
     @property
     def certain(self) -> bool:
         return self.kind in (NATURAL, SPLIT)
+
+    @property
+    def raw(self) -> str:
+        """The values as printed (for messages; worked out only when one is written)."""
+        return " ".join(t.text for t in self.tokens if t.text.strip())
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return (self.tokens[0].start, self.tokens[-1].end) if self.tokens else None
 
 
 def token_value(tok: Token, *, money: bool = False, unit: str = "万元") -> Value:
@@ -99,18 +110,33 @@ def token_value(tok: Token, *, money: bool = False, unit: str = "万元") -> Val
 
 def _well_formed(tok: Token) -> bool:
     """A token that stands as one cell as it is (a plain count has no leading zero)."""
-    if tok.kind != NUM:
-        return True
     t = tok.text
-    if t.isdigit():
-        return (t == "0" or t[0] != "0") and len(t) <= MAX_DIGITS
+    if tok.kind != NUM or not t.isdigit():
+        return True
+    return (t[0] != "0" or t == "0") and len(t) <= MAX_DIGITS
+
+
+def as_printed(tokens: Sequence[Token], width: int) -> bool:
+    """Whether the tokens read as printed, one well-formed figure (or blank) per cell."""
+    if len(tokens) != width:
+        return False
+    for tok in tokens:
+        t = tok.text
+        if tok.kind == NUM and t.isdigit() and ((t[0] == "0" and t != "0") or len(t) > MAX_DIGITS):
+            return False
     return True
 
 
-def _raw(tokens: Sequence[Token]) -> tuple[str, tuple[int, int] | None]:
-    if not tokens:
-        return "", None
-    return " ".join(t.text for t in tokens if t.text.strip()), (tokens[0].start, tokens[-1].end)
+def natural(tokens: Sequence[Token], money: dict[int, str] | None = None) -> RowReading:
+    """The reading of tokens as printed (see `as_printed`)."""
+    if not money and all(t.kind == NUM and t.text.isdigit() and t.text.isascii() for t in tokens):
+        # Plain counts, most rows: made at once.
+        new = tuple.__new__
+        values = tuple(new(Value, (int(t.text), STATUS_OK, t.text, (t.start, t.end), "")) for t in tokens)
+    else:
+        money = money or {}
+        values = tuple(token_value(t, money=k in money, unit=money.get(k, "万元")) for k, t in enumerate(tokens))
+    return RowReading(NATURAL, [values], 1, tokens)
 
 
 def read_row(
@@ -124,14 +150,12 @@ def read_row(
     `money` maps a cell index to the unit its header states; such cells are read as money
     and never split."""
     money = money or {}
-    raw, span = _raw(tokens)
-    if len(tokens) == shape.width and all(map(_well_formed, tokens)):
-        values = tuple(token_value(t, money=k in money, unit=money.get(k, "万元")) for k, t in enumerate(tokens))
-        return RowReading(NATURAL, [values], 1, raw, span)
+    if as_printed(tokens, shape.width):
+        return natural(tokens, money)
     if money:
         # Money cells hold decimals and units: their figures are not cut by arithmetic.
-        return RowReading(NONE, [], 0, raw, span)
-    return _search(tokens, shape, raw, span)
+        return RowReading(NONE, [], 0, tokens)
+    return _search(tokens, shape)
 
 
 @dataclass
@@ -338,27 +362,29 @@ class _Search:
                     yield [v, *more]
 
 
-def _search(tokens: Sequence[Token], shape: Shape, raw: str, span: tuple[int, int] | None) -> RowReading:
+def _search(tokens: Sequence[Token], shape: Shape) -> RowReading:
     if not tokens:
-        return RowReading(NONE, [], 0, raw, span)
+        return RowReading(NONE, [], 0, tokens)
     sym = _symbols(tokens)
     if sum(1 for c in sym.chars if c) > shape.width * MAX_DIGITS:
-        return RowReading(TOO_LONG, [], 0, raw, span)
+        return RowReading(TOO_LONG, [], 0, tokens)
     search = _Search(sym, shape)
     try:
         total = search.rest(0, 0)
     except _OutOfBudget:
-        return RowReading(TOO_MANY, [], 0, raw, span)
+        return RowReading(TOO_MANY, [], 0, tokens)
     if total == 0:
-        return RowReading(NONE, [], 0, raw, span)
+        return RowReading(NONE, [], 0, tokens)
     if total > ENUM_CAP:
-        return RowReading(TOO_MANY, [], total, raw, span)
+        return RowReading(TOO_MANY, [], total, tokens)
     options: list[tuple[Value, ...]] = []
     search.listing(options)
     if total == 1:
-        note = f"“{raw}”按勾稽关系拆分" if shape.groups else f"“{raw}”按位置读取"
-        return RowReading(SPLIT, [tuple(_noted(v, note) for v in options[0])], 1, raw, span)
-    return RowReading(MANY, options, total, raw, span)
+        reading = RowReading(SPLIT, [], 1, tokens)
+        note = f"“{reading.raw}”按勾稽关系拆分" if shape.groups else f"“{reading.raw}”按位置读取"
+        reading.options = [tuple(_noted(v, note) for v in options[0])]
+        return reading
+    return RowReading(MANY, options, total, tokens)
 
 
 def _noted(v: Value, note: str) -> Value:

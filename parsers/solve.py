@@ -28,6 +28,7 @@ from model.report import (
 )
 from model.schema import Identity
 from parsers.readings import MANY, NONE, TOO_LONG, TOO_MANY, RowReading, Value
+from parsers.stream import NUM, Token
 
 Key = tuple[str, str]  # (row, col)
 _SOLUTION_CAP = 24
@@ -49,7 +50,6 @@ class Run:
 
     keys: tuple[Key, ...]
     reading: RowReading
-    digits_run_together: bool = True  # False: too few figures, nothing to split
 
 
 @dataclass
@@ -126,11 +126,20 @@ def _unknown(table: str, run: Run, has_rule: bool) -> Uncertainty:
         reason = UNCERTAIN_TOO_LONG
     elif kind == TOO_MANY:
         reason = UNCERTAIN_TOO_MANY if has_rule else UNCERTAIN_NO_RULE
-    elif kind == NONE and run.digits_run_together:
+    elif kind == NONE and run_together(run.reading.tokens, len(run.keys)):
         reason = UNCERTAIN_NO_SPLIT
     else:
         reason = UNCERTAIN_UNALIGNED
     return Uncertainty(table, run.keys, run.reading.raw, run.reading.span, reason)
+
+
+def run_together(tokens: Sequence[Token], width: int) -> bool:
+    """Whether a row's figures may be digits printed together (fewer figures than cells,
+    or a figure with a leading zero), rather than cells that are simply not there."""
+    numbers = [t for t in tokens if t.kind == NUM]
+    if any(t.text.isdigit() and len(t.text) > 1 and t.text[0] == "0" for t in numbers):
+        return True
+    return len(numbers) < width and any(sum(c.isdigit() for c in t.text) > 1 for t in numbers)
 
 
 def uncertain_cells(table: str, items: Iterable[Uncertainty]) -> dict[Key, Value]:

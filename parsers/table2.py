@@ -21,7 +21,7 @@ from parsers.normalize import bare_label_key, label_key
 from parsers.readings import MANY, NATURAL, SPLIT, RowReading, Shape
 from parsers.solve import Pin, Run
 from parsers.stream import TEXT, Token
-from parsers.tableread import TableRead, read_values, run_together, settle, span_of
+from parsers.tableread import TableRead, read_values, settle, span_of
 
 # Label keys of every 表二 row in either format, to the row id (longest first).
 _ROW_KEYS = (
@@ -98,7 +98,7 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     # Narrative before the table names rows too (公开行政许可信息1200条): the table starts
     # at its first block header when it prints one.
     first = next((k for k, (labels, _) in enumerate(found_units) if _starts_table(labels)), 0)
-    seen: dict[str, tuple[RowReading, list[Token], str, tuple[int, int]]] = {}
+    seen: dict[str, tuple[RowReading, str, tuple[int, int]]] = {}
     header: list[Token] = []
     for labels, values in found_units[first:]:
         if not labels:
@@ -117,17 +117,17 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
         reading = read_values(values, Shape(len(row.cols)), money=money)
         if rid in seen and _QUALITY.get(reading.kind, 0) <= _QUALITY.get(seen[rid][0].kind, 0):
             continue  # the row was read already, as well or better
-        seen[rid] = (reading, list(values), printed, span)
+        seen[rid] = (reading, printed, span)
         _check_headers(read, block_header, row.cols, schema)
     if not seen:
         return read
 
     runs: list[Run] = []
     starts = []
-    for rid, (reading, values, printed, span) in seen.items():
+    for rid, (reading, printed, span) in seen.items():
         row = schema.row(rid)
         keys = tuple((rid, c) for c in row.cols)
-        runs.append(Run(keys, reading, run_together(values, len(row.cols))))
+        runs.append(Run(keys, reading))
         starts.append(span[0])
         if bare_label_key(printed) != label_key(row.label):
             read.label_issues.append(LabelIssue(TABLE2, rid, None, printed, row.label, span))

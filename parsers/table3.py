@@ -18,7 +18,6 @@ from model.schema import (
     FORMAT_2019,
     T3_COLS,
     TABLE3,
-    identities,
     table_schema,
 )
 from parsers.align import GROUP, ROW, Item, Matcher, Piece, align, pieces, units
@@ -26,7 +25,7 @@ from parsers.normalize import bare_label_key, label_key
 from parsers.readings import Shape
 from parsers.solve import Pin, Run
 from parsers.stream import Token
-from parsers.tableread import TableRead, read_values, run_together, settle, span_of
+from parsers.tableread import TableRead, read_values, settle, span_of
 
 _EXTRA: dict[str, tuple[str, ...]] = {
     "new": ("本年新收政府信息公开申请",),
@@ -109,7 +108,7 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
             start, header_text = p + 1, piece.text
             # A header broken over pieces: the pieces up to the first row are header too.
     body = found[start:]
-    alignment = align(body, items, matcher, len(T3_COLS))
+    alignment = align(body, items, matcher)
     by_item = alignment.of_item()
     rows = [(i, body[p]) for i, p in sorted(by_item.items()) if items[i].kind == ROW]
     if len([1 for _, piece in rows if piece.has_values]) < 3:
@@ -129,10 +128,10 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
                 read.cells[key] = Cell(None, "", None, STATUS_BLANK, "", None, STATUS_BLANK)
             continue
         reading = read_values(piece.values, shape)
-        runs.append(Run(keys, reading, run_together(piece.values, shape.width)))
+        runs.append(Run(keys, reading))
     printed = table_schema(TABLE3, fmt, single_other=single_other)
     assert printed is not None
-    settle(TABLE3, read, runs, identities(printed) if shape is _SHAPE else [], pins)
+    settle(TABLE3, read, runs, printed.identities if shape is _SHAPE else [], pins)
 
     seen = {items[i].key for i, _ in rows}
     read.missing_rows = [row.id for row in printed.rows if row.id not in seen and row.counted]

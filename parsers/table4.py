@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.schema import T4_COLS, TABLE4, TABLE4_SCHEMA, identities
+from model.schema import T4_COLS, TABLE4, TABLE4_SCHEMA
 from parsers.align import units
 from parsers.normalize import label_key
 from parsers.readings import Shape
 from parsers.solve import Pin, Run
 from parsers.stream import NUM, Token
-from parsers.tableread import TableRead, read_values, run_together, settle, span_of
+from parsers.tableread import TableRead, read_values, settle, span_of
 
 _ROW_LABELS = (
     ("review", re.compile(r"行政复议(?:案件)?(?:数量)?$")),
@@ -58,7 +58,7 @@ def read_table4(tokens: Sequence[Token], pins: Sequence[Pin] = ()) -> TableRead:
         for rid in _ROWS:
             values = labelled[rid]
             keys = tuple((rid, c) for c in T4_COLS)
-            runs.append(Run(keys, read_values(values, _ROW_SHAPE), run_together(values, _WIDTH)))
+            runs.append(Run(keys, read_values(values, _ROW_SHAPE)))
     else:
         if start is None:
             return read
@@ -66,8 +66,8 @@ def read_table4(tokens: Sequence[Token], pins: Sequence[Pin] = ()) -> TableRead:
         if not any(t.kind == NUM for t in values):
             return read
         keys = tuple((rid, c) for rid in _ROWS for c in T4_COLS)
-        runs.append(Run(keys, read_values(values, _BLOCK_SHAPE), run_together(values, _WIDTH * 3)))
-    settle(TABLE4, read, runs, identities(TABLE4_SCHEMA), pins)
+        runs.append(Run(keys, read_values(values, _BLOCK_SHAPE)))
+    settle(TABLE4, read, runs, TABLE4_SCHEMA.identities, pins)
     first = min((c.span[0] for c in read.cells.values() if c.span), default=None)
     if first is not None:
         read.span = span_of(read, first)

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from model.report import Cell, LabelIssue, Uncertainty
 from model.schema import Identity
 from parsers.groups import candidates
-from parsers.readings import NATURAL, NONE, RowReading, Shape, Value, read_row
+from parsers.readings import RowReading, Shape, Value, as_printed, natural, read_row
 from parsers.solve import Key, Pin, Run, solve, uncertain_cells
-from parsers.stream import NUM, Token
+from parsers.stream import BLANK, Token
 
 
 @dataclass
@@ -33,25 +33,21 @@ class TableRead:
 
 def read_values(tokens: Sequence[Token], shape: Shape, money: dict[int, str] | None = None) -> RowReading:
     """The readings of a row's value tokens, layout blanks dropped as far as needed."""
-    options = candidates(tokens, shape.width)
-    for option in options:
-        reading = read_row(option, shape, money=money)
-        if reading.kind == NATURAL:
-            return reading
+    if as_printed(tokens, shape.width):
+        return natural(tokens, money)  # most rows
+    if len(tokens) > shape.width and tokens[-1].kind == BLANK:
+        trimmed = tokens[: shape.width]  # the layout's blank cells after a row (`| 1 | ||`)
+        if all(t.kind == BLANK for t in tokens[shape.width :]) and as_printed(trimmed, shape.width):
+            return natural(trimmed, money)
+    last: list[Token] = []
+    for option in candidates(tokens, shape.width):
+        if as_printed(option, shape.width):
+            return read_row(option, shape, money=money)
+        last = option
     # Nothing reads as printed: the digits are split (blanks there are layout).
-    reading = read_row(options[-1], shape, money=money)
-    if reading.kind == NONE and not options[-1]:
-        return read_row(options[0], shape, money=money)
-    return reading
-
-
-def run_together(tokens: Sequence[Token], width: int) -> bool:
-    """Whether a row's figures may be digits printed together (fewer figures than cells,
-    or a figure with a leading zero), rather than cells that are simply not there."""
-    numbers = [t for t in tokens if t.kind == NUM]
-    if any(t.text.isdigit() and len(t.text) > 1 and t.text[0] == "0" for t in numbers):
-        return True
-    return len(numbers) < width and any(sum(c.isdigit() for c in t.text) > 1 for t in numbers)
+    if not last:
+        return read_row(tokens, shape, money=money)
+    return read_row(last, shape, money=money)
 
 
 def settle(
@@ -65,8 +61,9 @@ def settle(
 ) -> None:
     """Choose between the runs' readings, then make the cells (certain or uncertain)."""
     solved = solve(table, runs, identities, pins, has_rule=has_rule)
-    for key, v in solved.values.items():
-        read.cells[key] = _cell(v)
+    cells = read.cells
+    for key, (value, status, raw, span, note) in solved.values.items():
+        cells[key] = Cell(value, raw, span, status, note, value, status)
     for key, v in uncertain_cells(table, solved.uncertain).items():
         read.cells[key] = _cell(v)
     read.uncertain.extend(solved.uncertain)
