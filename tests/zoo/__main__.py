@@ -7,7 +7,8 @@ every layout; each text layout also perturbed), reads and audits each file with
 `parsers.load_report` and `model.rules.audit`, and prints per layout class and per
 layout: the cases, how many pass the property, the share of expected cells read right,
 left uncertain (None and flagged UNCERTAIN_CELL) and wrong, the false error findings,
-and the cases whose format or year is wrong; then a total line. PDF layouts need
+and the cases whose format or year is wrong; then a total line and the false errors by
+rule. PDF layouts need
 LibreOffice (`soffice`) and are left out without it.
 
 `--dump DIR` writes each failing case's file to DIR with `NAME.diff.txt` beside it: the
@@ -21,7 +22,7 @@ import argparse
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from tests.zoo.cases import DEFAULT_RANDOM_SETS, Case, build_cases, soffice_binary, write_cases
@@ -61,6 +62,8 @@ def report(results: list[Result], out=sys.stdout) -> None:  # type: ignore[no-un
                 if by_group.get(group):
                     print(_row("  " + group, by_group[group]), file=out)
     print(_row("TOTAL", results), file=out)
+    rules = Counter(f.split(":")[0] for r in results for f in r.false_errors)
+    print("false errors by rule: " + (", ".join(f"{k} {v}" for k, v in rules.most_common()) or "none"), file=out)
 
 
 def dump(results: list[Result], paths: dict[str, Path], folder: Path) -> int:

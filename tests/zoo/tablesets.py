@@ -295,8 +295,10 @@ def _table3(rng: random.Random, fmt: str, profile: str, single_other: bool) -> d
             k = min(processed, rng.randint(1, 6), len(outcome))
             chosen: list[str] = []
             pool = list(outcome)
+            # A report that prints the single （六） row has something to put in it.
+            weights = {**_OUTCOME_WEIGHTS, "other": 20} if single_other else _OUTCOME_WEIGHTS
             while len(chosen) < k:
-                pick = rng.choices(pool, weights=[_OUTCOME_WEIGHTS[r] for r in pool])[0]
+                pick = rng.choices(pool, weights=[weights[r] for r in pool])[0]
                 chosen.append(pick)
                 pool.remove(pick)
             for row, part in zip(chosen, _split(rng, processed, k)):

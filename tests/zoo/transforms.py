@@ -182,8 +182,8 @@ def numbered_with_comma(doc: Doc, rng: random.Random) -> None:
 def fixed_typos(doc: Doc, rng: random.Random) -> None:
     """The label slips seen in a real text-layer PDF: words lost in the middle of a label."""
     for row in doc.t3_rows():
-        row.label = row.label.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
-        row.label = row.label.replace("4.无正当理由大量反复申请", "4.无正当理由大量反复 申请")
+        row.label = row.label.replace("其他法律行政法规禁止公开", "其他法律行政止公开")
+        row.label = row.label.replace("无正当理由大量反复申请", "无正当理由大量反复 申请")
         row.label = row.label.replace("（七）总计", "（七）总 计")
     doc.tags.append("pdf-label-slips")
 

@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tests.zoo import perturb
 from tests.zoo import transforms as tf
 from tests.zoo.document import Doc
 from tests.zoo.form import F2021
@@ -128,13 +129,19 @@ LAYOUTS: tuple[Layout, ...] = (
         about="short pages, 第 N 页 共 M 页 footers, forced breaks in 表二 and 表三",
     ),
     # ---- PDF / OCR converted to Markdown or text -----------------------------------------
-    Layout("ocr-md-chunks", "ocr", ocr.ocr(OCR), about="表三 in small tables under 数据1…; free labels; group cells"),
+    Layout(
+        "ocr-md-chunks",
+        "ocr",
+        ocr.ocr(OCR),
+        (perturb.page_footers,),
+        about="表三 in small tables under 数据1…; free labels; group cells; page footers inside tables",
+    ),
     Layout(
         "ocr-md-cut-labels",
         "ocr",
         ocr.ocr(ocr.OcrStyle(free_labels=False, cut_labels=True, t4_header_cells=12, md_headings=False)),
-        (tf.notes_in_cells,),
-        about="cut-off long labels, notes in cells, 12-cell 表四 header",
+        (tf.notes_in_cells, perturb.reorder_t2_blocks),
+        about="cut-off long labels, notes in cells, 表二 blocks out of order, 12-cell 表四 header",
     ),
     Layout(
         "ocr-text-one-table",
