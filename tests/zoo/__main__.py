@@ -1,6 +1,6 @@
 """The zoo's report: how the program reads every layout today.
 
-    python -m tests.zoo [--sets N] [--dump DIR] [--layout NAME ...]
+    python -m tests.zoo [--sets N] [--dump DIR] [--layout NAME ...] [--list]
 
 builds the zoo's cases (the seeds', the devset's and N random table sets, default 8, in
 every layout; each text layout also perturbed), reads and audits each file with
@@ -13,7 +13,8 @@ LibreOffice (`soffice`) and are left out without it.
 
 `--dump DIR` writes each failing case's file to DIR with `NAME.diff.txt` beside it: the
 expected and read values of the wrong cells, the false and missed findings, what was
-done to the report. `--layout` limits the run to some layouts (a prefix matches).
+done to the report. `--layout` limits the run to some layouts (a prefix matches);
+`--list` lists the layouts with what each does.
 """
 
 from __future__ import annotations
@@ -91,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", type=int, default=DEFAULT_RANDOM_SETS, help="random table sets (default 8)")
     parser.add_argument("--dump", type=Path, help="write failing cases and their diffs here")
     parser.add_argument("--layout", nargs="*", help="only these layouts (a prefix matches)")
+    parser.add_argument("--list", action="store_true", help="list the layouts and stop")
     args = parser.parse_args(argv)
+    if args.list:
+        for x in LAYOUTS:
+            print(f"{x.cls:<9}{x.name:<34}{x.about}")
+        return 0
     layouts = LAYOUTS
     if args.layout:
         layouts = tuple(x for x in LAYOUTS if any(x.name.startswith(p) for p in args.layout))

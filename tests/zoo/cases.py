@@ -8,6 +8,7 @@ RNG is seeded by its layout, set and whether it is perturbed.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 import subprocess
@@ -127,22 +128,13 @@ def write_cases(cases: list[Case], folder: Path) -> dict[str, Path]:
     binary = soffice_binary()
     if pending and binary:
         target = folder / "soffice-out"
+        # A profile of its own: a LibreOffice the user has open does not take the job.
         with tempfile.TemporaryDirectory() as profile:
-            subprocess.run(
-                [
-                    binary,
-                    f"-env:UserInstallation=file://{profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(target),
-                    *[str(src) for _, src in pending],
-                ],
-                check=False,
-                capture_output=True,
-                timeout=300,
-            )
+            command = [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless"]
+            command += ["--convert-to", "pdf", "--outdir", str(target), *[str(src) for _, src in pending]]
+            # The PDFs a hung LibreOffice did not make are reported by the caller.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                subprocess.run(command, check=False, capture_output=True, timeout=300)
         for case, source in pending:
             made = target / (source.stem + ".pdf")
             if made.exists():
