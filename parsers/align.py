@@ -32,7 +32,9 @@ GROUP = "group"
 _CACHE_SIZE = 20_000
 _KEPT = 0.4  # likeness below this is no likeness at all
 _THRESHOLD = 0.5  # likeness for a piece to be taken for an item in order
-_STRONG = 0.75  # likeness for a piece to be taken for a row out of order
+_MARGIN = 0.2  # a piece is a candidate for the items it names nearly as well as its best
+_STRONG = 0.75  # likeness for a label without values to be taken for its row
+_SWAPPED = 0.6  # likeness for a piece with values to be taken for a row out of order
 _NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|(?<![\d.])\d{1,2}[.、．](?!\d)|\(\d{1,2}\)")
 _NUMBER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．]|\(\d{1,2}\))")
 
@@ -49,6 +51,7 @@ class Item:
     label: str
     numbering: str = ""
     extra: tuple[str, ...] = ()  # other wordings real reports use
+    needs_values: bool = False  # taken only with figures (an alternative to a group label)
 
 
 @dataclass(slots=True)
@@ -144,9 +147,11 @@ def pieces(unit_list: Sequence[tuple[list[Token], list[Token]]], *, numbered: bo
 
 
 def _pairs(key: str) -> set[str]:
+    """The character pairs of a label: neighbours, and characters one apart, so that a
+    character dropped or mistyped (`属国家秘密`, `国家祕密`) still leaves pairs in common."""
     if len(key) <= 2:
         return {key} if key else set()
-    return {key[i : i + 2] for i in range(len(key) - 1)}
+    return {key[i : i + 2] for i in range(len(key) - 1)} | {key[i] + key[i + 2] for i in range(len(key) - 2)}
 
 
 def _bare(text: str) -> str:
@@ -227,10 +232,16 @@ def _gain(piece: Piece, item: Item, s: float) -> float:
     if s < _THRESHOLD:
         return 0.0
     if item.kind == ROW and not piece.has_values:
+        if item.needs_values:
+            return 0.0
         return 0.0 if s < _STRONG else s * 0.5  # a row's label with its values elsewhere
-    if item.kind == GROUP and piece.has_values:
-        return 0.0
-    bonus = 0.1 if piece.numbering and item.numbering and _same_number(piece.numbering, item.numbering) else 0.0
+    if item.kind == GROUP:
+        # A group's label only marks a place; its pieces are often wrapped into the rows'
+        # (`(三)不` … `予公开`), and must not outweigh a row.
+        return 0.0 if piece.has_values else s * 0.2
+    bonus = 0.0
+    if piece.numbering and item.numbering:
+        bonus = 0.1 if _same_number(piece.numbering, item.numbering) else -0.1
     return s + bonus
 
 
@@ -241,10 +252,13 @@ def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher) -> Al
     # pieces and the items is the in-order alignment (few pairs: a label resembles few items).
     pairs = []
     for p, piece in enumerate(found):
-        for i, s in scores[p].items():
-            g = _gain(piece, items[i], s)
-            if g > 0:
-                pairs.append((p, i, g))
+        gains = {i: g for i, s in scores[p].items() if (g := _gain(piece, items[i], s)) > 0}
+        if not gains:
+            continue
+        # Only the items the piece names about as well as its best: a label that shares
+        # the form's common words with another row is not a candidate for that row.
+        top = max(gains.values())
+        pairs.extend((p, i, g) for i, g in gains.items() if g >= top - _MARGIN)
     # By piece: the best chain ending at each item so far, and its running maximum over
     # the items before, give each pair's best chain in one pass.
     ending = [0.0] * (len(items) + 1)  # ending[i + 1]: best chain ending at item i
@@ -332,6 +346,6 @@ def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[di
             continue
         s, i = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if s >= _STRONG and s - runner_up >= 0.2 and i not in used:
+        if s >= _SWAPPED and s - runner_up >= _MARGIN and i not in used:
             out.of_piece[p] = i
             used.add(i)

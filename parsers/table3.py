@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.report import STATUS_BLANK, Cell, LabelIssue
+from model.report import STATUS_UNCERTAIN, UNCERTAIN_UNALIGNED, Cell, LabelIssue, Uncertainty
 from model.schema import (
     FORMAT_2019,
     T3_COLS,
@@ -62,7 +62,7 @@ def _items(fmt: str) -> list[Item]:
                 out.append(Item("group:" + group, GROUP, group, _numbering(group)))
         if row.id == "other.no_correction":
             out.append(Item("group:" + _OTHER_GROUP, GROUP, _OTHER_GROUP, "(六)"))
-            out.append(Item("other", ROW, _OTHER_GROUP, "(六)"))
+            out.append(Item("other", ROW, _OTHER_GROUP, "(六)", needs_values=True))
         label = row.label if row.id != "other" else _OTHER_GROUP
         out.append(Item(row.id, ROW, label, _numbering(label), _EXTRA.get(row.id, ())))
     return out
@@ -124,8 +124,10 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
             single_other = True
         keys = tuple((row_id, c) for c in cols)
         if not piece.has_values:
+            # The row's label without its figures: they stand somewhere the layout hides.
+            read.uncertain.append(Uncertainty(TABLE3, keys, piece.text, (piece.start, piece.end), UNCERTAIN_UNALIGNED))
             for key in keys:
-                read.cells[key] = Cell(None, "", None, STATUS_BLANK, "", None, STATUS_BLANK)
+                read.cells[key] = Cell(None, "", (piece.start, piece.end), STATUS_UNCERTAIN, "", None, STATUS_UNCERTAIN)
             continue
         reading = read_values(piece.values, shape)
         runs.append(Run(keys, reading))

@@ -63,8 +63,8 @@ def read_table4(tokens: Sequence[Token], pins: Sequence[Pin] = ()) -> TableRead:
         if start is None:
             return read
         values = _block(found[start:])
-        if not any(t.kind == NUM for t in values):
-            return read
+        if not any(t.kind == NUM for t in values) and len(values) < _WIDTH * 3:
+            return read  # no figures, and not the form's cells written as — or 无
         keys = tuple((rid, c) for rid in _ROWS for c in T4_COLS)
         runs.append(Run(keys, read_values(values, _BLOCK_SHAPE)))
     settle(TABLE4, read, runs, TABLE4_SCHEMA.identities, pins)
