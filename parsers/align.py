@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.normalize import label_key
-from parsers.stream import GAP_HARD, JUNK, TEXT, Token
+from parsers.stream import BLANK, GAP_HARD, JUNK, TEXT, Token
 
 ROW = "row"
 GROUP = "group"
@@ -118,32 +118,71 @@ def char_positions(labels: Sequence[Token]) -> list[int]:
     return [t.start + i for t in labels for i in range(len(t.text))] + [labels[-1].end]
 
 
-def pieces(unit_list: Sequence[tuple[list[Token], list[Token]]], *, numbered: bool = True) -> list[Piece]:
-    """The pieces of every unit; `numbered`: cut label text where a numbered label begins."""
+def _rows_of_values(values: list[Token], width: int) -> list[list[Token]]:
+    """The values cut where a further line holds a whole row of its own (an unlabelled
+    row printed under a labelled one); shorter lines stay with the row before."""
+    lines: list[list[Token]] = []
+    for tok in values:
+        if tok.kind == BLANK and tok.text == "\n":
+            continue
+        if not lines or tok.line != lines[-1][-1].line:
+            lines.append([])
+        lines[-1].append(tok)
+    full = [len([t for t in line if t.kind != BLANK]) >= width - 1 for line in lines]
+    if sum(full) < 2:
+        return [values]
+    out: list[list[Token]] = []
+    seen_full = False
+    for line, whole in zip(lines, full):
+        if whole and seen_full:
+            out.append([])
+        seen_full = seen_full or whole
+        if not out:
+            out.append([])
+        out[-1].extend(line)
+    return out
+
+
+def pieces(
+    unit_list: Sequence[tuple[list[Token], list[Token]]], *, numbered: bool = True, width: int | None = None
+) -> list[Piece]:
+    """The pieces of every unit; `numbered`: cut label text where a numbered label begins;
+    `width`: an unlabelled row under a labelled one is a piece of its own."""
     out: list[Piece] = []
     for labels, values in unit_list:
-        if not labels:
-            out.append(Piece("", values[0].start, values[0].start, list(values)))
-            continue
-        text = "".join(t.text for t in labels)
-        cuts = [m.start() for m in _NUMBERED.finditer(text) if m.start() > 0] if numbered else []
-        if not cuts:
-            m = _NUMBER_ONLY.match(text)
-            if text.strip():
-                out.append(Piece(text, labels[0].start, labels[-1].end, list(values), m.group() if m else ""))
-            continue
-        at = char_positions(labels)
-        made = []
-        for a, b in zip([0, *cuts], [*cuts, len(text)]):
-            chunk = text[a:b]
-            if not chunk.strip():
-                continue
-            m = _NUMBER_ONLY.match(chunk)
-            made.append(Piece(chunk, at[a], at[b - 1] + 1, [], m.group() if m else ""))
-        if made:
-            made[-1].values = list(values)
-            out.extend(made)
+        more: list[list[Token]] = []
+        if width is not None and values:
+            first, *more = _rows_of_values(values, width)
+            values = first
+        _unit_pieces(labels, values, numbered, out)
+        out.extend(Piece("", row[0].start, row[0].start, row) for row in more)
     return out
+
+
+def _unit_pieces(labels: list[Token], values: list[Token], numbered: bool, out: list[Piece]) -> None:
+    """The pieces of one unit: its label text cut at numbered labels, the last piece
+    owning the values."""
+    if not labels:
+        out.append(Piece("", values[0].start, values[0].start, list(values)))
+        return
+    text = "".join(t.text for t in labels)
+    cuts = [m.start() for m in _NUMBERED.finditer(text) if m.start() > 0] if numbered else []
+    if not cuts:
+        m = _NUMBER_ONLY.match(text)
+        if text.strip():
+            out.append(Piece(text, labels[0].start, labels[-1].end, list(values), m.group() if m else ""))
+        return
+    at = char_positions(labels)
+    made = []
+    for a, b in zip([0, *cuts], [*cuts, len(text)]):
+        chunk = text[a:b]
+        if not chunk.strip():
+            continue
+        m = _NUMBER_ONLY.match(chunk)
+        made.append(Piece(chunk, at[a], at[b - 1] + 1, [], m.group() if m else ""))
+    if made:
+        made[-1].values = list(values)
+        out.extend(made)
 
 
 def _pairs(key: str) -> set[str]:
@@ -227,11 +266,11 @@ class Alignment:
         return {i: p for p, i in self.of_piece.items()}
 
 
-def _gain(piece: Piece, item: Item, s: float) -> float:
+def _gain(piece: Piece, item: Item, s: float, substantive: bool) -> float:
     """What taking `piece` for `item` is worth (0: not to be taken in order)."""
     if s < _THRESHOLD:
         return 0.0
-    if item.kind == ROW and not piece.has_values:
+    if item.kind == ROW and not substantive:
         if item.needs_values:
             return 0.0
         return 0.0 if s < _STRONG else s * 0.5  # a row's label with its values elsewhere
@@ -245,14 +284,15 @@ def _gain(piece: Piece, item: Item, s: float) -> float:
     return s + bonus
 
 
-def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher) -> Alignment:
+def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher, width: int) -> Alignment:
     """Align pieces with the form's items in order; then fill gaps and take swapped rows."""
     scores = [matcher.scores(p.text) for p in found]
     # The pairs worth taking, in order; the best chain of pairs increasing in both the
     # pieces and the items is the in-order alignment (few pairs: a label resembles few items).
-    pairs = []
+    pairs: list[tuple[int, int, float]] = []
     for p, piece in enumerate(found):
-        gains = {i: g for i, s in scores[p].items() if (g := _gain(piece, items[i], s)) > 0}
+        full = _substantive(piece, width)
+        gains = {i: g for i, s in scores[p].items() if (g := _gain(piece, items[i], s, full)) > 0}
         if not gains:
             continue
         # Only the items the piece names about as well as its best: a label that shares
@@ -269,7 +309,7 @@ def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher) -> Al
     fast = _each_best_in_order(pairs)
     if fast is not None:
         out = Alignment(fast)
-        _fill_gaps(found, items, out)
+        _fill_gaps(found, items, scores, out, width)
         _take_swapped(found, items, scores, out)
         return out
     k = 0
@@ -297,7 +337,7 @@ def align(found: Sequence[Piece], items: Sequence[Item], matcher: Matcher) -> Al
             p, i, _ = pairs[k]
             out.of_piece[p] = i
             k = back[k]
-    _fill_gaps(found, items, out)
+    _fill_gaps(found, items, scores, out, width)
     _take_swapped(found, items, scores, out)
     return out
 
@@ -322,16 +362,35 @@ def _same_number(a: str, b: str) -> bool:
     return a.strip("()、.．") == b.strip("()、.．")
 
 
-def _fill_gaps(found: Sequence[Piece], items: Sequence[Item], out: Alignment) -> None:
-    """A piece with values between two aligned pieces, alone, with one row of the form
-    left between their items, takes that row (a garbled or missing label)."""
-    taken = sorted(out.of_piece.items())
-    bounds = [(-1, -1)] + taken + [(len(found), len(items))]
-    for (p0, i0), (p1, i1) in zip(bounds, bounds[1:]):
-        free = [p for p in range(p0 + 1, p1) if found[p].has_values]
-        rows = [i for i in range(i0 + 1, i1) if items[i].kind == ROW]
-        if len(free) == 1 and len(rows) == 1 and p0 > -1 and p1 < len(found):
-            out.of_piece[free[0]] = rows[0]
+def _substantive(piece: Piece, width: int) -> bool:
+    """Whether a piece's values can be a row's: a figure or mark among them, or a whole
+    row of blanks (a label column left blank on a continuation line is not)."""
+    return any(t.kind != BLANK for t in piece.values) or len(piece.values) >= width
+
+
+def _fill_gaps(
+    found: Sequence[Piece], items: Sequence[Item], scores: list[dict[int, float]], out: Alignment, width: int
+) -> None:
+    """Between two rows surely aligned, the rows of the form not yet given figures take
+    the figures no label surely claims, in order, when there are as many of each: a
+    garbled or missing label, or labels printed as free lines above unlabelled rows."""
+    sure = sorted(
+        (p, i)
+        for p, i in out.of_piece.items()
+        if items[i].kind == ROW and _substantive(found[p], width) and scores[p].get(i, 0.0) >= _STRONG
+    )
+    for (p0, i0), (p1, i1) in itertools.pairwise(sure):
+        rows = [i for i in range(i0 + 1, i1) if items[i].kind == ROW and not items[i].needs_values]
+        free = [p for p in range(p0 + 1, p1) if _substantive(found[p], width)]
+        if not rows or len(free) != len(rows):
+            continue
+        if all(out.of_piece.get(p) == i for p, i in zip(free, rows)):
+            continue
+        for p in range(p0 + 1, p1):
+            if p in out.of_piece and items[out.of_piece[p]].kind == ROW:
+                del out.of_piece[p]  # labels without figures, and weak matches, give way
+        for p, i in zip(free, rows):
+            out.of_piece[p] = i
 
 
 def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[dict[int, float]], out: Alignment) -> None:

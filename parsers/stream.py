@@ -62,6 +62,8 @@ PLACEHOLDERS = frozenset({"/", "\\", "—", "——", "-", "--", "―", "─", "
 _WORDY_NOTHING = re.compile(r"^(?:无|没有|暂无|空|未统计|不适用|不涉及|略)$")
 _WORDY_VALUE = re.compile(r"^[+\-]?(?:零|[一二三四五六七八九十百千万两]+[件条个项]?)$|^[+\-](?:无|没有)$")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+# A cell that names a column with a number (数据1, 列3): a heading, not a label and a figure.
+_COLUMN_NAME = re.compile(r"^[\u3400-\u9fff]{1,4}\d{1,2}$")
 _ORDINAL_LABEL = re.compile(r"\d{1,2}[.、．](?=[\u3400-\u9fff(（“\"])")
 _ORDINAL_WORD = re.compile(r"^(?:\d{1,2}[.、．]|\(\d{1,2}\))$")
 
@@ -99,6 +101,7 @@ def noise_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_RULE = re.compile(r"^:?-{3,}:?$")
 _PIECE = re.compile(r"\n|\t|[ \u3000]+|[^\n\t \u3000]+")
 _WORD = re.compile(r"[^ \u3000]+")
 
@@ -141,6 +144,10 @@ def _tokenize(text: str, start: int, end: int, line: int) -> list[Token]:
             if gap < GAP_HARD:
                 gap = GAP_HARD
         word = segment.strip(" \u3000")
+        if word[:3] == "---" or word[:4] == ":---":
+            if _RULE.match(word):
+                pos += len(segment) + 1
+                continue  # a Markdown table's rule under its header: not a cell
         if not word:
             if 0 < k < last and not segment.strip():
                 # Nothing but spaces between two bars: a blank cell of the table.
@@ -175,6 +182,8 @@ def _tokenize(text: str, start: int, end: int, line: int) -> list[Token]:
             at = pos + segment.index(word[0])
             if word.isdigit() and word.isascii():
                 append(new(Token, (NUM, word, at, at + len(word), gap, line)))  # most values
+            elif 0 < k < last and _COLUMN_NAME.match(word):
+                append(new(Token, (TEXT, word, at, at + len(word), gap, line)))  # `数据1`: a heading
             else:
                 _words(text, at, at + len(word), gap, line, out)
             gap = GAP_NONE

@@ -100,7 +100,7 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     schema = table_schema(TABLE3, fmt)
     assert schema is not None
     items, matcher = _ITEMS[fmt], _MATCHERS[fmt]
-    found = pieces(units(tokens, lambda text: max(matcher.scores(text).values(), default=0.0) >= 0.5))
+    found = pieces(units(tokens, lambda text: max(matcher.scores(text).values(), default=0.0) >= 0.5), width=len(T3_COLS))
     start = 0
     header_text = ""
     for p, piece in enumerate(found):
@@ -108,7 +108,7 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
             start, header_text = p + 1, piece.text
             # A header broken over pieces: the pieces up to the first row are header too.
     body = found[start:]
-    alignment = align(body, items, matcher)
+    alignment = align(body, items, matcher, len(T3_COLS))
     by_item = alignment.of_item()
     rows = [(i, body[p]) for i, p in sorted(by_item.items()) if items[i].kind == ROW]
     if len([1 for _, piece in rows if piece.has_values]) < 3:
