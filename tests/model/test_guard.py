@@ -108,9 +108,26 @@ def test_a_fault_in_the_summary_leaves_out_that_line(tmp_path: Path) -> None:
 
     items = guard.audit_files(_files(tmp_path, a_good=GOOD, b_bad=GOOD))
     cells = next(iter(items[1][0].tables.values()))
-    next(iter(cells.values())).value = 10**5000
+    next(iter(cells.values())).value = object()  # type: ignore[assignment]  # a fault of the program
     out = tmp_path / "sum.xlsx"
     problems = guard.write_summary(str(out), items)
     assert len(problems) == 1 and "b_bad.txt" in problems[0]
     rows = list(load_workbook(out, read_only=True).worksheets[0].values)
     assert len(rows) == 3 and guard.internal_error(guard.EXPORT) in rows[2]
+
+
+def test_figures_no_worksheet_holds_are_written_as_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from model.excel import read_report_workbook, write_report
+
+    items = guard.audit_files(_files(tmp_path, a=GOOD))
+    report, findings = items[0]
+    cells = list(next(iter(report.tables.values())).values())
+    cells[0].value, cells[1].value, cells[2].value = 10**400, 10**20, float("inf")
+    assert guard.write_summary(str(tmp_path / "sum.xlsx"), items) == []
+    row = list(load_workbook(tmp_path / "sum.xlsx", read_only=True).worksheets[0].values)[1]
+    assert "100000…（共 401 位）" in row and "100000000000000000000" in row
+    write_report(tmp_path / "a.xlsx", report, findings)
+    back, _ = read_report_workbook(tmp_path / "a.xlsx")
+    assert back.tables_json() == report.tables_json()  # the hidden data keeps the exact figures
