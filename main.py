@@ -1,10 +1,11 @@
 """Report Auditor (年报审核助手): the window by default, `check` for the headless audit.
 
     python main.py [FILES...]                 open the window (the bundled samples if none)
-    python main.py check PATH... [--json FILE] [--xlsx FILE]
+    python main.py check PATH... [--json FILE] [--xlsx FILE] [--xlsx-dir DIR]
     python main.py --version
 
-`check` exits 0 when every file was read and no `error` finding exists, 1 otherwise, and
+`check` exits 0 when every file was read, every output written and no `error` finding
+exists, 1 otherwise (each problem said in one sentence, the rest of the run going on), and
 2 for a usage error. Qt is imported only for the window.
 """
 
