@@ -13,9 +13,12 @@ tried one at a time to find the one it fails on, which is then set aside with it
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from model.errors import AuditError
 from model.findings import Finding
@@ -28,6 +31,9 @@ READ = "读取"
 AUDIT = "审核"
 BATCH = "跨报告核对"
 EXPORT = "导出"
+
+FILE_SECONDS = 60.0  # a report takes milliseconds; the largest PDF a few seconds
+TOO_SLOW = "该文件处理时间过长（超过一分钟），已跳过；请将此文件反馈给开发者。"
 
 BatchRule = Callable[[Sequence[Report]], dict[int, list[Finding]]]
 
@@ -104,22 +110,59 @@ def batch_findings(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     return out
 
 
+class TooSlow(BaseException):
+    """A file took longer than `FILE_SECONDS` (a BaseException, so that no `except
+    Exception` on the way turns it into a program error)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow in this block after `seconds`, where a timer signal can (the main
+    thread of a POSIX process: `check`, and the window's loading worker processes);
+    elsewhere the block runs unbounded."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_and_audit(path: str) -> tuple[Report, list[Finding]]:
+    """Read, recognise and audit one file within `FILE_SECONDS`; never raises for the file."""
+    from parsers import load_report
+
+    try:
+        with time_limit(FILE_SECONDS):
+            try:
+                report = load_report(path)
+            except Exception:  # noqa: BLE001 - load_report guards itself; this is the last net
+                report = Report(path=path)
+                fail(report, READ)
+            return report, audit_report(report)
+    except TooSlow:
+        _log.warning("%s took more than %s s and was left out", path, FILE_SECONDS)
+        return Report(path=path, error=TOO_SLOW), []
+
+
 def audit_files(paths: Sequence[str]) -> list[tuple[Report, list[Finding]]]:
     """Read, recognise and audit each file, then the batch rules: (report, findings) each.
 
     Never raises for a file: the one pipeline of `main.py check`."""
-    from parsers import load_report
-
     reports: list[Report] = []
     own: list[list[Finding]] = []
     for path in paths:
-        try:
-            report = load_report(path)
-        except Exception:  # noqa: BLE001 - load_report guards itself; this is the last net
-            report = Report(path=path)
-            fail(report, READ)
+        report, findings = read_and_audit(path)
         reports.append(report)
-        own.append(audit_report(report))
+        own.append(findings)
     batch = batch_findings(reports)
     return [(r, [] if r.error else own[i] + batch.get(i, [])) for i, r in enumerate(reports)]
 

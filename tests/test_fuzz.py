@@ -22,7 +22,7 @@ from parsers import load_report
 from tests.conftest import SAMPLES
 
 SEED = 16
-MUTANTS_PER_SAMPLE = 24
+MUTANTS_PER_SAMPLE = 20
 PER_FILE_SECONDS = 2.0
 DIGITS = b"0123456789"
 

@@ -85,14 +85,8 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 def load_one(path: str) -> Loaded:
     """Parse and audit one file; never raises for a bad file (the reason is in `report.error`)."""
     from model import guard
-    from parsers import load_report
 
-    try:
-        report = load_report(path)
-    except Exception:  # noqa: BLE001 - load_report guards itself; this is the last net
-        report = Report(path=path)
-        guard.fail(report, guard.READ)
-    findings = guard.audit_report(report)
+    report, findings = guard.read_and_audit(path)  # within a time limit in worker processes
     fingerprint = guard.prepare_report(report)  # made here, off the GUI thread
     return Loaded(path, report, [] if report.error else findings, fingerprint)
 

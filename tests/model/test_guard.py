@@ -131,3 +131,26 @@ def test_figures_no_worksheet_holds_are_written_as_text(tmp_path: Path) -> None:
     write_report(tmp_path / "a.xlsx", report, findings)
     back, _ = read_report_workbook(tmp_path / "a.xlsx")
     assert back.tables_json() == report.tables_json()  # the hidden data keeps the exact figures
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="timer signals are POSIX")
+def test_a_file_that_takes_too_long_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slowness in a stage (a digit run split for minutes) costs at most FILE_SECONDS."""
+    import time
+
+    import parsers
+
+    real = parsers.load_report
+
+    def slow(path: str) -> Report:
+        if "slow" in str(path):
+            while True:
+                time.sleep(0.01)
+        return real(path)
+
+    monkeypatch.setattr(parsers, "load_report", slow)
+    monkeypatch.setattr(guard, "FILE_SECONDS", 0.3)
+    start = time.perf_counter()
+    items = guard.audit_files(_files(tmp_path, a_slow=GOOD, b_good=GOOD))
+    assert time.perf_counter() - start < 3
+    assert [r.error for r, _ in items] == [guard.TOO_SLOW, None]
