@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.excel_labels import formula_like, safe_text
+from model.messages import fmt_num
 
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")  # red: a cell an error finding names
 BLANK_FILL = PatternFill("solid", fgColor="FFEB9C")  # yellow: nothing written in the cell
@@ -30,10 +32,20 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
+EXCEL_DIGITS = 15  # Excel keeps numbers as doubles: 15 significant digits at most
+
+
 def excel_value(value: Any) -> Any:
-    """A value a worksheet cell can hold: safe text, naive datetimes, numbers as they are."""
+    """A value a worksheet cell can hold: safe text, naive datetimes, numbers as they are.
+
+    A number no worksheet can hold (more digits than a double keeps, or not finite) is
+    written as its text, so the workbook neither fails nor shows a different figure."""
     if isinstance(value, str):
         return safe_text(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**EXCEL_DIGITS:
+        return fmt_num(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return fmt_num(value)
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time

@@ -135,7 +135,7 @@ def _reports_sheet(ws: WriteOnlyWorksheet, items: Sequence[Item]) -> None:
         tables = report.tables
         for (table, r, c), _ in columns:
             cell = tables.get(table, {}).get((r, c))
-            row.append(None if cell is None else cell.value)
+            row.append(None if cell is None else excel_value(cell.value))
         ws.append(row)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -49,11 +50,28 @@ _KINDS = {"department": "县级以上人民政府部门", "government": "县级�
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
 
+_HUGE_BITS = 100  # about 30 digits: far beyond any count or amount a report holds
+
+
 def fmt_num(value: Number | None) -> str:
+    """A figure as the officer reads it; never raises, however large the figure.
+
+    Python refuses to turn an integer of more than 4,300 digits into text (and printing
+    one would fill the message), so a figure beyond about 30 digits is shown by its first
+    digits and its length."""
     if value is None:
         return "空"
     if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) >= 1e30:
+            return "一个位数过多的数" if not math.isfinite(value) else f"{value:.6g}"
         return f"{value:.6f}".rstrip("0").rstrip(".")
+    if isinstance(value, int) and value.bit_length() > _HUGE_BITS:
+        exponent = math.log10(abs(value))
+        digits = math.floor(exponent) + 1
+        if abs(value) < 10 ** (digits - 1):  # the logarithm rounded up to a power of ten
+            digits -= 1
+        lead = max(100_000, min(int(10 ** (exponent - digits + 6)), 999_999))
+        return f"{'-' if value < 0 else ''}{lead}…（共 {digits} 位）"
     return str(value)
 
 

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from model import guard
 from model.errors import AuditError
 from model.report import Report
 
@@ -57,6 +58,7 @@ def load_report(path: str | os.PathLike[str]) -> Report:
         return Report(path=str(path), error=str(exc))
     except (MemoryError, RecursionError):
         return Report(path=str(path), error="文件结构过于庞大或嵌套过深，无法读取。")
-    except Exception as exc:  # noqa: BLE001 - one file's fault must not stop the batch
-        _log.exception("reading %s failed", path)
-        return Report(path=str(path), error=f"读取该文件时程序出错（{type(exc).__name__}），已跳过；请将此文件反馈给开发者。")
+    except Exception:  # noqa: BLE001 - one file's fault must not stop the batch
+        report = Report(path=str(path))
+        guard.fail(report, guard.READ)
+        return report

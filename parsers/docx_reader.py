@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -255,18 +254,12 @@ def read_docx(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridR
     return renderer.out.text(), "docx", renderer.out.grids
 
 
-def find_soffice() -> str | None:
-    for name in ("soffice", "libreoffice", "soffice.exe"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def read_old_word(data: bytes, suffix: str, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     """An old .doc/.wps file, converted to .docx by LibreOffice when it is installed."""
     if is_encrypted_ole(data):
         raise ReadError("该 Word 文件设有打开密码（已加密），请取消密码后再打开。")
+    from parsers.soffice import find_soffice, profile_url
+
     soffice = find_soffice()
     if soffice is None:
         raise ReadError(f"无法直接读取 {suffix} 格式，请用 Word 或 WPS 将其另存为 .docx 后再打开。")
@@ -279,7 +272,7 @@ def read_old_word(data: bytes, suffix: str, options: RenderOptions) -> tuple[str
                     soffice,
                     "--headless",
                     "--norestore",
-                    f"-env:UserInstallation=file://{Path(tmp).as_posix()}/profile",
+                    f"-env:UserInstallation={profile_url(Path(tmp))}",
                     "--convert-to",
                     "docx",
                     "--outdir",

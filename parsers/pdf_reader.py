@@ -364,13 +364,12 @@ def _check_costs(pdf: Any) -> None:
             raise ReadError(f"该 PDF 的绘制指令过多（超过 {MAX_FILE_OPS} 条），不像是一份年度报告。")
 
 
-def _check_text_layer(pdf: Any) -> None:
-    chars = sum(len(p.chars) for p in pdf.pages)
+def _check_text_layer(chars: int, unmapped: int, images: bool) -> None:
+    """Refuse a PDF without usable text, from the counts of all its pages."""
     if chars == 0:
-        if any(p.images for p in pdf.pages):
+        if images:
             raise ReadError("该 PDF 是扫描图片，没有文字层，无法读取，请提供可复制文字的版本。")
         raise ReadError("该 PDF 中没有可读取的文字。")
-    unmapped = sum(1 for p in pdf.pages for c in p.chars if c.get("text", "").startswith("(cid:"))
     if unmapped > chars // 2:
         raise ReadError("该 PDF 的文字无法转换为字符（字体缺少编码映射），请另存为 Word 或文本后再打开。")
 
@@ -397,15 +396,24 @@ def read_pdf(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRo
 
 
 def _read_pages(pdf: Any) -> list[list[_Block]]:
-    """Every page's blocks, after the limits on pages and drawing work are checked."""
+    """Every page's blocks, after the limits on pages and drawing work are checked.
+
+    Pages are read one at a time and let go of once their blocks are made: a page's
+    glyphs and rules (a few MB in pdfminer's objects) are never all held at once."""
     if len(pdf.pages) > MAX_PAGES:
         raise ReadError(f"该 PDF 页数过多（{len(pdf.pages)} 页，上限 {MAX_PAGES} 页），不像是一份年度报告。")
     _check_costs(pdf)
-    _check_text_layer(pdf)
     pages = []
+    chars = unmapped = 0
+    images = False
     for page in pdf.pages:
-        pages.append(_page_blocks(page))
-        page.flush_cache()
+        glyphs = page.chars
+        chars += len(glyphs)
+        unmapped += sum(1 for c in glyphs if c.get("text", "").startswith("(cid:"))
+        images = images or (not glyphs and bool(page.images))
+        pages.append(_page_blocks(page) if glyphs else [])
+        page.close()  # the page's objects, layout and text map
+    _check_text_layer(chars, unmapped, images)
     return pages
 
 

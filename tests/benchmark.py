@@ -117,7 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=1000, help="size of the batch figures")
     parser.add_argument("--built", help="the packaged program (dist/ReportAuditor/ReportAuditor) to time as well")
+    parser.add_argument("--worst-only", action="store_true", help="only the worst case of each kind of input")
     args = parser.parse_args(argv)
+    if args.worst_only:
+        table = Table(0.0)
+        worst_cases(table)
+        return _verdict(table)
 
     with tempfile.TemporaryDirectory() as tmp:
         made = _other_types(Path(tmp))
@@ -186,12 +191,86 @@ def main(argv: list[str] | None = None) -> int:
     if args.built:
         _window_startup(table, [args.built], "built program")
 
+    worst_cases(table)
+    return _verdict(table)
+
+
+def _verdict(table: Table) -> int:
     print()
     if table.failed:
         print("missed:", ", ".join(table.failed))
         return 1
     print("every target holds")
     return 0
+
+
+PDF_MS_PER_PAGE = 20
+PDF_MB_PER_PAGE = 3
+LARGEST_TABLE_S = 2.0  # the fuzz test's bound for one file
+LARGEST_TABLE_ROWS = 2000
+
+
+def worst_cases(table: Table) -> None:
+    """The worst case of each kind of input, against its bound: PDF time and memory per
+    page (a hand-drawn PDF, and one LibreOffice makes of the samples when it is installed),
+    and the largest table (a 表三 of thousands of rows)."""
+    print("\nworst cases")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in _pdfs(Path(tmp)).items():
+            ms, mb, pages = _pdf_cost(data)
+            table.row(f"PDF {name} ({pages} pages): time per page", ms, "ms", PDF_MS_PER_PAGE)
+            table.row(f"PDF {name}: peak memory per page", mb, "MB", PDF_MB_PER_PAGE)
+        text = SAMPLES[3].read_text(encoding="utf-8")
+        rows = [line for line in text.splitlines() if line.count("|") >= 6]
+        big = Path(tmp) / "largest.txt"
+        big.write_text(text.replace(rows[-1], "\n".join([rows[-1]] + rows * (LARGEST_TABLE_ROWS // len(rows)))),
+                       encoding="utf-8")
+        _parse_and_audit(str(SAMPLES[0]))  # imports warm; the large text itself is read cold
+        start = time.perf_counter()
+        _parse_and_audit(str(big))  # once: results are kept by text, a second read is no measure
+        took = time.perf_counter() - start
+        table.row(f"largest table ({LARGEST_TABLE_ROWS} rows): parse + audit", took, "s", LARGEST_TABLE_S)
+
+
+def _pdfs(folder: Path) -> dict[str, bytes]:
+    from tests.parsers.test_read_pdf import build_pdf, report_pages
+
+    pdfs = {"drawn": build_pdf(report_pages() * 20)}
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("     (LibreOffice not installed: no PDF of the samples)")
+        return pdfs
+    words = [p for p in _other_types(folder)["docx"]]
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, words)],
+                   capture_output=True, timeout=600, check=False)
+    for word in words:
+        made = word.with_suffix(".pdf")
+        if made.exists():
+            pdfs[f"LibreOffice {word.stem[:3]}"] = made.read_bytes()
+    return pdfs
+
+
+def _pdf_cost(data: bytes) -> tuple[float, float, int]:
+    """Best time per page of three reads, peak traced memory per page, and the pages."""
+    import io
+    import tracemalloc
+
+    import pdfplumber
+
+    from parsers.grid import RenderOptions
+    from parsers.pdf_reader import read_pdf
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = len(pdf.pages)
+    best = min(_times(lambda: read_pdf(data, RenderOptions()), 3))
+    tracemalloc.start()
+    try:
+        read_pdf(data, RenderOptions())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return best * 1000 / pages, peak / 2**20 / pages, pages
 
 
 def _other_types(folder: Path) -> dict[str, list[Path]]:

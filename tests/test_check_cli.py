@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import ROOT, SAMPLES, sample
 
+_DATA_HOME = tempfile.mkdtemp(prefix="report-auditor-test-logs-")
 
-def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+
+def run_check(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """`main.py check`, its log in a folder of the test run's own."""
+    env = {**os.environ, "XDG_DATA_HOME": _DATA_HOME, "LOCALAPPDATA": _DATA_HOME}
+    streams = {"stderr": subprocess.PIPE} if "stdout" in kwargs else {"capture_output": True}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "check", *args],
-        capture_output=True,
+        **streams,
         text=True,
         encoding="utf-8",
         timeout=120,
+        env=env,
+        **kwargs,
     )
 
 

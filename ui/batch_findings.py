@@ -37,18 +37,19 @@ class BatchRules:
         A run started meanwhile (after an edit, or when a report is closed) supersedes
         this one, which then stops without handing out what it found."""
         from model.batch_rules import cross_year_carry, duplicate_content
+        from model.guard import run_batch_rule
 
         self._runs += 1
         run = self._runs
         ready = [s for s in sessions if s.report is not None and not s.report.error]
         reports = [s.report for s in ready if s.report is not None]
         if full or set(self._duplicates) != set(ready):
-            found = duplicate_content(reports)
+            found = run_batch_rule(duplicate_content, reports)  # a file it fails on gets an error
             yield
             if run != self._runs:
                 return
             self._duplicates = {s: found.get(i, []) for i, s in enumerate(ready)}
-        carry = cross_year_carry(reports)
+        carry = run_batch_rule(cross_year_carry, reports)
         for start in range(0, len(ready), HAND_OUT_SLICE):
             yield
             if run != self._runs:

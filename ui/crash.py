@@ -15,9 +15,10 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from model.logfile import LOG_NAME, setup_file_log
+
 log = logging.getLogger("report_auditor")
 
-LOG_NAME = "report_auditor.log"
 
 
 def log_folder() -> Path:
@@ -27,16 +28,7 @@ def log_folder() -> Path:
 
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a file in the user data folder; returns the log file's path."""
-    folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in root.handlers):
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return path
+    return setup_file_log((folder or log_folder()) / LOG_NAME)
 
 
 class CrashHandler:

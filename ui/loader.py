@@ -17,6 +17,7 @@ from __future__ import annotations
 import array
 import concurrent.futures
 import concurrent.futures.process
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -25,9 +26,11 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from model.findings import Finding
+from model.logfile import current_log, setup_file_log
 from model.report import Report
 
 
@@ -81,16 +84,11 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def load_one(path: str) -> Loaded:
     """Parse and audit one file; never raises for a bad file (the reason is in `report.error`)."""
-    from model.batch_rules import prepare
-    from model.rules import audit
-    from parsers import load_report
+    from model import guard
 
-    try:
-        report = load_report(path)
-    except Exception as exc:  # a parser bug must not stop the batch; the reason is shown
-        report = Report(path=path, error=f"{type(exc).__name__}: {exc}")
-    fingerprint = prepare(report)  # made here, off the GUI thread
-    return Loaded(path, report, audit(report), fingerprint)
+    report, findings = guard.read_and_audit(path)  # within a time limit in worker processes
+    fingerprint = guard.prepare_report(report)  # made here, off the GUI thread
+    return Loaded(path, report, [] if report.error else findings, fingerprint)
 
 
 def load_packed(path: str) -> Packed:
@@ -135,7 +133,7 @@ def _load_in_processes(
     context = multiprocessing.get_context("spawn")
     total, done = len(paths), 0
     pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=background_priority
+        max_workers=workers, mp_context=context, initializer=worker_setup, initargs=(current_log(),)
     )
     try:
         results = pool.map(load_packed, paths, chunksize=_CHUNK)  # starts the workers
@@ -150,6 +148,14 @@ def _load_in_processes(
         pool.shutdown(wait=False, cancel_futures=True)
     progress(done, total, "")
     return done
+
+
+def worker_setup(log: Path | None) -> None:
+    """A loading worker's start: the window's log file (tracebacks go there), low priority."""
+    if log is not None:
+        with contextlib.suppress(OSError):
+            setup_file_log(log)
+    background_priority()
 
 
 def background_priority() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from model import guard
+from model.filenames import safe_name
 from model.findings import Finding
 from model.report import Report
 from ui.session import ReportSession
@@ -28,12 +31,14 @@ from ui.tasks import Task
 from ui.workspace_link import WorkspaceLink
 
 OUTPUT_SUFFIX = ".审核.xlsx"
+log = logging.getLogger(__name__)
 
 
 def default_output(source: str) -> str:
-    """The audit workbook's default place: beside the source, `<stem>.审核.xlsx`."""
+    """The audit workbook's default place: beside the source, `<stem>.审核.xlsx` (a name
+    made safe for Windows and for the length of the path)."""
     src = Path(source)
-    return str(src.with_name(src.stem + OUTPUT_SUFFIX))
+    return str(src.with_name(safe_name(src.stem, OUTPUT_SUFFIX, str(src.parent))))
 
 
 def snapshot(report: Report) -> Report:
@@ -47,13 +52,12 @@ def _write_summary(
 ) -> str | None:
     """The worker's job: write the summary; returns the error message, or None when written."""
     from model.atomic import WriteError
-    from model.excel import write_summary
 
     try:
-        write_summary(path, items)
+        problems = guard.write_summary(path, items)
     except WriteError as exc:
         return str(exc)
-    return None
+    return "\n".join(problems) or None
 
 
 class Saver(QObject):
@@ -90,6 +94,10 @@ class Saver(QObject):
             write_report(out, session.report, session.findings, session.changes)
         except WriteError as exc:
             self.failed.emit(str(exc))
+            return False
+        except Exception:  # noqa: BLE001 - the guard's sentence; the corrections stay unsaved, not lost
+            log.exception("writing the workbook of %s failed", session.path)
+            self.failed.emit(f"{session.name}：{guard.internal_error(guard.EXPORT)}")
             return False
         session.output_path = out
         session.stack.setClean()
