@@ -2,23 +2,40 @@
 
 The parsers find these in the text (`parsers/narrative.py`); the rules in
 `model/narrative_rules.py` compare them with each other and with the tables.
+
+Figures are exact: a count is an `int`, an amount with decimals a `Decimal`, so that
+sums and comparisons are exact and no figure can overflow a float.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+Exact = int | Decimal
+
+
+def exact(value: int | float | Decimal) -> Exact:
+    """A table value (int or float) or a figure as an exact number: floats by their shortest
+    decimal form, so that 24252.311082 is Decimal("24252.311082"), not its binary value."""
+    if isinstance(value, float):
+        as_decimal = Decimal(repr(value))
+        if not as_decimal.is_finite():
+            return as_decimal
+        return int(as_decimal) if as_decimal == as_decimal.to_integral_value() else as_decimal
+    return value
 
 
 @dataclass(frozen=True)
 class Figure:
     """A figure as written: its value, unit, span, and whether it was approximate (余, 约 …)."""
 
-    value: float
+    value: Exact
     unit: str
     start: int
     end: int
     approximate: bool
-    percent: float | None = None  # a share stated right after it: 16条，占61.5%
+    percent: Decimal | None = None  # a share stated right after it: 16条，占61.5%
 
 
 @dataclass(frozen=True)
@@ -37,7 +54,7 @@ class CellClaim:
 
     table: str
     cells: tuple[tuple[str, str], ...]  # (row, col) whose values add up to the figure
-    value: float
+    value: Exact
     what: str  # the words that name it, for the message
     start: int
     end: int

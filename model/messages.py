@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from model.report import Number
@@ -49,11 +50,13 @@ _KINDS = {"department": "县级以上人民政府部门", "government": "县级�
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
 
-def fmt_num(value: Number | None) -> str:
+def fmt_num(value: Number | Decimal | None) -> str:
     if value is None:
         return "空"
     if isinstance(value, float):
         return f"{value:.6f}".rstrip("0").rstrip(".")
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # never in exponent form: 1E+2 is 100
     return str(value)
 
 

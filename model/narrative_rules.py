@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from model import messages
+from model.claims import Exact, exact
 from model.findings import ERROR, WARNING, CellRef, Finding
 from model.report import Report
 from model.schema import FORMAT_2021
-
-_TOLERANCE = 1e-6
 
 
 def _make(rule: str, severity: str, figures: dict[str, Any], span: tuple[int, int] | None, cells=()) -> Finding:  # type: ignore[no-untyped-def]
@@ -20,8 +20,11 @@ def _make(rule: str, severity: str, figures: dict[str, Any], span: tuple[int, in
     return Finding(rule, severity, messages.render(rule, figures), list(cells), span, figures)
 
 
-def _n(value: float) -> int | float:
-    return int(value) if value == int(value) else value
+def _n(value: Exact) -> Exact:
+    """An integral amount as an int (19, not 19.00), for the message."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 def narrative_sum(report: Report) -> list[Finding]:
@@ -30,8 +33,8 @@ def narrative_sum(report: Report) -> list[Finding]:
     for claim in report.sum_claims:
         parts = [p.value for p in claim.parts]
         total = claim.total.value
-        s = sum(parts)
-        if abs(s - total) <= _TOLERANCE:
+        s = sum(parts, start=0)
+        if s == total:
             continue
         if _complete_before_the_end(parts, total):
             continue  # the list adds up; what follows is other news (予以公开8件 …)
@@ -47,11 +50,11 @@ def narrative_sum(report: Report) -> list[Finding]:
     return out
 
 
-def _complete_before_the_end(parts: list[float], total: float) -> bool:
-    running = 0.0
+def _complete_before_the_end(parts: list[Exact], total: Exact) -> bool:
+    running: Exact = 0
     for value in parts[:-1]:
         running += value
-        if abs(running - total) <= _TOLERANCE:
+        if running == total:
             return True
     return False
 
@@ -66,13 +69,16 @@ def percent(report: Report) -> list[Finding]:
         for part in claim.parts:
             if part.percent is None:
                 continue
-            actual = part.value / total * 100
-            text = report.text[part.end : part.end + 12]
-            m = re.search(r"(\d+(?:\.(\d+))?)\s*[%％]", text)
-            decimals = len(m.group(2) or "") if m else 0
-            if abs(actual - part.percent) <= 0.5 * 10**-decimals + _TOLERANCE:
+            actual = Decimal(part.value) * 100 / Decimal(total)
+            decimals = -part.percent.as_tuple().exponent  # type: ignore[operator]
+            if abs(actual - part.percent) <= Decimal(5).scaleb(-decimals - 1):
                 continue
-            figures = {"part": _n(part.value), "total": _n(total), "stated": part.percent, "actual": round(actual, 2)}
+            figures = {
+                "part": _n(part.value),
+                "total": _n(total),
+                "stated": part.percent,
+                "actual": _n(round(actual, 2)),
+            }
             out.append(_make("PERCENT", WARNING, figures, (part.start, min(len(report.text), part.end + 12))))
     return out
 
@@ -80,19 +86,19 @@ def percent(report: Report) -> list[Finding]:
 def narrative_table(report: Report) -> list[Finding]:
     """A figure in the text that disagrees with the table cell(s) it describes."""
     out = []
-    seen: set[tuple[str, tuple[tuple[str, str], ...], float]] = set()
+    seen: set[tuple[str, tuple[tuple[str, str], ...], Exact]] = set()
     for claim in report.cell_claims:
         values = [report.value(claim.table, r, c) for r, c in claim.cells]
         if not report.has_table(claim.table) or any(v is None for v in values):
             continue
-        table_value = sum(v for v in values if v is not None)
+        table_value = sum((exact(v) for v in values if v is not None), start=0)
         key = (claim.table, claim.cells, claim.value)
-        if abs(table_value - claim.value) <= _TOLERANCE or key in seen:
+        if table_value == claim.value or key in seen:
             continue
         if claim.cells == (("new", "total"),):
             # Some reports count what they handled this year: new plus carried over.
             carried = report.value(claim.table, "carried_over", "total")
-            if carried is not None and abs(table_value + carried - claim.value) <= _TOLERANCE:
+            if carried is not None and table_value + exact(carried) == claim.value:
                 continue
         seen.add(key)
         figures = {

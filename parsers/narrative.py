@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
-from model.claims import CellClaim, Figure, SumClaim
+from model.claims import CellClaim, Exact, Figure, SumClaim
 from parsers.normalize import positions
 
 UNITS = ("万元", "人次", "元", "条", "件", "篇", "次", "个", "项", "场", "期", "家", "户", "人", "份", "批")
@@ -70,11 +71,20 @@ def chinese_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def figure_value(num: str) -> float | None:
+# A count of more digits than this is no count of any report: the figure is not read.
+MAX_DIGITS = 10
+
+
+def figure_value(num: str) -> Exact | None:
+    """The exact value of a figure as written (1,171 → 1171, 3909.30 → Decimal("3909.30"),
+    三十六 → 36); None when it is no plausible figure (more than `MAX_DIGITS` digits before or
+    after the point)."""
     if num[0].isdigit():
-        return float(num.replace(",", ""))
-    value = chinese_number(num)
-    return None if value is None else float(value)
+        whole, _, fraction = num.replace(",", "").partition(".")
+        if len(whole) > MAX_DIGITS or len(fraction) > MAX_DIGITS:
+            return None
+        return Decimal(f"{whole}.{fraction}") if fraction else int(whole)
+    return chinese_number(num)
 
 
 def _figures(text: str, start: int, end: int, unit: str | None = None) -> list[Figure]:
@@ -108,7 +118,7 @@ def _iter_figures(text: str, start: int, end: int, unit: str | None = None) -> I
             continue
         approx = bool(first < num_start or m.group("approx") or m.group("post"))
         share = _SHARE.match(text, figure_end)
-        percent = float(share.group(1)) if share else None
+        percent = Decimal(share.group(1)) if share else None
         yield Figure(value, figure_unit, num_start, figure_end, approx, percent)
 
 
@@ -404,13 +414,13 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
             out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
     no_candidates = positions(text, _NO_STARTS)
     for m in _matches(_NO_APPLICATIONS, text, no_candidates):
-        out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
+        out.append(CellClaim("table3", (("new", "total"),), 0, "收到政府信息公开申请", m.start(), m.end()))
     for m in _matches(_NO_REVIEW, text, no_candidates):
         if not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
             continue
         if m.group(1):
-            out.append(CellClaim("table4", (("review", "total"),), 0.0, "行政复议", m.start(), m.end()))
+            out.append(CellClaim("table4", (("review", "total"),), 0, "行政复议", m.start(), m.end()))
         if m.group(2) or m.group(3):
             cells = (("litigation_direct", "total"), ("litigation_after_review", "total"))
-            out.append(CellClaim("table4", cells, 0.0, "行政诉讼", m.start(), m.end()))
+            out.append(CellClaim("table4", cells, 0, "行政诉讼", m.start(), m.end()))
     return out
