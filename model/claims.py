@@ -40,12 +40,22 @@ class Figure:
 
 @dataclass(frozen=True)
 class SumClaim:
-    """A stated total and its stated parts, with the span of the words that state them."""
+    """A stated total and its stated parts, with the span of the words that state them.
+
+    How sure the reading is decides what a mismatch means: `certain` when the total surely
+    heads this list (共…N, or the only figure in its unit before it); `closed` when the list
+    says it is complete (it ends with 其他…, opens with 分别为, or its shares make 100%), so
+    that parts short of the total are an error of the text and not a selection; `shortest`,
+    when not 0, the fewest parts the list may have (where its separators or the kind of its
+    items change, what follows may be other news)."""
 
     total: Figure
     parts: tuple[Figure, ...]
     start: int
     end: int
+    certain: bool = True
+    closed: bool = False
+    shortest: int = 0
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from model import messages
-from model.claims import Exact, exact
+from model.claims import Exact, SumClaim, exact
 from model.findings import ERROR, WARNING, CellRef, Finding
 from model.report import Report
 from model.schema import FORMAT_2021
@@ -28,19 +28,21 @@ def _n(value: Exact) -> Exact:
 
 
 def narrative_sum(report: Report) -> list[Finding]:
-    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning."""
+    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning.
+
+    Only when every reading the text allows disagrees: the total surely heads the list,
+    no single item exceeds it (a different base), no run of the first items makes it (the
+    rest is other news), the shortest list the text allows already exceeds it, or the list
+    says it is complete and falls short."""
     out = []
     for claim in report.sum_claims:
-        parts = [p.value for p in claim.parts]
-        total = claim.total.value
-        s = sum(parts, start=0)
-        if s == total:
+        verdict = _sum_verdict(claim)
+        if verdict is None:
             continue
-        if _complete_before_the_end(parts, total):
-            continue  # the list adds up; what follows is other news (予以公开8件 …)
-        severity = ERROR if s > total else WARNING
+        severity, parts = verdict
+        s = sum(parts, start=0)
         figures = {
-            "total": _n(total),
+            "total": _n(claim.total.value),
             "unit": claim.total.unit,
             "parts": [_n(p) for p in parts],
             "sum": _n(s),
@@ -50,13 +52,23 @@ def narrative_sum(report: Report) -> list[Finding]:
     return out
 
 
-def _complete_before_the_end(parts: list[Exact], total: Exact) -> bool:
+def _sum_verdict(claim: SumClaim) -> tuple[str, list[Exact]] | None:
+    """ERROR or WARNING with the parts it concerns, or None when the claim may add up."""
+    total = claim.total.value
+    parts = [p.value for p in claim.parts]
+    if not claim.certain or any(p > total for p in parts):
+        return None
     running: Exact = 0
-    for value in parts[:-1]:
+    for value in parts:
         running += value
         if running == total:
-            return True
-    return False
+            return None
+    shortest = parts[: claim.shortest or len(parts)]
+    if sum(shortest, start=0) > total:
+        return ERROR, shortest
+    if claim.closed and len(shortest) == len(parts) and sum(parts, start=0) < total:
+        return WARNING, parts
+    return None
 
 
 def percent(report: Report) -> list[Finding]:

@@ -44,9 +44,16 @@ def test_sums_that_add_up_raise_nothing(seed: str) -> None:
 
 
 def test_parts_short_of_the_total_are_a_warning() -> None:
-    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条。"
+    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条，其他渠道160条。"
     findings = narrative_sum(_report(text))
     assert [f.severity for f in findings] == ["warning"]
+
+
+def test_a_selection_short_of_the_total_is_no_finding() -> None:
+    """其中 often names a few items only: short of the total is no error unless the list
+    says it is complete (its last item is the rest, 其他…)."""
+    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条。"
+    assert narrative_sum(_report(text)) == []
 
 
 def test_approximate_figures_are_skipped() -> None:
@@ -56,7 +63,7 @@ def test_approximate_figures_are_skipped() -> None:
 
 def test_chinese_numerals_and_units() -> None:
     assert chinese_number("三十六") == 36 and chinese_number("一百零五") == 105 and chinese_number("十二") == 12
-    text = "全年共发布信息三十六条，其中政策文件十条，工作动态二十条。"
+    text = "全年共发布信息三十六条，其中政策文件十条，其他信息二十条。"
     findings = narrative_sum(_report(text))
     assert len(findings) == 1 and findings[0].severity == "warning" and "30" in findings[0].message
 
