@@ -60,7 +60,11 @@ class SumClaim:
 
 @dataclass(frozen=True)
 class CellClaim:
-    """A figure in the text that describes one table cell (or the sum of several)."""
+    """A figure in the text that describes one table cell (or the sum of several).
+
+    With `alternatives` the words allow other readings: the figure is the sum of `cells`
+    or of one of these (受理N件 may count this year's applications with those carried over).
+    A claim without alternatives is exact: the recognizer may pin cells with it."""
 
     table: str
     cells: tuple[tuple[str, str], ...]  # (row, col) whose values add up to the figure
@@ -68,3 +72,4 @@ class CellClaim:
     what: str  # the words that name it, for the message
     start: int
     end: int
+    alternatives: tuple[tuple[tuple[str, str], ...], ...] = ()

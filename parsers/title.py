@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # How far into the text a title or a header line may stand.
 HEAD = 2000
@@ -26,7 +27,10 @@ _TITLE_END = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s
 _TITLE_YEAR_FIRST = re.compile(
     r"((?:19|20)\d{2})\s*年度?\s*([^\s\d,，。:：;；、《》“”\"|]{2,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
 )
-_HEADER_TITLE = re.compile(r"^[ \t]*标[ \t]*题[ \t]*[:：|][ \t|]*([^\n|]+)", re.M)
+# 标题: …, led by its literal so that a search skips to it; it must open its line.
+# What follows 信息公开 in a title.
+_REPORT_AFTER = re.compile(r"\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+_HEADER_TITLE = re.compile(r"标[ \t]*题[ \t]*[:：|][ \t|]*([^\n|]+)")
 # The characters of a name in a title: anything but spaces, digits and punctuation.
 _NAME_RUN = re.compile(r"[^\s\d,，。.:：;；、《》“”\"'|/<>»›()（）\[\]【】]+$")
 # What a title's name may stand after: the start of a line, a space, a breadcrumb's arrow.
@@ -48,11 +52,16 @@ class Title:
     end: int
 
 
+@lru_cache(maxsize=16)
 def find_title(text: str) -> Title | None:
     """The report's title: from a `标题:` header line, else the first title standing on its
-    own (at a line's start, after a space or a breadcrumb) in the head of the text."""
-    header = _HEADER_TITLE.search(text, 0, HEAD)
-    if header:
+    own (at a line's start, after a space or a breadcrumb) in the head of the text.
+
+    Several readers of a report ask for its title: the answer is kept for the last texts."""
+    for header in _HEADER_TITLE.finditer(text, 0, HEAD):
+        line_start = text.rfind("\n", 0, header.start()) + 1
+        if text[line_start : header.start()].strip():
+            continue
         title = _title_in(text, header.start(1), header.end(1), standalone=False)
         if title is not None:
             return title
@@ -79,9 +88,21 @@ def _title_in(text: str, start: int, end: int, standalone: bool) -> Title | None
 
 def _title_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of both title patterns in text[start:end], in order; where both match at
-    one place, the one with the year next to its ending."""
-    found = {m.start(): m for m in _TITLE_YEAR_FIRST.finditer(text, start, end)}
-    found.update({m.start(): m for m in _TITLE_END.finditer(text, start, end)})
+    one place, the one with the year next to its ending.
+
+    Every title holds 信息公开 at most 36 characters after its year: the patterns, which open
+    with a year and so would be tried at every position, are tried only before each one."""
+    found: dict[int, re.Match[str]] = {}
+    at = text.find("信息公开", start, end)
+    while at >= 0:
+        if not _REPORT_AFTER.match(text, at + 4, end):
+            at = text.find("信息公开", at + 4, end)
+            continue
+        window = (max(start, at - 40), min(end, at + 16))
+        for pattern in (_TITLE_YEAR_FIRST, _TITLE_END):
+            for m in pattern.finditer(text, *window):
+                found[m.start()] = m
+        at = text.find("信息公开", at + 4, end)
     return [found[k] for k in sorted(found)]
 
 
