@@ -243,22 +243,32 @@ _UNIT_CHARS = "件起宗元"
 _NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 
 
+# Beyond this many clauses with figures a text is no report's narrative: the rest are not read.
+MAX_CLAUSES = 2000
+
+
 def _figure_clauses(text: str) -> list[tuple[int, int]]:
     """The clauses that hold a number in 件, 起, 宗 or 元: only these can hold a claim. Found
     from the unit characters, which `str.find` skips to far faster than any word."""
     found: set[tuple[int, int]] = set()
     for unit in _UNIT_CHARS:
         at = text.find(unit)
+        clause_end = -1
         while at >= 0:
+            if at < clause_end:  # in the clause found last: nothing new
+                at = text.find(unit, at + 1)
+                continue
             j = at - 1
             if unit == "元" and j >= 0 and text[j] == "万":
                 j -= 1
             while j >= 0 and text[j] in " \t":
                 j -= 1
             if j >= 0 and text[j] in _NUMERALS:
-                found.add(_bounds(text, at, at + 1, _CLAUSE_BREAKS))
+                clause = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
+                found.add(clause)
+                clause_end = clause[1]
             at = text.find(unit, at + 1)
-    return sorted(found)
+    return sorted(found)[:MAX_CLAUSES]
 
 
 def _matches(

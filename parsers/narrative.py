@@ -191,7 +191,7 @@ def find_sum_claims(text: str) -> list[SumClaim]:
     tops = outermost(pairs)
     top_view = blank(text, tops)
     claims = []
-    for trigger_at in positions(text, _TRIGGERS):
+    for trigger_at in positions(text, _TRIGGERS)[:MAX_TRIGGERS]:
         claim = _trigger_claim(text, top_view, tops, pairs, trigger_at)
         if claim is not None:
             claims.append(claim)
@@ -199,11 +199,22 @@ def find_sum_claims(text: str) -> list[SumClaim]:
     return claims
 
 
+# No sentence is read beyond this many characters from the point looked at: real ones are
+# far shorter, and a text without breaks must not make each look-up cost its length.
+_SENTENCE_REACH = 1000
+# Greedy `.*` jumps to the end of the slice and steps back to the last break, in C.
+_UP_TO_BREAK = re.compile(rf"(?s:.*)[{_BREAKS}]")
+_BREAK = re.compile(rf"[{_BREAKS}]")
+# Beyond this many trigger words a text is no report's narrative: the rest are not read.
+MAX_TRIGGERS = 500
+
+
 def _sentence(view: str, at: int, lo: int, hi: int) -> tuple[int, int]:
     """The span of the sentence of view[lo:hi] that holds position `at`."""
-    start = max(view.rfind(ch, lo, at) for ch in _BREAKS) + 1
-    ends = [e for e in (view.find(ch, at, hi) for ch in _BREAKS) if e >= 0]
-    return max(start, lo), min(ends) if ends else hi
+    lo, hi = max(lo, at - _SENTENCE_REACH), min(hi, at + _SENTENCE_REACH)
+    before = _UP_TO_BREAK.match(view, lo, at)
+    after = _BREAK.search(view, at, hi)
+    return before.end() if before else lo, after.start() if after else hi
 
 
 def _trigger_claim(
@@ -218,7 +229,7 @@ def _trigger_claim(
         view, lo, hi = top_view, 0, len(text)
     else:
         p, q = inside
-        children = outermost([(a, b) for a, b in pairs if p < a and b < q])
+        children = outermost(_inside(pairs, p, q))
         if any(a < at < b for a, b in children):
             return None
         view, lo, hi = blank(text, children), p + 1, q
@@ -276,6 +287,13 @@ def _total(view: str, start: int, end: int, unit: str) -> tuple[Figure, int, boo
     return total, total.start, len(candidates) == 1
 
 
+def _inside(pairs: list[tuple[int, int]], p: int, q: int) -> list[tuple[int, int]]:
+    """The pairs (ordered by opening) that stand inside the pair (p, q)."""
+    first = bisect_right(pairs, (p, q))  # (p, q) is the only pair that opens at p
+    last = bisect_right(pairs, (q, -1), first)
+    return [(a, b) for a, b in pairs[first:last] if b < q]
+
+
 def _bracket_claims(text: str, pairs: list[tuple[int, int]]) -> list[SumClaim]:
     """A figure followed by its breakdown in brackets: 612条(3条、568条、41条)."""
     out = []
@@ -287,7 +305,7 @@ def _bracket_claims(text: str, pairs: list[tuple[int, int]]) -> list[SumClaim]:
         if not before or before[-1].end != p:
             continue
         total = before[-1]
-        children = outermost([(a, b) for a, b in pairs if p < a and b < q])
+        children = outermost(_inside(pairs, p, q))
         view = blank(text, children) if children else text
         read = read_list(view, p + 1, q, total.unit)
         if len(read.parts) < 2 or total.approximate or any(x.approximate for x in read.parts):
