@@ -76,8 +76,8 @@ def percent(report: Report) -> list[Finding]:
     out = []
     for claim in report.sum_claims:
         total = claim.total.value
-        if total <= 0:
-            continue
+        if total <= 0 or not claim.certain or any(p.value > total for p in claim.parts):
+            continue  # a share of another base than this total
         for part in claim.parts:
             if part.percent is None:
                 continue

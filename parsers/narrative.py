@@ -184,12 +184,25 @@ def _add(read: ListRead, figure: Figure, label: str, sep: str) -> None:
     read.end = figure.end
 
 
+# A line break inside a sentence, as PDF text wraps its lines: between characters of a
+# sentence (a CJK character, digit or comma before; one after that opens no heading such
+# as 二、 or 3.). Led by the break itself, so that a search skips from line to line.
+_WRAP = re.compile(
+    r"\n(?<=[\u4e00-\u9fff\d，,、]\n)(?=[\u4e00-\u9fff\d])(?![一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+)
+
+
+def unwrap(view: str) -> str:
+    """`view` with the line breaks that wrap a sentence made spaces (positions are kept)."""
+    return _WRAP.sub(" ", view) if "\n" in view else view
+
+
 def find_sum_claims(text: str) -> list[SumClaim]:
     """Every breakdown of a total the text states: after 其中 or 分别为, and in brackets."""
     where = brackets(text)
     pairs = bracket_pairs(text, where)
     tops = outermost(pairs)
-    top_view = blank(text, tops)
+    top_view = unwrap(blank(text, tops))
     claims = []
     for trigger_at in positions(text, _TRIGGERS)[:MAX_TRIGGERS]:
         claim = _trigger_claim(text, top_view, tops, pairs, trigger_at)
@@ -232,7 +245,7 @@ def _trigger_claim(
         children = outermost(_inside(pairs, p, q))
         if any(a < at < b for a, b in children):
             return None
-        view, lo, hi = blank(text, children), p + 1, q
+        view, lo, hi = unwrap(blank(text, children)), p + 1, q
     s, e = _sentence(view, at, lo, hi)
     read = read_list(view, at + len(trigger), e)
     if len(read.parts) < 2 or read.unit is None:
@@ -306,7 +319,7 @@ def _bracket_claims(text: str, pairs: list[tuple[int, int]]) -> list[SumClaim]:
             continue
         total = before[-1]
         children = outermost(_inside(pairs, p, q))
-        view = blank(text, children) if children else text
+        view = unwrap(blank(text, children))
         read = read_list(view, p + 1, q, total.unit)
         if len(read.parts) < 2 or total.approximate or any(x.approximate for x in read.parts):
             continue

@@ -88,6 +88,12 @@ def test_percent_against_its_parts() -> None:
     assert len(findings) == 1 and "65.5" in findings[0].message and "61.54" in findings[0].message
 
 
+def test_shares_of_another_base_are_not_checked() -> None:
+    # The nearest figure before 其中 (上年结转2件) is not the base of the shares.
+    text = "本年度共收到申请8件，上年结转2件，其中予以公开6件，占60%；部分公开1件，占10%；无法提供3件，占30%。"
+    assert percent(_report(text)) == [] and narrative_sum(_report(text)) == []
+
+
 def test_narrative_against_the_table() -> None:
     text = sample("004").read_text(encoding="utf-8")
     assert narrative_table(load_report(sample("004"))) == []
