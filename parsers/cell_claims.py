@@ -80,7 +80,7 @@ KINDS: tuple[Kind, ...] = (
         (
             re.compile(
                 rf"(?:收到|新收|接收|接到)(?P<mid>[^，,。；;]{{0,24}}?)(?:申请|依申请公开)(?:事项|件)?"
-                rf"(?:共|总计|合计|数为)?\s*{_NUM}\s*件"
+                rf"(?:共|总计|合计|总数为?|数为)?\s*{_NUM}\s*[件条]"
             ),
             re.compile(
                 rf"(?:收到|新收|接收|接到)(?P<mid>[^，,。；;\d]{{0,12}}?){_NUM}\s*件(?P<mid2>[^，,。；;\d]{{0,14}}?)(?:申请|依申请公开)"
@@ -94,7 +94,7 @@ KINDS: tuple[Kind, ...] = (
         ("受理",),
         (
             re.compile(
-                rf"受理(?P<mid>[^，,。；;]{{0,24}}?)(?:申请|依申请公开)(?:事项|件)?(?:共|总计|合计|数为)?\s*{_NUM}\s*件"
+                rf"受理(?P<mid>[^，,。；;]{{0,24}}?)(?:申请|依申请公开)(?:事项|件)?(?:共|总计|合计|总数为?|数为)?\s*{_NUM}\s*[件条]"
             ),
             re.compile(
                 rf"受理(?P<mid>[^，,。；;\d]{{0,12}}?){_NUM}\s*件(?P<mid2>[^，,。；;\d]{{0,14}}?)(?:申请|依申请公开)"
@@ -185,9 +185,11 @@ KINDS: tuple[Kind, ...] = (
 )
 
 # A statement that there were none: 未收到政府信息公开申请, 未发生…行政复议和行政诉讼.
-_NO_APPLICATIONS = re.compile(r"(?:未|没有)(?:收到|受理|接到|发生)(?P<mid>[^。；;，,]{0,20}?)申请")
+_NO_APPLICATIONS = re.compile(
+    r"(?:未|没有)(?:收到|受理|接到|发生)(?P<mid>[^。；;，,]{0,30}?)申请(?!引起|引发|产生|而|的行政|提起)"
+)
 _NO_REVIEW = re.compile(
-    r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))"
+    r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:(?:[和、及与或]|或者)(?:提起)?(行政诉讼))?|(行政诉讼))"
 )
 # The processed count stated after the received one: 共收到70件申请，及时依法依规办结69件
 _PROCESSED = re.compile(rf"(?:办结|办理完毕|处理完毕|答复|完成办理)(?:了)?(?:申请)?(?:共)?\s*{_NUM}\s*件")
@@ -238,8 +240,9 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     return _consistent(out)
 
 
-# Every claim's figure is a number followed by one of these: 件, 起, 宗, 元 or 万元.
-_UNIT_CHARS = "件起宗元"
+# Every claim's figure is a number followed by one of these: 件, 起, 宗, 元 or 万元; or by 条
+# for applications (收到政府信息公开申请1条), looked at only with 申请 just before.
+_UNIT_CHARS = "件起宗元条"
 _NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 
 
@@ -263,7 +266,7 @@ def _figure_clauses(text: str) -> list[tuple[int, int]]:
                 j -= 1
             while j >= 0 and text[j] in " \t":
                 j -= 1
-            if j >= 0 and text[j] in _NUMERALS:
+            if j >= 0 and text[j] in _NUMERALS and (unit != "条" or text.find("申请", max(0, at - 16), at) >= 0):
                 clause = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
                 found.add(clause)
                 clause_end = clause[1]
@@ -375,7 +378,7 @@ def _none_stated(text: str) -> list[CellClaim]:
     starts = positions(text, ("未", "没有"))
     for m in _at(_NO_APPLICATIONS, text, starts):
         mid = _ANYONE.sub("", m.group("mid"))
-        if _NOT_DISCLOSURE_APPLICATION.search(mid) or _NOT_OWN.search(mid):
+        if _NOT_DISCLOSURE_APPLICATION.search(mid) or _NOT_OWN.search(mid) or "因" in mid:
             continue
         if "公开" in mid or _DISCLOSURE.search(text, max(0, m.start() - 400), m.start()):
             out.append(CellClaim("table3", NEW, 0, "收到政府信息公开申请", m.start(), m.end()))

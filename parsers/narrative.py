@@ -261,8 +261,10 @@ def _trigger_claim(
         found = _total(view, s, at, read.unit)
         if found is None and not re.search(r"[\w\u4e00-\u9fff]", view[s:at]):
             # 其中 opens its sentence: the total ends the one before (…26条。其中…)
+            # and must be the only one there: a sentence of several totals (…共计2305条；…共
+            # 发布视频1930条。其中被媒体采用41条…) does not say which the list breaks down.
             ps, _ = _sentence(view, s - 1, lo, hi) if s - 1 > lo else (s, s)
-            found = _total(view, ps, s, read.unit)
+            found = _total(view, ps, s, read.unit, only=True)
     if found is None:
         return None
     total, marker, certain = found
@@ -280,10 +282,11 @@ def _trigger_claim(
     )
 
 
-def _total(view: str, start: int, end: int, unit: str) -> tuple[Figure, int, bool] | None:
+def _total(view: str, start: int, end: int, unit: str, only: bool = False) -> tuple[Figure, int, bool] | None:
     """The nearest figure in `unit` before `end` (from `start`) that can head a list, where the
     claim's words start (at its 共 when it has one), and whether it surely heads the list:
-    it has a word of totals (共, 合计 …) or is the only figure in that unit there."""
+    it has a word of totals (共, 合计 …) or is the only figure in that unit there (with
+    `only`, it must be the only one)."""
     candidates = []
     for figure in figures(view, start, end, unit):
         clause_start = max(view.rfind(ch, start, figure.start) for ch in _SEPARATORS) + 1
@@ -295,9 +298,10 @@ def _total(view: str, start: int, end: int, unit: str) -> tuple[Figure, int, boo
         return None
     total, clause_start = candidates[-1]
     marker = _TOTAL_WORD.search(view, clause_start, total.start)
+    alone = len(candidates) == 1
     if marker:
-        return total, marker.start(), True
-    return total, total.start, len(candidates) == 1
+        return total, marker.start(), alone or not only
+    return total, total.start, alone
 
 
 def _inside(pairs: list[tuple[int, int]], p: int, q: int) -> list[tuple[int, int]]:
