@@ -20,6 +20,7 @@ from decimal import Decimal
 from model.claims import CellClaim, Exact
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.figures import figure_value
+from parsers.meta import find_signature
 from parsers.normalize import positions
 from parsers.title import find_title
 
@@ -338,7 +339,8 @@ def _about_applications(text: str, words: str, mid: str, at: int) -> bool:
 
 class _OwnPlace:
     """Whether words like 全区 before a figure mean the report's own agency: only in the
-    report of the place's government (平潭综合实验区, 某某县人民政府), as its title names it."""
+    report of the place's government (平潭综合实验区, 某某县人民政府), as its title (or else
+    its signature) names it."""
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -349,7 +351,10 @@ class _OwnPlace:
             return True
         if self._government is None:
             title = find_title(self._text)
-            self._government = bool(title and title.name and _GOVERNMENT_NAME.search(title.name))
+            name = title.name if title is not None else None
+            if name is None:
+                name, _ = find_signature(self._text)
+            self._government = bool(name and _GOVERNMENT_NAME.search(name))
         return self._government
 
 
