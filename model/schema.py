@@ -64,6 +64,11 @@ class TableSchema:
         # Asked for once per label while a table is read: worth keeping.
         return tuple(row.id for row in self.rows)
 
+    @cached_property
+    def identities(self) -> tuple[Identity, ...]:
+        """The identities of the form for this table (see `identities`), worked out once."""
+        return tuple(identities(self))
+
     def cells(self) -> list[tuple[str, str]]:
         return [(row.id, col) for row in self.rows for col in row.cols]
 
@@ -256,6 +261,33 @@ def outcome_rows(fmt: str | TableSchema) -> list[str]:
     ids = schema.row_ids()
     first, last = ids.index(T3_OUTCOME_FIRST), ids.index(T3_OUTCOME_LAST)
     return [row.id for row in schema.rows[first:last] if row.counted]
+
+
+# An identity of the form: the cells on the left add up to the cells on the right.
+CellPair = tuple[str, str]  # (row, col)
+Identity = tuple[tuple[CellPair, ...], tuple[CellPair, ...]]
+
+
+def identities(schema: TableSchema) -> list[Identity]:
+    """Every identity the form holds one table to: the one declaration the rules'
+    suggestions and the recognizer's choice between readings both use.
+
+    表三: per column, 一 + 二 = （七） + 四 and the outcome rows add up to （七）; per row,
+    the six applicant columns add up to 总计. 表四: per row, the four results add up to
+    总计. 表二 has none."""
+    out: list[Identity] = []
+    if schema.table == TABLE3:
+        outcomes = outcome_rows(schema)
+        for col in T3_COLS:
+            out.append(((("new", col), ("carried_over", col)), (("total_processed", col), ("carried_forward", col))))
+            out.append((tuple((r, col) for r in outcomes), (("total_processed", col),)))
+        for row in schema.rows:
+            if row.counted:
+                out.append((tuple((row.id, c) for c in T3_APPLICANT_COLS), ((row.id, "total"),)))
+    elif schema.table == TABLE4:
+        for row in schema.rows:
+            out.append((tuple((row.id, c) for c in T4_COLS[:-1]), ((row.id, "total"),)))
+    return out
 
 
 def may_be_negative(table: str, fmt: str, col: str) -> bool:

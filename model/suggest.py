@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from model import messages
 from model.findings import Finding
 from model.report import Number, Report
-from model.schema import T3_APPLICANT_COLS, T3_COLS, T4_COLS, TABLE3, TABLE4, outcome_rows
+from model.schema import T3_COLS, T4_COLS, TABLE3, TABLE4, identities
 
 Key = tuple[str, str, str]
 Equation = tuple[tuple[Key, ...], tuple[Key, ...]]  # sum(left) == sum(right)
@@ -33,22 +33,12 @@ class Suggestion:
 def equations(report: Report) -> list[Equation]:
     """Every equation of the form that the report's tables are held to."""
     out: list[Equation] = []
-    schema = report.schema(TABLE3)
-    if report.has_table(TABLE3) and schema is not None:
-        outcomes = outcome_rows(schema)
-        for col in T3_COLS:
-            out.append(
-                (
-                    ((TABLE3, "new", col), (TABLE3, "carried_over", col)),
-                    ((TABLE3, "total_processed", col), (TABLE3, "carried_forward", col)),
-                )
-            )
-            out.append((tuple((TABLE3, r, col) for r in outcomes), ((TABLE3, "total_processed", col),)))
-        for row in schema.row_ids():
-            out.append((tuple((TABLE3, row, c) for c in T3_APPLICANT_COLS), ((TABLE3, row, "total"),)))
-    if report.has_table(TABLE4):
-        for row in ("review", "litigation_direct", "litigation_after_review"):
-            out.append((tuple((TABLE4, row, c) for c in T4_COLS[:-1]), ((TABLE4, row, "total"),)))
+    for table in (TABLE3, TABLE4):
+        schema = report.schema(table)
+        if schema is None or not report.has_table(table):
+            continue
+        for left, right in identities(schema):
+            out.append((tuple((table, r, c) for r, c in left), tuple((table, r, c) for r, c in right)))
     return out
 
 

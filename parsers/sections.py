@@ -33,12 +33,26 @@ _HEADING = [
 ]
 
 
+# A heading run into the text before it (`…24252.311082三、收到和处理政府信息公开申请情况`,
+# web pages flattened onto one line) or numbered wrongly (a second 四、): found by the
+# section's full official title after any item number, where no break precedes it.
+_FULL_TITLES = (
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政(?:法)?复议[、,]?行政诉讼情况",
+    "(?:政府信息公开工作)?存在的主要问题及改进情况",
+    "其他需要报告的事项",
+)
+_RUN_IN = [re.compile(rf"[一二三四五六七]、\s*{title}") for title in _FULL_TITLES]
+
+
 def find_sections(text: str) -> list[Section]:
     """The headings found, in order; each section runs to the next heading found."""
     found: list[tuple[int, int, str]] = []
     pos = 0
-    for number, pattern in enumerate(_HEADING, start=1):
-        m = _search_heading(pattern, _NUMERALS[number - 1], text, pos)
+    for number in range(1, len(_HEADING) + 1):
+        m = _find_heading(text, number, pos)
         if m is None:
             continue
         line_end = _title_end(text, m.start())
@@ -49,6 +63,33 @@ def find_sections(text: str) -> list[Section]:
         end = found[i + 1][1] if i + 1 < len(found) else len(text)
         sections.append(Section(number, title, start, end))
     return sections
+
+
+_LISTED = 24  # a heading followed this closely by the next is a list of the parts, not a heading
+
+
+def _find_heading(text: str, number: int, pos: int) -> re.Match[str] | None:
+    """The first heading of section `number` at or after `pos` that is not an item in a
+    list of the report's parts (本报告由一、总体情况，二、主动公开…组成)."""
+    while True:
+        m = _search_heading(_HEADING[number - 1], _NUMERALS[number - 1], text, pos)
+        run_in = _RUN_IN[number - 1].search(text, pos)
+        if run_in is not None and (m is None or run_in.start() < m.start()):
+            m = run_in
+        if m is None or number == len(_HEADING):
+            return m
+        after = m.end()
+        nxt = _HEADING[number]
+        window = text[after : after + _LISTED]
+        cut = min((i for i in (window.find("\n"), window.find("。")) if i >= 0), default=len(window))
+        listed = any(
+            nxt.match(text, after + i) or _RUN_IN[number].match(text, after + i)
+            for i in range(cut)
+            if window[i] in _NUMERALS
+        )
+        if not listed:
+            return m
+        pos = after
 
 
 def _search_heading(pattern: re.Pattern[str], numeral: str, text: str, pos: int) -> re.Match[str] | None:

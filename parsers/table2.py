@@ -1,9 +1,12 @@
-"""Read 表二 (主动公开政府信息情况) from a cell stream.
+"""Read 表二 (主动公开政府信息情况) from a region's token stream.
 
-Rows are found by their labels (exact after normalisation, or containing the official
-words when reworded); each takes as many values as its row has columns in the format.
-Block headers give the unit of money columns and are checked against the official
-column labels; a header cut short by wrapping (本年新) is accepted as is.
+Rows are found by their labels: the last row label in the text before a group of values
+owns those values (the text before it is the block's header, `第二十条第(一)项 信息内容
+本年新制作数量 …`). Labels are matched exactly after normalisation, or by likeness when
+mistyped or reworded (`parsers.align.Matcher`). Each row takes as many values as it has
+columns in the format; digits printed together cannot be split by any arithmetic here,
+so such a row is left uncertain unless the narrative states its figures. Block headers
+give the unit of money columns and are checked against the official column labels.
 """
 
 from __future__ import annotations
@@ -12,118 +15,147 @@ import re
 from collections.abc import Sequence
 
 from model.report import LabelIssue
-from model.schema import TABLE2, TableSchema
-from parsers.cells import KIND_TEXT, CellToken
+from model.schema import TABLE2, TableSchema, table_schema
+from parsers.align import ROW, Item, Matcher, char_positions, units
 from parsers.normalize import bare_label_key, label_key
-from parsers.rowread import TableRead, place_row, value_run
+from parsers.readings import MANY, NATURAL, SPLIT, RowReading, Shape
+from parsers.solve import Pin, Run
+from parsers.stream import TEXT, Token
+from parsers.tableread import TableRead, read_values, settle, span_of
 
-# Label keys of every 表二 row in either format, to the row id.
-_ROW_KEYS = {
-    "规章": "regulations",
-    "规范性文件": "normative_documents",
-    "行政规范性文件": "normative_documents",
-    "行政许可": "licensing",
-    "其他对外管理服务事项": "other_services",
-    "行政处罚": "penalties",
-    "行政强制": "coercion",
-    "行政事业性收费": "fees",
-    "政府集中采购": "procurement",
-}
-_GROUP = re.compile(r"第二十条第[一二三四五六七八九十]+项")
+# Label keys of every 表二 row in either format, to the row id (longest first).
+_ROW_KEYS = (
+    ("其他对外管理服务事项", "other_services"),
+    ("行政规范性文件", "normative_documents"),
+    ("行政事业性收费", "fees"),
+    ("政府集中采购", "procurement"),
+    ("规范性文件", "normative_documents"),
+    ("行政许可", "licensing"),
+    ("行政处罚", "penalties"),
+    ("行政强制", "coercion"),
+    ("规章", "regulations"),
+)
+_ROW_WORDS = re.compile("|".join(key for key, _ in _ROW_KEYS))
 _YUAN = re.compile(r"单位元|(?<!万)元$")
 _NOT_COL = {"信息内容", "项目", "内容"}
+_GROUP = re.compile(r"第二十条第[一二三四五六七八九十]+项")
 
 
-def match_row(key: str, schema: TableSchema) -> str | None:
-    row_ids = schema.row_ids()
-    rid = _ROW_KEYS.get(key)
-    if rid in row_ids:
-        return rid
-    if len(key) > 14:
+def _matcher(schema: TableSchema) -> tuple[list[Item], Matcher]:
+    items = [Item(row.id, ROW, row.label) for row in schema.rows]
+    return items, Matcher(items)
+
+
+_MATCHERS = {fmt: _matcher(s) for fmt in ("2019", "2021") if (s := table_schema(TABLE2, fmt)) is not None}
+
+
+_TABLE_START = re.compile(r"第二十条|信息内容|本年新制作数量|本年制发件数|上一年项目数量|本年处理决定数量")
+_ROW_IDS = dict(_ROW_KEYS)
+_TAIL = 4  # words a label may carry after the row's name (数量, (项) …)
+
+
+def _starts_table(labels: Sequence[Token]) -> bool:
+    return any(_TABLE_START.search(label_key(t.text)) for t in labels)
+
+
+def _row_of(labels: Sequence[Token], fmt: str) -> tuple[str, str, tuple[int, int]] | None:
+    """The row the label text ends with: (row id, the label as printed, its span)."""
+    text = "".join(t.text for t in labels)
+    at = char_positions(labels)
+    ids = {item.key for item in _MATCHERS[fmt][0]}
+    last = None
+    for m in _ROW_WORDS.finditer(text):
+        rid = _ROW_IDS[m.group()]
+        if rid in ids:
+            last = (rid, m.start(), m.group())
+    if last is not None:
+        rid, start, word = last
+        printed = text[start:].strip()
+        if len(label_key(printed)) - len(word) <= _TAIL:
+            return rid, printed, (at[start], at[len(text)])
         return None
-    # Reworded: the official words inside a short label (其他对外管理服务事项 → 其他对外管理服务).
-    best = None
-    for official, candidate in _ROW_KEYS.items():
-        if candidate not in row_ids:
-            continue
-        if official in key or (len(key) >= 4 and key in official):
-            if best is None or len(official) > len(best[0]):
-                best = (official, candidate)
-    return best[1] if best else None
+    # A mistyped label: the text after the block header, by likeness.
+    key = label_key(text)
+    tail = _GROUP.split(key)[-1][-12:]
+    items, matcher = _MATCHERS[fmt]
+    scores = matcher.scores(tail)
+    if scores:
+        i, s = max(scores.items(), key=lambda kv: kv[1])
+        if s >= 0.6:
+            start = max(0, len(text) - len(tail))
+            return items[i].key, text[start:], (at[start], at[len(text)])
+    return None
 
 
-def read_table2(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
+_QUALITY = {NATURAL: 3, SPLIT: 2, MANY: 1}
+
+
+def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> TableRead:
     read = TableRead()
-    seen: dict[str, int] = {}
-    header: list[CellToken] = []
-    header_for: dict[str, list[CellToken]] = {}
-    for i, tok in enumerate(tokens):
-        if tok.kind != KIND_TEXT:
+    schema = table_schema(TABLE2, fmt)
+    assert schema is not None
+    found_units = units(tokens, lambda text: _ROW_WORDS.search(label_key(text)) is not None)
+    # Narrative before the table names rows too (公开行政许可信息1200条): the table starts
+    # at its first block header when it prints one.
+    first = next((k for k, (labels, _) in enumerate(found_units) if _starts_table(labels)), 0)
+    seen: dict[str, tuple[RowReading, str, tuple[int, int]]] = {}
+    header: list[Token] = []
+    for labels, values in found_units[first:]:
+        if not labels:
             continue
-        key = bare_label_key(tok.text) or tok.key
-        rid = match_row(key, schema) if len(key) <= 20 else None
-        if rid is None and " " in tok.text.strip():
-            # Space-separated layouts run header words into the label: 对外公开总数量 规章.
-            rid = match_row(label_key(tok.text.split()[-1]), schema)
-        if rid is None and _GROUP.search(tok.key):
-            header = []
+        found = _row_of(labels, fmt)
+        if found is None:
+            header = list(labels) if _GROUP.search(label_key("".join(t.text for t in labels))) else header + labels
             continue
-        if rid is None:
-            if len(key) <= 20:
-                header.append(tok)
-            continue
-        if rid in seen and value_run(tokens, seen[rid] + 1):
-            continue  # the row was read already; a later mention is not the table
-        # A mention with no figures after it (a subheading in the narrative) gives way.
-        seen[rid] = i
-        header_for[rid] = list(header)
+        rid, printed, span = found
+        block_header = [t for t in (header + labels) if t.kind == TEXT]
         header = []
-
+        if not values:
+            continue  # a mention with no figures (a narrative heading)
+        row = schema.row(rid)
+        money = {k: _unit(block_header) for k, col in enumerate(row.cols) if col == "amount"}
+        reading = read_values(values, Shape(len(row.cols)), money=money)
+        if rid in seen and _QUALITY.get(reading.kind, 0) <= _QUALITY.get(seen[rid][0].kind, 0):
+            continue  # the row was read already, as well or better
+        seen[rid] = (reading, printed, span)
+        _check_headers(read, block_header, row.cols, schema)
     if not seen:
         return read
-    for rid, i in seen.items():
-        row = schema.row(rid)
-        run = value_run(tokens, i + 1)
-        units = _money_units(row.cols, header_for.get(rid, []), schema)
-        place_row(read, rid, row.cols, run[: len(row.cols)], money_cols=units)
-        _check_labels(read, tokens[i], row.label, rid, schema)
-        _check_headers(read, header_for.get(rid, []), row.cols, schema)
 
+    runs: list[Run] = []
+    starts = []
+    for rid, (reading, printed, span) in seen.items():
+        row = schema.row(rid)
+        keys = tuple((rid, c) for c in row.cols)
+        runs.append(Run(keys, reading))
+        starts.append(span[0])
+        if bare_label_key(printed) != label_key(row.label):
+            read.label_issues.append(LabelIssue(TABLE2, rid, None, printed, row.label, span))
+    settle(TABLE2, read, runs, [], pins, has_rule=False)
     read.missing_rows = [rid for rid in schema.row_ids() if rid not in seen]
-    starts = [tokens[i].start for i in seen.values()]
-    ends = [c.span[1] for c in read.cells.values() if c.span] + [tokens[i].end for i in seen.values()]
-    read.span = (min(starts), max(ends))
+    read.span = span_of(read, min(starts))
     return read
 
 
-def _money_units(cols: Sequence[str], header: list[CellToken], schema: TableSchema) -> dict[str, str]:
-    """For money columns, the unit their header states (万元 unless it says 元)."""
-    units = {}
-    for col in cols:
-        if col != "amount":
-            continue
-        unit = "万元"
-        for tok in header:
-            key = tok.key
-            if "金额" in key and _YUAN.search(key):
-                unit = "元"
-        units[col] = unit
-    return units
+def _unit(header: Sequence[Token]) -> str:
+    """The unit a money column's header states (万元 unless it says 元)."""
+    for tok in header:
+        key = label_key(tok.text)
+        if "金额" in key and _YUAN.search(key):
+            return "元"
+    return "万元"
 
 
-def _check_labels(read: TableRead, tok: CellToken, official: str, rid: str, schema: TableSchema) -> None:
-    if bare_label_key(tok.text) != label_key(official):
-        read.label_issues.append(LabelIssue(TABLE2, rid, None, tok.text, official, (tok.start, tok.end)))
-
-
-def _check_headers(read: TableRead, header: list[CellToken], cols: Sequence[str], schema: TableSchema) -> None:
-    """Compare a block's column headers with the form's, in order."""
-    names = [t for t in header if t.key not in _NOT_COL]
+def _check_headers(read: TableRead, header: Sequence[Token], cols: Sequence[str], schema: TableSchema) -> None:
+    """Compare a block's column headers with the form's, in order, when they stand in
+    cells of their own (a header run together into one text tells nothing reliable)."""
+    names = [t for t in header if label_key(t.text) not in _NOT_COL and not _GROUP.search(label_key(t.text))]
+    names = [t for t in names if not _ROW_WORDS.fullmatch(bare_label_key(t.text))]
     if len(names) != len(cols):
-        return  # a header we cannot line up with the columns; nothing reliable to say
+        return
     for tok, col in zip(names, cols):
         official = label_key(schema.col_labels[col])
-        found = tok.key
+        found = _ROW_WORDS.split(label_key(tok.text))[0]  # a row's label run on after the header
         bare_official = re.sub(r"单位万?元$", "", official)
         bare_found = re.sub(r"单位万?元$", "", found)
         if bare_found == bare_official or (len(bare_found) >= 2 and bare_official.startswith(bare_found)):

@@ -1,9 +1,11 @@
-"""Read 表三 (收到和处理政府信息公开申请情况) from a cell stream.
+"""Read 表三 (收到和处理政府信息公开申请情况) from a region's token stream.
 
-Rows are found by the words that tell them apart, in the order of the form, so that a
-label cut by spaces, renumbered or reworded is still placed, and the column headers 其他
-and 总计 are never taken for the rows of the same name. Columns follow the header when
-it shows which of the seven are present.
+The label text is aligned with the form's sequence of group and row labels
+(`parsers.align`), so labels cut by spaces or page breaks, mistyped, numbered `1、` or
+printed out of order are still placed; each row's values are read (`parsers.readings`),
+and run-together digits are split by the whole table's arithmetic at once
+(`parsers.solve`). The column header tells which of the seven columns are printed.
+A 2021 report printing the single （六）其他处理 row keeps it under `other`.
 """
 
 from __future__ import annotations
@@ -11,175 +13,164 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.report import LabelIssue
-from model.schema import T3_COLS, TABLE3, TableSchema
-from parsers.cells import KIND_TEXT, CellToken
-from parsers.normalize import bare_label_key
-from parsers.rowread import TableRead, place_row, value_run
+from model.report import STATUS_UNCERTAIN, UNCERTAIN_UNALIGNED, Cell, LabelIssue, Uncertainty
+from model.schema import (
+    FORMAT_2019,
+    T3_COLS,
+    TABLE3,
+    table_schema,
+)
+from parsers.align import GROUP, ROW, Item, Matcher, Piece, align, pieces, units
+from parsers.normalize import bare_label_key, label_key
+from parsers.readings import Shape
+from parsers.solve import Pin, Run
+from parsers.stream import Token
+from parsers.tableread import TableRead, read_values, settle, span_of
 
-# Words that identify each row; `None` marks rows that are only recognised in sequence.
-_ROW_WORDS: dict[str, str] = {
-    "new": r"新收",
-    "carried_over": r"上年(?:度)?结转",
-    "granted": r"予以公开",
-    "partial": r"部分公开",
-    "refused.state_secret": r"国家秘密",
-    "refused.prohibited": r"禁止公开",
-    "refused.security": r"三安全一稳定|危及",
-    "refused.third_party": r"第三方",
-    "refused.internal": r"内部事务",
-    "refused.process": r"过程性",
-    "refused.enforcement": r"执法案卷",
-    "refused.query": r"查询事项",
-    "unable.not_held": r"不掌握",
-    "unable.needs_creation": r"另行制作|没有现成",
-    "unable.unclear": r"仍不明确|补正后",
-    "not_processed.complaint": r"信访|举报投诉",
-    "not_processed.duplicate": r"重复申请",
-    "not_processed.publication": r"出版物",
-    "not_processed.excessive": r"大量反复",
-    "not_processed.confirmation": r"重新出具|确认或",
-    "other": r"^其他处理$|^其它处理$",
-    "other.no_correction": r"不补正",
-    "other.unpaid_fee": r"收费通知|缴纳费用",
-    "other.other": r"^其他$|^其它$",
-    "total_processed": r"^总计$|^合计$",
-    "carried_forward": r"结转下年|下年度继续",
+_EXTRA: dict[str, tuple[str, ...]] = {
+    "new": ("本年新收政府信息公开申请",),
+    "carried_over": ("上年结转政府信息公开申请", "上年度结转"),
+    "partial": ("部分公开",),
+    "other.no_correction": ("逾期不补正",),
+    "other.unpaid_fee": ("逾期未按收费通知要求缴纳费用",),
+    "total_processed": ("合计",),
+    "carried_forward": ("结转下年度继续办理",),
 }
-_ROW_RE = {k: re.compile(v) for k, v in _ROW_WORDS.items()}
-# Any row's words: most text cells name no row, and one search tells so.
-_ANY_ROW = re.compile("|".join(f"(?:{v})" for v in _ROW_WORDS.values()))
-# Rows whose words are too common to be matched out of sequence.
-_SEQUENCE_ONLY = {"other.other", "total_processed", "other"}
-_MAX_LABEL = 60
+_GROUPS = {
+    "三、本年度办理结果": "granted",
+    "(三)不予公开": "refused.state_secret",
+    "(四)无法提供": "unable.not_held",
+    "(五)不予处理": "not_processed.complaint",
+}
+_OTHER_GROUP = "(六)其他处理"
+
+
+def _numbering(label: str) -> str:
+    m = re.match(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)", label)
+    return m.group() if m else ""
+
+
+def _items(fmt: str) -> list[Item]:
+    """The form's labels in order: group labels before their first row; in 2021 the
+    （六） label may stand as a group or as the single row `other`."""
+    schema = table_schema(TABLE3, fmt)
+    assert schema is not None
+    out: list[Item] = []
+    for row in schema.rows:
+        for group, first in _GROUPS.items():
+            if row.id == first:
+                out.append(Item("group:" + group, GROUP, group, _numbering(group)))
+        if row.id == "other.no_correction":
+            out.append(Item("group:" + _OTHER_GROUP, GROUP, _OTHER_GROUP, "(六)"))
+            out.append(Item("other", ROW, _OTHER_GROUP, "(六)", needs_values=True))
+        label = row.label if row.id != "other" else _OTHER_GROUP
+        out.append(Item(row.id, ROW, label, _numbering(label), _EXTRA.get(row.id, ())))
+    return out
+
+
+_ITEMS = {fmt: _items(fmt) for fmt in ("2019", "2021")}
+_MATCHERS = {fmt: Matcher(items) for fmt, items in _ITEMS.items()}
 
 _COL_WORDS = (
-    ("natural_person", re.compile(r"自然人")),
-    ("commercial", re.compile(r"商业企业|^商业$|商业")),
-    ("research", re.compile(r"科研机构|^科研$|科研")),
-    ("social", re.compile(r"社会公益")),
-    ("legal", re.compile(r"法律服务")),
-    ("other_org", re.compile(r"^其他$|^其它$")),
-    ("total", re.compile(r"^总计$|^合计$")),
+    ("natural_person", ("自然人",)),
+    ("commercial", ("商业企业", "商业")),
+    ("research", ("科研机构", "科研")),
+    ("social", ("社会公益组织", "社会公益")),
+    ("legal", ("法律服务机构", "法律服务")),
+    ("other_org", ("其他", "其它")),
+    ("total", ("总计", "合计")),
 )
+_HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益", "法律服务机构")
+_SHAPE = Shape(len(T3_COLS), ((0, len(T3_COLS) - 1),))
 
 
-def match_row(label: str, schema: TableSchema, expected: int) -> int | None:
-    """Index of the schema row this label names, searching from the expected row on."""
-    ids = schema.row_ids()
-    bare = bare_label_key(label)
-    if not _ANY_ROW.search(bare):
-        return None
-    for i in range(expected, len(ids)):
-        rid = ids[i]
-        pattern = _ROW_RE[rid]
-        if rid in _SEQUENCE_ONLY and i > expected + 1:
-            continue
-        if rid in _SEQUENCE_ONLY and expected == 0:
-            continue
-        if pattern.search(bare):
-            return i
-    return None
+def _is_header(piece: Piece) -> bool:
+    key = label_key(piece.text)
+    return sum(1 for w in _HEADER_WORDS if w in key) >= 2
 
 
-def _header_cols(tokens: Sequence[CellToken], end: int) -> list[str]:
-    """The 表三 columns named in the header cells before the first row."""
-    found: list[str] = []
-    for tok in tokens[:end]:
-        if tok.kind != KIND_TEXT:
-            continue
-        key = tok.key
-        for col, pattern in _COL_WORDS:
-            if col not in found and pattern.search(key) and len(key) <= 8:
-                found.append(col)
-                break
-    return found
+def _header_cols(header: str) -> list[str]:
+    """The columns the header names (its words, with 法人或其他组织 not taken for 其他)."""
+    key = label_key(header).replace("法人或其他组织", "").replace("申请人情况", "")
+    return [col for col, words in _COL_WORDS if any(w in key for w in words)]
 
 
-def _balanced(values: list[int]) -> bool:
-    return sum(values[:-1]) == values[-1]
-
-
-def read_table3(tokens: Sequence[CellToken], schema: TableSchema) -> TableRead:
+def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> TableRead:
     read = TableRead()
-    ids = schema.row_ids()
-    labels: list[tuple[int, int]] = []  # (token index, row index)
-    expected = 0
-    for i, tok in enumerate(tokens):
-        if tok.kind != KIND_TEXT or len(tok.key) > _MAX_LABEL:
-            continue
-        row_index = match_row(tok.text, schema, expected)
-        if row_index is None:
-            continue
-        if labels and labels[-1][1] == row_index:
-            labels.pop()  # the earlier mention had no values: it was narrative
-        labels.append((i, row_index))
-        # A label with no values after it may be a sentence; let the row match again.
-        expected = row_index + 1 if value_run(tokens, i + 1) else row_index
-    if len(labels) < 3:
+    schema = table_schema(TABLE3, fmt)
+    assert schema is not None
+    items, matcher = _ITEMS[fmt], _MATCHERS[fmt]
+    found = pieces(units(tokens, lambda text: max(matcher.scores(text).values(), default=0.0) >= 0.5))
+    start = 0
+    header_text = ""
+    for p, piece in enumerate(found):
+        if _is_header(piece) and not piece.has_values:
+            start, header_text = p + 1, piece.text
+            # A header broken over pieces: the pieces up to the first row are header too.
+    body = found[start:]
+    alignment = align(body, items, matcher)
+    by_item = alignment.of_item()
+    rows = [(i, body[p]) for i, p in sorted(by_item.items()) if items[i].kind == ROW]
+    if len([1 for _, piece in rows if piece.has_values]) < 3:
         return read
 
-    cols = list(T3_COLS)
-    header = _header_cols(tokens, labels[0][0])
-    if 4 <= len(header) < len(T3_COLS):
-        header_cols = [c for c in T3_COLS if c in header]
-        runs = [len(value_run(tokens, i + 1)) for i, _ in labels]
-        typical = max(set(runs), key=runs.count)
-        if typical < len(T3_COLS):
-            read.missing_cols = [c for c in T3_COLS if c not in header]
-            cols = header_cols
+    cols = _columns(header_text, [piece for _, piece in rows], read)
+    shape = _SHAPE if len(cols) == len(T3_COLS) else Shape(len(cols))
+    runs: list[Run] = []
+    single_other = False
+    for i, piece in rows:
+        row_id = items[i].key
+        if row_id == "other" and fmt != FORMAT_2019:
+            single_other = True
+        keys = tuple((row_id, c) for c in cols)
+        if not piece.has_values:
+            # The row's label without its figures: they stand somewhere the layout hides.
+            read.uncertain.append(Uncertainty(TABLE3, keys, piece.text, (piece.start, piece.end), UNCERTAIN_UNALIGNED))
+            for key in keys:
+                read.cells[key] = Cell(None, "", (piece.start, piece.end), STATUS_UNCERTAIN, "", None, STATUS_UNCERTAIN)
+            continue
+        reading = read_values(piece.values, shape)
+        runs.append(Run(keys, reading))
+    printed = table_schema(TABLE3, fmt, single_other=single_other)
+    assert printed is not None
+    settle(TABLE3, read, runs, printed.identities if shape is _SHAPE else [], pins)
 
-    for n, (i, row_index) in enumerate(labels):
-        stop = labels[n + 1][0] if n + 1 < len(labels) else None
-        run = _row_values(tokens, i, stop)
-        row_id = ids[row_index]
-        check = _balanced if cols[-1] == "total" and len(cols) == len(T3_COLS) else None
-        place_row(read, row_id, cols, run[: len(cols)] if len(run) > len(cols) else run, check=check)
-
-    seen = {ids[r] for _, r in labels}
-    read.missing_rows = [rid for rid in ids if rid not in seen]
-    first, last = tokens[labels[0][0]], tokens[labels[-1][0]]
-    tail = [c.span for c in read.cells.values() if c.span]
-    read.span = (first.start, max([last.end] + [s[1] for s in tail]))
-    _label_issues(read, tokens, labels, schema)
+    seen = {items[i].key for i, _ in rows}
+    read.missing_rows = [row.id for row in printed.rows if row.id not in seen and row.counted]
+    if single_other:
+        read.missing_rows.append(printed.rows[[r.id for r in printed.rows].index("other.no_correction")].id)
+    read.span = span_of(read, rows[0][1].start)
+    _label_issues(read, rows, items)
     return read
 
 
-_CONTINUATION = 3
+def _columns(header: str, rows: list[Piece], read: TableRead) -> list[str]:
+    """The columns printed: all seven, unless the header names fewer and the rows agree."""
+    named = _header_cols(header)
+    if 4 <= len(named) < len(T3_COLS):
+        widths = [len([t for t in piece.values if t.text.strip()]) for piece in rows if piece.has_values]
+        typical = max(set(widths), key=widths.count) if widths else len(T3_COLS)
+        if typical == len(named):
+            read.missing_cols = [c for c in T3_COLS if c not in named]
+            return [c for c in T3_COLS if c in named]
+    return list(T3_COLS)
 
 
-def _row_values(tokens: Sequence[CellToken], i: int, stop: int | None) -> list[CellToken]:
-    """The values after label `i`; a label wrapped over a few cells is skipped first."""
-    run = value_run(tokens, i + 1, stop)
-    j = i + 1
-    end = len(tokens) if stop is None else stop
-    while not run and j < end and j <= i + _CONTINUATION and tokens[j].kind == KIND_TEXT:
-        j += 1
-        run = value_run(tokens, j, stop)
-    return run
-
-
-def _label_issues(
-    read: TableRead, tokens: Sequence[CellToken], labels: list[tuple[int, int]], schema: TableSchema
-) -> None:
-    """Labels whose wording differs from the form beyond punctuation, spacing and numbering."""
-    for i, row_index in labels:
-        row = schema.rows[row_index]
-        found = bare_label_key(tokens[i].text)
-        official = bare_label_key(row.label)
-        if found == official or official.startswith(found) or found.startswith(official):
+def _label_issues(read: TableRead, rows: list[tuple[int, Piece]], items: list[Item]) -> None:
+    """Labels whose wording differs from the form beyond punctuation, spacing, numbering
+    and the cuts of the layout."""
+    for i, piece in rows:
+        item = items[i]
+        found = bare_label_key(piece.text)
+        official = bare_label_key(item.label)
+        if not found or found == official or official.startswith(found) or found.startswith(official):
             continue
-        # Labels broken over cells keep their words; only report real rewording.
         if _similar(found, official):
             continue
-        read.label_issues.append(
-            LabelIssue(TABLE3, row.id, None, tokens[i].text, row.label, (tokens[i].start, tokens[i].end))
-        )
+        read.label_issues.append(LabelIssue(TABLE3, item.key, None, piece.text, item.label, (piece.start, piece.end)))
 
 
 def _similar(a: str, b: str) -> bool:
     """Most characters of the official label appear, in a label that is not much longer."""
-    if not a or not b:
-        return False
     common = sum(1 for ch in set(b) if ch in a)
     return common >= 0.9 * len(set(b)) and len(a) <= len(b) + 2

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from model.report import STATUS_BLANK, STATUS_OK, STATUS_TEXT, Number
-from parsers.cells import PLACEHOLDERS
+from parsers.stream import PLACEHOLDERS
 
 _NUM = re.compile(r"^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元|件|条|个|项|次|人|篇)?$")
 

@@ -75,10 +75,15 @@ def test_run_together_digits_with_several_splits_are_left_to_the_officer() -> No
     text = sample("003").read_text(encoding="utf-8")
     text = text.replace("12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3", "120111420002300 0 3")
     report = _read(text)
-    assert all(v is None for row in report.tables_json()["table4"].values() for v in row.values())
+    table4 = report.tables_json()["table4"]
+    # 1 2 0 11 14 or 12 0 1 1 14: only where the two readings differ is left blank.
+    assert table4["review"] == {"upheld": None, "corrected": None, "other": None, "pending": None, "total": 14}
+    assert table4["litigation_direct"] == {"upheld": 2, "corrected": 0, "other": 0, "pending": 0, "total": 2}
+    assert table4["litigation_after_review"] == {"upheld": 3, "corrected": 0, "other": 0, "pending": 0, "total": 3}
     findings = [f for f in audit(report) if f.rule == "UNCERTAIN_CELL"]
     assert len(findings) == 1 and "无法确定" in findings[0].message
-    assert len(findings[0].cells) == 15
+    assert "1 2 0 11" in findings[0].message and "12 0 1 1" in findings[0].message
+    assert {(c.row, c.col) for c in findings[0].cells} == {("review", c) for c in ("upheld", "corrected", "other", "pending")}
     assert not [f for f in audit(report) if f.rule in ("NOT_A_NUMBER", "EMPTY_CELL")]
 
 
@@ -169,10 +174,18 @@ def test_blank_cells_between_bars_with_spaces() -> None:
 
 
 def test_words_in_a_cell_are_not_numbers() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace("| 7 | -1 | 0 |", "| 7 | -1 | 无 |")
+    text = sample("003").read_text(encoding="utf-8").replace("| 7 | -1 | 0 |", "| 7 | -1 | 若干 |")
     report = _read(text)
     assert report.tables_json()["table2"]["penalties"]["decisions"] is None
     assert [f.rule for f in audit(report) if f.cells and f.cells[0].row == "penalties"] == ["NOT_A_NUMBER"]
+
+
+@pytest.mark.parametrize("nothing", ["无", "—", "/"])
+def test_none_written_for_zero_is_a_blank_like_a_dash(nothing: str) -> None:
+    text = sample("003").read_text(encoding="utf-8").replace("| 7 | -1 | 0 |", f"| 7 | -1 | {nothing} |")
+    report = _read(text)
+    assert report.tables_json()["table2"]["penalties"]["decisions"] is None
+    assert [f.rule for f in audit(report) if f.cells and f.cells[0].row == "penalties"] == ["EMPTY_CELL"]
 
 
 def test_narrative_subheading_naming_a_row_is_not_the_row() -> None:

@@ -7,7 +7,6 @@ import codecs
 import pytest
 
 from model.errors import ReadError
-from parsers.cells import KIND_EMPTY, KIND_NUM, KIND_TEXT, tokenize
 from parsers.decode import decode_bytes
 from parsers.meta import detect_format, find_agency, find_signature, find_year
 from parsers.normalize import label_key, normalize, strip_numbering
@@ -72,24 +71,6 @@ def test_label_key_ignores_punctuation_quotes_and_spaces() -> None:
     assert strip_numbering("(一)予以公开") == "予以公开"
     assert strip_numbering("三、本年度办理结果") == "本年度办理结果"
     assert strip_numbering("2.重复申请") == "重复申请"
-
-
-def test_tokenize_bars_blank_runs_and_line_breaks() -> None:
-    text = "规章 | 0 | | 3 |\n|\n| 规范性文件 1 2 3"
-    cells = tokenize(text)
-    assert [(c.text, c.kind) for c in cells] == [
-        ("规章", KIND_TEXT),
-        ("0", KIND_NUM),
-        ("", KIND_EMPTY),
-        ("3", KIND_NUM),
-        ("", KIND_EMPTY),  # between the bars across the line break
-        ("", KIND_EMPTY),
-        ("规范性文件", KIND_TEXT),
-        ("1", KIND_NUM),
-        ("2", KIND_NUM),
-        ("3", KIND_NUM),
-    ]
-    assert text[cells[3].start : cells[3].end] == "3"
 
 
 @pytest.mark.parametrize(
