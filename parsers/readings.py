@@ -16,6 +16,7 @@ current group): the number of readings is counted exactly for any input, and at 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -168,6 +169,10 @@ class _Symbols:
     fixed: dict[int, Value]
     forced: list[bool]  # forced[i]: a cell boundary before symbol i is required
     soft: list[bool]  # soft[i]: the boundary before symbol i is a space
+    negative: set[int]  # symbols that open a figure printed with a minus sign
+
+
+_SIGNED = re.compile(r"^[+\-−–]\d+$")
 
 
 def _symbols(tokens: Sequence[Token]) -> _Symbols:
@@ -176,16 +181,23 @@ def _symbols(tokens: Sequence[Token]) -> _Symbols:
     fixed: dict[int, Value] = {}
     forced: list[bool] = []
     soft: list[bool] = []
+    negative: set[int] = set()
     prev_digits = False
     for tok in tokens:
-        digits = tok.kind == NUM and tok.text.isdigit() and tok.text.isascii()
+        text = tok.text
+        signed = tok.kind == NUM and _SIGNED.match(text) is not None
+        digits = signed or (tok.kind == NUM and text.isdigit() and text.isascii())
         between = len(chars) > 0
-        joinable = digits and prev_digits and tok.gap == GAP_SOFT
+        # A sign opens a figure: digits before it never run on into it.
+        joinable = digits and not signed and prev_digits and tok.gap == GAP_SOFT
         if digits:
-            for i, ch in enumerate(tok.text):
+            lead = 1 if signed else 0
+            if signed and text[0] != "+":
+                negative.add(len(chars))
+            for i, ch in enumerate(text[lead:], start=lead):
                 chars.append(ch)
-                spans.append((tok.start + i, tok.start + i + 1))
-                first = i == 0
+                spans.append((tok.start + (0 if i == lead else i), tok.start + i + 1))
+                first = i == lead
                 forced.append(first and between and not joinable)
                 soft.append(first and joinable)
         else:
@@ -197,7 +209,7 @@ def _symbols(tokens: Sequence[Token]) -> _Symbols:
         prev_digits = digits
     forced.append(True)  # the end of the row
     soft.append(False)
-    return _Symbols(chars, spans, fixed, forced, soft)
+    return _Symbols(chars, spans, fixed, forced, soft, negative)
 
 
 class _OutOfBudget(Exception):
@@ -243,9 +255,11 @@ class _Search:
             limit = i + 1 if sym.chars[i] == "0" else min(self.reach[i], i + MAX_DIGITS)
             found = []
             text = ""
+            sign = -1 if i in sym.negative else 1
             for j in range(i + 1, limit + 1):
                 text += sym.chars[j - 1]
-                found.append((j, Value(int(text), STATUS_OK, text, (sym.spans[i][0], sym.spans[j - 1][1]))))
+                raw = "-" + text if sign < 0 else text
+                found.append((j, Value(sign * int(text), STATUS_OK, raw, (sym.spans[i][0], sym.spans[j - 1][1]))))
         self._cells[i] = found
         return found
 
@@ -300,9 +314,7 @@ class _Search:
         span = t - i
         if span < p:
             return 0
-        if rem is not None:
-            if rem < 0:
-                return 0
+        if rem is not None and rem >= 0:
             longest = len(str(rem)) if rem else 1
             if span > p * longest:
                 return 0  # a part is never longer than what it adds up to
@@ -314,7 +326,7 @@ class _Search:
         for j, v in self.cells(i):
             if j > t - (p - 1):
                 break
-            if rem is not None and v.value is not None and v.value > rem:
+            if rem is not None and v.value is not None and v.value > rem >= 0:
                 break
             rem2 = None if rem is None or v.value is None else rem - v.value
             total += self.parts(j, t, p - 1, rem2)
@@ -354,7 +366,7 @@ class _Search:
         for j, v in self.cells(i):
             if j > t - (p - 1):
                 break
-            if rem is not None and v.value is not None and v.value > rem:
+            if rem is not None and v.value is not None and v.value > rem >= 0:
                 break
             rem2 = None if rem is None or v.value is None else rem - v.value
             if self.parts(j, t, p - 1, rem2):

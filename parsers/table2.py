@@ -51,6 +51,8 @@ _MATCHERS = {fmt: _matcher(s) for fmt in ("2019", "2021") if (s := table_schema(
 
 _TABLE_START = re.compile(r"第二十条|信息内容|本年新制作数量|本年制发件数|上一年项目数量|本年处理决定数量")
 _ROW_IDS = dict(_ROW_KEYS)
+_TYPO_LIKENESS = 0.6
+_UNNAMED_LABEL = 10
 _TAIL = 4  # words a label may carry after the row's name (数量, (项) …)
 
 
@@ -74,16 +76,22 @@ def _row_of(labels: Sequence[Token], fmt: str) -> tuple[str, str, tuple[int, int
         if len(label_key(printed)) - len(word) <= _TAIL:
             return rid, printed, (at[start], at[len(text)])
         return None
-    # A mistyped label: the text after the block header, by likeness.
-    key = label_key(text)
-    tail = _GROUP.split(key)[-1][-12:]
+    # A mistyped label (`行事业性收费`): the end of the text, as long as a row's label
+    # give or take a character, most like that label.
     items, matcher = _MATCHERS[fmt]
-    scores = matcher.scores(tail)
-    if scores:
-        i, s = max(scores.items(), key=lambda kv: kv[1])
-        if s >= 0.6:
-            start = max(0, len(text) - len(tail))
-            return items[i].key, text[start:], (at[start], at[len(text)])
+    ranked = []
+    for i, item in enumerate(items):
+        n = len(item.label)
+        best = max(
+            ((matcher.scores(text[-k:]).get(i, 0.0), k) for k in (n - 1, n, n + 1) if 1 < k <= len(text)),
+            default=(0.0, 0),
+        )
+        ranked.append((best[0], best[1], i))
+    ranked.sort(reverse=True)
+    if ranked and ranked[0][0] >= _TYPO_LIKENESS and (len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= 0.2):
+        s, k, i = ranked[0]
+        start = len(text) - k
+        return items[i].key, text[start:], (at[start], at[len(text)])
     return None
 
 
@@ -100,10 +108,13 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     first = next((k for k, (labels, _) in enumerate(found_units) if _starts_table(labels)), 0)
     seen: dict[str, tuple[RowReading, str, tuple[int, int]]] = {}
     header: list[Token] = []
+    unnamed: list[tuple[list[Token], list[Token]]] = []  # figures after a label no row's
     for labels, values in found_units[first:]:
         if not labels:
             continue
         found = _row_of(labels, fmt)
+        if found is None and values and len(label_key(labels[-1].text)) <= _UNNAMED_LABEL:
+            unnamed.append((labels, values))
         if found is None:
             header = list(labels) if _GROUP.search(label_key("".join(t.text for t in labels))) else header + labels
             continue
@@ -121,6 +132,17 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
         _check_headers(read, block_header, row.cols, schema)
     if not seen:
         return read
+    missing = [row for row in schema.rows if row.id not in seen]
+    last_row = max(span[0] for _, _, span in seen.values())
+    unnamed = [(labels, values) for labels, values in unnamed if labels[-1].start < last_row]
+    if len(unnamed) == 1 and len(missing) == 1:
+        # Within the table, one row's label beyond recognition and one set of figures no
+        # label claims.
+        labels, values = unnamed[0]
+        row, last = missing[0], labels[-1]
+        money = {k: "万元" for k, col in enumerate(row.cols) if col == "amount"}
+        reading = read_values(values, Shape(len(row.cols)), money=money)
+        seen[row.id] = (reading, last.text, (last.start, last.end))
 
     runs: list[Run] = []
     starts = []
