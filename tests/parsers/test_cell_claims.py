@@ -177,3 +177,14 @@ def test_devset_2021_narrative_agrees_with_its_table() -> None:
 def test_devset_2019_states_no_cell() -> None:
     report = _devset_report("web-text-2019.txt")
     assert report.cell_claims == []
+
+
+def test_only_exact_claims_pin_the_recognizer() -> None:
+    from parsers.recognize import _pins
+
+    text = "2022年，新受理政府信息公开申请17件。本年度行政事业性收费24252.311082万元。"
+    found = find_cell_claims(text, "2021")
+    assert {c.what for c in found} >= {"受理政府信息公开申请", "行政事业性收费"}
+    assert _pins(found, "table3") == []  # 受理17件 may hold last year's: no pin
+    (fee,) = _pins(found, "table2")
+    assert fee.value == 24252.311082 and isinstance(fee.value, float)
