@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import types
 import typing
+from decimal import Decimal
 from typing import Any
 
 from model.report import Cell, Report
@@ -49,6 +50,8 @@ def encode(obj: Any) -> Any:
         return {str(k): encode(v) for k, v in obj.items()}
     if isinstance(obj, (dt.date, dt.datetime)):
         return obj.isoformat()
+    if isinstance(obj, Decimal):
+        return str(obj)  # exact, as written; JSON numbers would be read back as floats
     return obj
 
 
@@ -81,6 +84,8 @@ def decode(tp: Any, data: Any) -> Any:
         return dt.datetime.fromisoformat(data)
     if tp is dt.date:
         return dt.date.fromisoformat(data)
+    if tp is Decimal:
+        return Decimal(data)
     if tp is float and isinstance(data, int) and not isinstance(data, bool):
         return float(data)
     if isinstance(tp, type) and not isinstance(data, tp):
@@ -94,7 +99,7 @@ def _fits(tp: Any, data: Any) -> bool:
         return isinstance(data, dict)
     if origin in (list, tuple):
         return isinstance(data, list)
-    if origin in (dt.date, dt.datetime):
+    if origin in (dt.date, dt.datetime, Decimal):
         return isinstance(data, str)
     if origin is float:
         return isinstance(data, (int, float)) and not isinstance(data, bool)

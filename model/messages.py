@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import Any
 
 from model.report import Number
@@ -53,7 +54,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三�
 _HUGE_BITS = 100  # about 30 digits: far beyond any count or amount a report holds
 
 
-def fmt_num(value: Number | None) -> str:
+def fmt_num(value: Number | Decimal | None) -> str:
     """A figure as the officer reads it; never raises, however large the figure.
 
     Python refuses to turn an integer of more than 4,300 digits into text (and printing
@@ -72,6 +73,8 @@ def fmt_num(value: Number | None) -> str:
             digits -= 1
         lead = max(100_000, min(int(10 ** (exponent - digits + 6)), 999_999))
         return f"{'-' if value < 0 else ''}{lead}…（共 {digits} 位）"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # never in exponent form: 1E+2 is 100
     return str(value)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from model import messages
+from model.claims import Exact, SumClaim, exact
 from model.findings import ERROR, WARNING, CellRef, Finding
 from model.report import Report
 from model.schema import FORMAT_2021
-
-_TOLERANCE = 1e-6
 
 
 def _make(rule: str, severity: str, figures: dict[str, Any], span: tuple[int, int] | None, cells=()) -> Finding:  # type: ignore[no-untyped-def]
@@ -20,24 +20,29 @@ def _make(rule: str, severity: str, figures: dict[str, Any], span: tuple[int, in
     return Finding(rule, severity, messages.render(rule, figures), list(cells), span, figures)
 
 
-def _n(value: float) -> int | float:
-    return int(value) if value == int(value) else value
+def _n(value: Exact) -> Exact:
+    """An integral amount as an int (19, not 19.00), for the message."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 def narrative_sum(report: Report) -> list[Finding]:
-    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning."""
+    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning.
+
+    Only when every reading the text allows disagrees: the total surely heads the list,
+    no single item exceeds it (a different base), no run of the first items makes it (the
+    rest is other news), the shortest list the text allows already exceeds it, or the list
+    says it is complete and falls short."""
     out = []
     for claim in report.sum_claims:
-        parts = [p.value for p in claim.parts]
-        total = claim.total.value
-        s = sum(parts)
-        if abs(s - total) <= _TOLERANCE:
+        verdict = _sum_verdict(claim)
+        if verdict is None:
             continue
-        if _complete_before_the_end(parts, total):
-            continue  # the list adds up; what follows is other news (予以公开8件 …)
-        severity = ERROR if s > total else WARNING
+        severity, parts = verdict
+        s = sum(parts, start=0)
         figures = {
-            "total": _n(total),
+            "total": _n(claim.total.value),
             "unit": claim.total.unit,
             "parts": [_n(p) for p in parts],
             "sum": _n(s),
@@ -47,13 +52,23 @@ def narrative_sum(report: Report) -> list[Finding]:
     return out
 
 
-def _complete_before_the_end(parts: list[float], total: float) -> bool:
-    running = 0.0
-    for value in parts[:-1]:
+def _sum_verdict(claim: SumClaim) -> tuple[str, list[Exact]] | None:
+    """ERROR or WARNING with the parts it concerns, or None when the claim may add up."""
+    total = claim.total.value
+    parts = [p.value for p in claim.parts]
+    if not claim.certain or any(p > total for p in parts):
+        return None
+    running: Exact = 0
+    for value in parts:
         running += value
-        if abs(running - total) <= _TOLERANCE:
-            return True
-    return False
+        if running == total:
+            return None
+    shortest = parts[: claim.shortest or len(parts)]
+    if sum(shortest, start=0) > total:
+        return ERROR, shortest
+    if claim.closed and len(shortest) == len(parts) and sum(parts, start=0) < total:
+        return WARNING, parts
+    return None
 
 
 def percent(report: Report) -> list[Finding]:
@@ -61,39 +76,43 @@ def percent(report: Report) -> list[Finding]:
     out = []
     for claim in report.sum_claims:
         total = claim.total.value
-        if total <= 0:
-            continue
+        if total <= 0 or not claim.certain or any(p.value > total for p in claim.parts):
+            continue  # a share of another base than this total
         for part in claim.parts:
             if part.percent is None:
                 continue
-            actual = part.value / total * 100
-            text = report.text[part.end : part.end + 12]
-            m = re.search(r"(\d+(?:\.(\d+))?)\s*[%％]", text)
-            decimals = len(m.group(2) or "") if m else 0
-            if abs(actual - part.percent) <= 0.5 * 10**-decimals + _TOLERANCE:
+            actual = Decimal(part.value) * 100 / Decimal(total)
+            decimals = -part.percent.as_tuple().exponent  # type: ignore[operator]
+            if abs(actual - part.percent) <= Decimal(5).scaleb(-decimals - 1):
                 continue
-            figures = {"part": _n(part.value), "total": _n(total), "stated": part.percent, "actual": round(actual, 2)}
+            figures = {
+                "part": _n(part.value),
+                "total": _n(total),
+                "stated": part.percent,
+                "actual": _n(round(actual, 2)),
+            }
             out.append(_make("PERCENT", WARNING, figures, (part.start, min(len(report.text), part.end + 12))))
     return out
 
 
 def narrative_table(report: Report) -> list[Finding]:
-    """A figure in the text that disagrees with the table cell(s) it describes."""
+    """A figure in the text that disagrees with the table cell(s) it describes (in every
+    reading its words allow)."""
     out = []
-    seen: set[tuple[str, tuple[tuple[str, str], ...], float]] = set()
+    seen: set[tuple[str, tuple[tuple[str, str], ...], Exact]] = set()
     for claim in report.cell_claims:
-        values = [report.value(claim.table, r, c) for r, c in claim.cells]
-        if not report.has_table(claim.table) or any(v is None for v in values):
+        if not report.has_table(claim.table):
             continue
-        table_value = sum(v for v in values if v is not None)
+        table_value = _cells_sum(report, claim.table, claim.cells)
         key = (claim.table, claim.cells, claim.value)
-        if abs(table_value - claim.value) <= _TOLERANCE or key in seen:
+        if table_value is None or table_value == claim.value or key in seen:
             continue
+        readings = list(claim.alternatives)
         if claim.cells == (("new", "total"),):
             # Some reports count what they handled this year: new plus carried over.
-            carried = report.value(claim.table, "carried_over", "total")
-            if carried is not None and abs(table_value + carried - claim.value) <= _TOLERANCE:
-                continue
+            readings.append((("new", "total"), ("carried_over", "total")))
+        if any(_cells_sum(report, claim.table, cells) == claim.value for cells in readings):
+            continue
         seen.add(key)
         figures = {
             "what": claim.what,
@@ -108,6 +127,14 @@ def narrative_table(report: Report) -> list[Finding]:
         refs = [CellRef(claim.table, r, c) for r, c in claim.cells]
         out.append(_make("NARRATIVE_TABLE", ERROR, figures, (claim.start, claim.end), refs))
     return out
+
+
+def _cells_sum(report: Report, table: str, cells: tuple[tuple[str, str], ...]) -> Exact | None:
+    """The exact sum of the cells' values, or None when one is blank."""
+    values = [report.value(table, r, c) for r, c in cells]
+    if any(v is None for v in values):
+        return None
+    return sum((exact(v) for v in values if v is not None), start=0)
 
 
 def fee_not_reported(report: Report) -> list[Finding]:

@@ -2,8 +2,9 @@
 
 The year comes from the title when there is one (…2024年政府信息公开工作年度报告), else
 from the year the text talks about most, leaving out full dates (a report is signed in
-the following year). The agency comes from the title, the signature above the closing
-date, or the names the text gives itself. The format comes from the form's labels only.
+the following year). The agency comes from the signature above the closing date, the
+title (`parsers/title.py`), or the names the text gives itself. The publication date
+comes from the page's header lines. The format comes from the form's labels only.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key, positions
+from parsers.title import find_published as _header_published
+from parsers.title import find_title
 
 # Every pattern below that opens with a year, (?:19|20), is kept as two: one that opens with
 # 19 and one with 20. A regex search tries a pattern that opens with a choice of characters
@@ -68,19 +71,9 @@ _YEAR_TITLES = _year_led(r"({century}\d{2})\s*年度?\s*(?:政府)?信息公开\
 _YEAR_AGENCY_TITLES = _year_led(
     r"({century}\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
 )
-_FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
+_FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})(?:\s*日)?")
 # `(?<!\d..)` after the century is "no digit before the year".
 _YEARS = _year_led(r"({century}(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
-# 发布日期: 2024-01-20 and the like, one pattern for 日期 and one for 时间 (the verb before
-# them looked behind for), each skipping ahead to its literal.
-_PUBLISHED = tuple(
-    re.compile(
-        rf"{word}(?<=(?:发布|生成|成文|印发|公开){word})"
-        r"\s*[:：]?\s*\|?\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})"
-    )
-    for word in ("日期", "时间")
-)
-
 _AGENCY_ENDS = (
     *("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "办公室", "办公厅", "管理局", "管理处", "管理委员会"),
     *("局", "委", "厅", "办", "中心", "院", "署", "所", "馆", "队", "处", "街道办事处", "街道", "镇", "乡"),
@@ -163,6 +156,10 @@ def arabic_dates(text: str) -> str:
 
 
 def find_year(text: str) -> int | None:
+    """The report year: the title's, else the year the text talks about most."""
+    title = find_title(text)
+    if title is not None:
+        return title.year
     text = arabic_dates(text)
     # Titles in the text start and end in the order of their 信息公开 (no 信 stands between
     # a title's year and its end), so the first one is the first in the head if it ends there.
@@ -234,8 +231,9 @@ def date_span(text: str, date: dt.date) -> tuple[int, int] | None:
 
 
 def find_published(text: str) -> dt.date | None:
-    m = _search(_PUBLISHED, text, 3000)
-    return _date(*m.groups()) if m else None
+    """The publication date in the page's header lines (发布时间: …, 时间：…), not from the
+    narrative."""
+    return _header_published(text)
 
 
 def _endings_after_places(text: str, places: list[int]) -> Iterator[re.Match[str]]:
@@ -302,13 +300,30 @@ def _name_start(text: str, start: int, end: int, places: list[int]) -> int | Non
     return earliest
 
 
+_OFFICE = re.compile(r"(?:办公室|办公厅)$")
+
+
+def _office_of(signed: str, agency: str) -> bool:
+    """Whether `signed` is the office of `agency` (洪泽区人民政府办公室 of 淮安市洪泽区人民政府)."""
+    core = _OFFICE.sub("", signed)
+    return core != signed and len(core) >= 3 and (agency.endswith(core) or core.endswith(agency))
+
+
 def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None = None) -> str | None:
-    """Signature first; then names in the text, favouring the kind the report calls itself
-    (我局 → …局) and those that complete the title's name. `signature` is the text's
+    """The agency as the report names itself: the signature first (a title may shorten the
+    name: 襄城区人社局), unless it is an office of the agency the title names; then the title;
+    then names in the text, favouring the kind the report calls itself (我局 → …局) and those
+    that complete a mention of the report's own title. `signature` is the text's
     `find_signature`, if the caller has it already."""
     signed_name, _ = find_signature(text) if signature is None else signature
+    titled = find_title(text)
+    title_name = titled.name if titled is not None else None
     if signed_name:
+        if title_name and _office_of(signed_name, title_name):
+            return title_name  # the office that signed for the agency: 某某区人民政府办公室
         return signed_name
+    if title_name:
+        return title_name
     title = find_title_agency(text)
     counts: Counter[str] = Counter()
     # Names stand in the header, the opening paragraphs and the signature.

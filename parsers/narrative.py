@@ -1,416 +1,341 @@
-"""Read the figures the narrative states: totals with their parts, and numbers in words.
+"""Read the sums the narrative states: a total and the parts it is made of.
 
-A sum claim is a sentence of the form 共…N条，其中A a条、B b条… (or a figure followed by
-its parts in parentheses). Only figures in the same unit as the total count as parts;
-approximate figures (余, 多, 约, 近, 左右, 以上) make the claim unverifiable, so it is skipped.
-Percentages and years are never parts.
+Real reports state them as 共…N条，其中A a条，B b条…; N条。其中…; N条，(其中…); N条(a条、b条);
+共N件，分别为…. Each is read as a pipeline of small steps: where the list stands (the
+sentence, or the brackets, that hold the trigger word), its parts (clause by clause, the
+figures in the total's unit, nested asides blanked out), and its total (the nearest figure
+in that unit before the list). What the reading could not make sure of is kept on the
+claim (`SumClaim.certain`, `closed`, `shortest`) for the rule to weigh: a list that is
+only a selection, goes on to other news, or hangs on a total that may not be its own must
+not raise an alarm.
+
+The figures the narrative states for table cells are read in `parsers/cell_claims.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from model.claims import CellClaim, Figure, SumClaim
+from parsers.cell_claims import find_cell_claims as _find_cell_claims
+from parsers.figures import (
+    COUNT_UNITS,
+    bare_number,
+    blank,
+    bracket_pairs,
+    brackets,
+    chinese_number,
+    figure_value,
+    figures,
+    iter_figures,
+    outermost,
+    share_after,
+)
 from parsers.normalize import positions
 
-UNITS = ("万元", "人次", "元", "条", "件", "篇", "次", "个", "项", "场", "期", "家", "户", "人", "份", "批")
-_UNIT = "|".join(UNITS)
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-# A figure: (?P<pre>约|近|超过|逾)?(?P<num>{_NUM})\s*(?P<approx>余|多)?\s*(?P<unit>…)(?P<post>…)?
-# Its pattern here is written to be cheap, finding the same:
-# - It leaves out the optional word before the number, which `_iter_figures` looks at, and
-#   opens with the number's first character (`_NUM`'s, taken out of each branch), so that a
-#   search skips from digit to numeral instead of trying the whole pattern everywhere.
-# - Quantifiers that could only give back characters nothing after them takes (a digit, a
-#   numeral, `,` or `.` in front of the unit, a space before 余 or the unit) are possessive,
-#   and the optional groups are written without `?` (`[余多]?`, an empty last branch), so
-#   that a failed try backtracks through nothing and needs no repeat context: a missing
-#   approx or post group is "" instead of None.
-_FIGURE = re.compile(
-    r"(?P<num>[\d零〇一二两三四五六七八九十百千]"
-    r"(?:(?<=\d)\d*+(?:,\d\d\d)*+(?:\.\d++|)|(?<!\d)[零〇一二两三四五六七八九十百千]*+))"
-    rf"\s*+(?P<approx>[余多]?)\s*+(?P<unit>{_UNIT})(?P<post>左右|以上|以下|多|)"
-)
-_TOTAL = re.compile(r"(?:共计|总计|合计|累计|共有|共)")
-_SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]?")
-# Possessive spaces: giving some back leaves a space where a comma, 占 or a digit must be,
-# and text with its asides blanked out has long runs of them.
-_SHARE = re.compile(r"\s*+[,，]?\s*+(?:占[^,，。;；%]{0,8}?)?(\d+(?:\.\d+)?)\s*[%％]")
-# The last character of any `_FIGURE` match: a unit's or that of 左右, 以上, 以下, 多.
-_FIGURE_ENDS = frozenset(unit[-1] for unit in UNITS) | frozenset("右上下多")
+__all__ = ["chinese_number", "figure_value", "find_cell_claims", "find_sum_claims"]
 
-
-def chinese_number(text: str) -> int | None:
-    """三十六 → 36, 一百零五 → 105; None when the text is not a Chinese numeral."""
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
-        return None
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        else:
-            total += (digit if digit is not None else 1) * _CN_UNITS[ch]
-            digit = None
-    return total + (digit or 0)
-
-
-def figure_value(num: str) -> float | None:
-    if num[0].isdigit():
-        return float(num.replace(",", ""))
-    value = chinese_number(num)
-    return None if value is None else float(value)
-
-
-def _figures(text: str, start: int, end: int, unit: str | None = None) -> list[Figure]:
-    """The figures in text[start:end] (those in `unit` only, if given)."""
-    return list(_iter_figures(text, start, end, unit))
-
-
-def _iter_figures(text: str, start: int, end: int, unit: str | None = None) -> Iterator[Figure]:
-    """The figures in text[start:end] from left to right (those in `unit` only, if given)."""
-    searched_from = start
-    for m in _FIGURE.finditer(text, start, end):
-        num_start, figure_end = m.span()
-        # The figure starts with the word before its number when there is one (and it lies
-        # where this search went): the search for the whole figure would have found it
-        # there, one or two characters before the number.
-        first = num_start
-        if first - 1 >= searched_from and text[first - 1] in "约近逾":
-            first -= 1
-        elif first - 2 >= searched_from and text.startswith("超过", first - 2):
-            first -= 2
-        searched_from = figure_end
-        figure_unit = m.group("unit")
-        if unit is not None and figure_unit != unit:
-            continue
-        after = text[figure_end : figure_end + 1]
-        before = text[max(0, first - 1) : first]
-        if after in ("%", "％") or before == "占" or text[figure_end - 1 : figure_end + 1] == "年度":
-            continue
-        value = figure_value(m.group("num"))
-        if value is None:
-            continue
-        approx = bool(first < num_start or m.group("approx") or m.group("post"))
-        share = _SHARE.match(text, figure_end)
-        percent = float(share.group(1)) if share else None
-        yield Figure(value, figure_unit, num_start, figure_end, approx, percent)
-
-
-def _brackets(text: str) -> list[int]:
-    """Positions of the round brackets, half- and full-width, in order.
-
-    `str.find` skips ahead far faster than a regex that starts with a character class."""
-    found = []
-    for bracket in "(（)）":
-        where = text.find(bracket)
-        while where >= 0:
-            found.append(where)
-            where = text.find(bracket, where + 1)
-    found.sort()
-    return found
-
-
-def _mask_parens(text: str, brackets: list[int]) -> str:
-    """Blank out parenthesised asides (nested lists, notes) keeping positions.
-
-    Brackets pair up as nested brackets do, any opening one with any closing one; a pair
-    and all it holds become spaces. Unpaired brackets stay."""
-    opened: list[int] = []
-    asides: list[tuple[int, int]] = []
-    for where in brackets:
-        if text[where] in "(（":
-            opened.append(where)
-        elif opened:
-            start = opened.pop()
-            while asides and asides[-1][0] > start:
-                asides.pop()  # nested in this pair
-            asides.append((start, where + 1))
-    if not asides:
-        return text
-    pieces = []
-    last = 0
-    for start, end in asides:
-        pieces.append(text[last:start])
-        pieces.append(" " * (end - start))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def find_sum_claims(text: str) -> list[SumClaim]:
-    """Every 共…N，其中… claim and every N(a、b、c) list in the text."""
-    claims: list[SumClaim] = []
-    brackets = _brackets(text)
-    near = _sentences_near_qizhong(text)
-    masked = _mask_parens(text, brackets) if near else text
-    for s, e in near:
-        marks = [m.start() for m in _TOTAL.finditer(masked, s, e)]
-        following = _SENTENCE.search(text, e) if "其中" not in masked[s:e] else None
-        if following and following.group().lstrip().startswith("其中"):
-            # 其中 opens the next sentence: 主动公开信息26条。其中我局公开16条……
-            if not marks:
-                figures = _figures(masked, s, e)
-                marks = [figures[-1].start] if figures else []
-            e = following.end()
-        claims.extend(_claims_in(masked, marks, e))
-    claims.extend(_paren_claims(text, brackets))
-    return claims
-
-
-# Greedy `.*` jumps to the end of the slice and steps back to the last break (or word
-# character), so finding where a sentence starts costs its length, not the text's.
-_UP_TO_BREAK = re.compile(r"(?s:.*)[。!?！？\n]")
-_UP_TO_WORD = re.compile(r"(?s:.*)[^。!?！？\n]")
-
-
-def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The span of the `_SENTENCE` that holds `pos`, a character that is not a break."""
-    m = _UP_TO_BREAK.match(text, 0, pos)
-    start = m.end() if m else 0
-    sentence = _SENTENCE.match(text, start)
-    assert sentence is not None
-    return start, sentence.end()
-
-
-def _sentences_near_qizhong(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences that hold 其中, and of those just before one that opens with it.
-
-    Only these can open a claim; the rest of a report (table rows among them) is skipped,
-    and its sentences are never looked for."""
-    near: set[tuple[int, int]] = set()
-    where = text.find("其中")
-    while where >= 0:
-        start, end = _sentence_at(text, where)
-        near.add((start, end))
-        if not text[start:where].strip():
-            # The sentence before may hold the total: 主动公开信息26条。其中……
-            before = _UP_TO_WORD.match(text, 0, start)
-            if before:
-                near.add(_sentence_at(text, before.end() - 1))
-        where = text.find("其中", end)
-    return sorted(near)
-
-
-def _claims_in(text: str, marks: list[int], end: int) -> list[SumClaim]:
-    """Claims opened at each mark (共 or an implicit total); several may share a sentence."""
-    out = []
-    for i, mark in enumerate(marks):
-        stop = marks[i + 1] if i + 1 < len(marks) else end
-        where = text.find("其中", mark, stop)
-        if where < 0:
-            continue
-        total = next(_iter_figures(text, mark, where), None)
-        if total is None:
-            continue
-        if text[mark : total.start].count("，") + text[mark : total.start].count(",") > 0:
-            continue  # the figure after 共 belongs to another clause
-        parts = _list_parts(text, where + 2, stop, total.unit)
-        if len(parts) < 2 and not (len(parts) == 1 and parts[0].value > total.value):
-            continue
-        if total.approximate or any(p.approximate for p in parts):
-            continue
-        out.append(SumClaim(total, tuple(parts), mark, stop))
-    return out
-
-
+# The words that open a breakdown; 分别为 says it is complete.
+_TRIGGERS = ("其中", "分别为", "分别是")
+_COMPLETE_TRIGGERS = ("分别为", "分别是")
+_BREAKS = "。!?！？\n"
+_SEPARATORS = ",，、;；"
+# What may stand between a trigger and its first item: 其中：, 其中包括, 分别为：
+_LEAD = re.compile(r"[\s:：,，]*+(?:包括|包含)?[\s:：]*+")
 _CLAUSE = re.compile(r"[^,，、;；]+")
-_NOT_A_PART = re.compile(
-    r"较|同比|环比|比上年|增长|下降|减少|增加|全部|均已|均为|共|合计|累计|总计|总数|办结|答复|结转"
+# Words that end a list from its second item on: a comparison, a restatement, a new total,
+# a nested breakdown, other news.
+_STOP = re.compile(
+    r"较|同比|环比|比上年|比去年|增长|下降|减少|增加|提高|上升|全部|均|(?<!公)共(?![享同建治用性识商])|合计|总计|累计|总数"
+    r"|其中|办结|答复|另有|另外|此外|同时"
 )
-
-
-def _list_parts(text: str, start: int, end: int, unit: str) -> list[Figure]:
-    """The figures of a contiguous list: clauses after 其中 up to the first without one."""
-    parts: list[Figure] = []
-    for m in _CLAUSE.finditer(text, start, end):
-        if parts and _NOT_A_PART.search(m.group()):
-            break  # a comparison or a restatement (较上年增长…, 已全部办结…) ends the list
-        found = _figures(text, m.start(), m.end(), unit)
-        if not found:
-            if parts and not re.search(r"[%％]", m.group()):
-                break  # the list is over; a share (占61.5%) does not end it
-            continue
-        parts.extend(found)
-    return parts
-
-
-def _paren_claims(text: str, brackets: list[int]) -> list[SumClaim]:
-    """A figure followed by its breakdown in parentheses: 612条(3条、568条、41条)."""
-    out = []
-    for start, end in zip(brackets, brackets[1:]):
-        # Brackets next to each other, the first opening, the second closing, with 4 to 200
-        # characters between; the total's unit (or 左右, 多 …) must end right before.
-        if text[start] not in "(（" or text[end] not in ")）" or not 4 <= end - start - 1 <= 200:
-            continue
-        if text[start - 1 : start] not in _FIGURE_ENDS:
-            continue
-        before = _figures(text, max(0, start - 12), start)
-        if not before or before[-1].end != start:
-            continue
-        total = before[-1]
-        inside = text[start + 1 : end]
-        parts = _figures(text, start + 1, end, total.unit)
-        if len(parts) < 2 or total.approximate or any(p.approximate for p in parts):
-            continue
-        if "其中" in inside or "含" in inside[:2]:
-            continue
-        out.append(SumClaim(total, tuple(parts), total.start, end + 1))
-    return out
-
-
-_N = rf"({_NUM})"
-_CLAUSE_CHARS = r"[^。，,；;]"
-# (pattern, table, cells, words for the message, what every match starts with, or None for
-# the first, whose possible starts `_received_candidates` finds); group 1 is the figure.
-_CELL_PATTERNS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, str], ...], str, tuple[str, ...] | None], ...] = (
-    (
-        re.compile(
-            rf"(?:共|全年|本年度?|年度)\s*{_CLAUSE_CHARS}{{0,6}}?(?:收到|受理|新收|接收|接到){_CLAUSE_CHARS}{{0,15}}?申请\s*(?:共|总计)?\s*{_N}\s*件"
-        ),
-        "table3",
-        (("new", "total"),),
-        "收到政府信息公开申请",
-        None,
-    ),
-    (
-        re.compile(rf"上年(?:度)?结转{_CLAUSE_CHARS}{{0,12}}?{_N}\s*件"),
-        "table3",
-        (("carried_over", "total"),),
-        "上年结转申请",
-        ("上年",),
-    ),
-    (
-        re.compile(rf"行政复议(?:案件|申请)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
-        "table4",
-        (("review", "total"),),
-        "行政复议",
-        ("行政复议",),
-    ),
-    (
-        re.compile(rf"行政诉讼(?:案件)?(?:共|总计)?\s*{_N}\s*(?:件|起|宗)"),
-        "table4",
-        (("litigation_direct", "total"), ("litigation_after_review", "total")),
-        "行政诉讼",
-        ("行政诉讼",),
-    ),
-    (
-        re.compile(rf"行政事业性收费{_CLAUSE_CHARS}{{0,10}}?{_N}\s*万元"),
-        "table2",
-        (("fees", "amount"),),
-        "行政事业性收费",
-        ("行政事业性收费",),
-    ),
+# Words that make a total: 共, 共计, 合计 …
+_TOTAL_WORD = re.compile(r"(?<!公)共(?![享同建治用性识商])|合计|总计|累计|总数|总量")
+# A clause that notes what a figure includes is no total: 包括上年结转30件, 含…
+_NOTE = re.compile(r"\s*(?:包括|包含|含|不含|其中)")
+# The last item of a complete list: 其他信息145条, 其余…; not 其他部门, 其他县区 (other agencies'
+# items, which need not be all the rest).
+_REST = re.compile(
+    r"[\s、]*(?:以及|及|和|还有|另有)?\s*(?:其他|其它|其余|剩余|余下)(?![^,，;；]*(?:部门|单位|机关|地区|省|市|县|区|乡|镇|街道))"
 )
-_NO_APPLICATIONS = re.compile(rf"(?:未|没有)(?:收到|受理|接到|发生){_CLAUSE_CHARS}{{0,20}}?(?:政府信息公开)?申请")
-_NO_STARTS = ("未", "没有")  # what every match of the two patterns starts with
-_NO_REVIEW = re.compile(
-    r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:[和、及与](行政诉讼))?|(行政诉讼))"
+# The kinds of item an application list mixes when it runs on into other news: how the
+# applications came, who made them, how they were answered.
+_KINDS = (
+    ("channel", re.compile(r"网上|网络|在线|当面|现场|信函|邮寄|传真|电子邮件|邮件|电话")),
+    ("applicant", re.compile(r"自然人|公民|法人|企业|组织|律师")),
+    ("outcome", re.compile(r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|不存在|非本机关")),
 )
-
-
-# 表四 counts only reviews and suits about information disclosure: the sentence must say so.
-_ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请公开|公开申请")
-_NEEDS_CONTEXT = {"table4"}
-_NOT_THE_FIGURE = re.compile(r"减|免|退|降|增|少|比|较|节约|累计|历年")
-
-
-def _matches(pattern: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, for a pattern that can only match at the `candidates`.
-
-    The regex search tries the pattern at every position, a few nanoseconds each even when
-    it opens with a literal; trying it only where it can match is far cheaper."""
-    pos = 0
-    for where in candidates:
-        if where < pos:
-            continue  # inside the last match
-        m = pattern.match(text, where)
-        if m:
-            yield m
-            pos = m.end()
-
-
-_RECEIVED = ("收到", "受理", "新收", "接收", "接到")
-# How a match of the 收到…申请 pattern ends: 申请 and a figure in 件, at most 15 characters
-# after the verb. It opens with a literal and is seldom in a text, so it is looked for first.
-_APPLICATIONS_FIGURE = re.compile(rf"申请\s*(?:共|总计)?\s*{_NUM}\s*件")
-
-
-def _received_candidates(text: str) -> list[int]:
-    """Where the 收到…申请 pattern can match: at 共, 全年, 本年 or 年度 before a verb that
-    ends at most 15 characters before an `_APPLICATIONS_FIGURE`.
-
-    The opener and the words up to the verb hold at most nine characters besides
-    whitespace, and no clause break."""
-    verbs: set[int] = set()
-    # No two matches overlap (none holds 申 after its start), so the search finds them all.
-    for figure in _APPLICATIONS_FIGURE.finditer(text):
-        end = figure.start()
-        for word in _RECEIVED:
-            where = text.find(word, max(0, end - 17), end)
-            while where >= 0:
-                verbs.add(where)
-                where = text.find(word, where + 1, end)
-    found: set[int] = set()
-    for verb in verbs:
-        start = verb
-        budget = 9
-        while start > 0 and budget > 0 and text[start - 1] not in "。，,；;":
-            start -= 1
-            if not text[start].isspace():
-                budget -= 1
-        found.update(i for i in range(start, verb) if text[i] in "共全本年")
-    return sorted(found)
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    a = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
-    b_candidates = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
-    b = min(b_candidates) if b_candidates else len(text)
-    return text[a:b]
 
 
 def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
-    """Figures the narrative states for table cells (收到申请N件, 行政复议N件, 收费N万元 …)."""
-    out: list[CellClaim] = []
-    for pattern, table, cells, what, starts in _CELL_PATTERNS:
-        if table == "table2" and fmt != "2021":
-            continue  # 2019 fees count items, not money
-        candidates = positions(text, starts) if starts else _received_candidates(text)
-        for m in _matches(pattern, text, candidates):
-            value = figure_value(m.group(1))
-            after = text[m.end() : m.end() + 1]
-            if value is None or after in ("余", "多") or text[m.start(1) - 1 : m.start(1)] in ("约", "近"):
-                continue
-            if table in _NEEDS_CONTEXT and not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
-                continue
-            if _NOT_THE_FIGURE.search(m.group()):
-                continue  # 减免收费5万元, 同比增加3件: another figure than the table's
-            out.append(CellClaim(table, cells, value, what, m.start(), m.end()))
-    no_candidates = positions(text, _NO_STARTS)
-    for m in _matches(_NO_APPLICATIONS, text, no_candidates):
-        out.append(CellClaim("table3", (("new", "total"),), 0.0, "收到政府信息公开申请", m.start(), m.end()))
-    for m in _matches(_NO_REVIEW, text, no_candidates):
-        if not _ABOUT_DISCLOSURE.search(_sentence_of(text, m.start(), m.end())):
+    """Figures the narrative states for table cells (see `parsers.cell_claims`)."""
+    return _find_cell_claims(text, fmt)
+
+
+@dataclass
+class ListRead:
+    """The items of a list as read, with what the reading noticed about them."""
+
+    parts: list[Figure] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    separators: list[str] = field(default_factory=list)  # the separator after each item
+    unit: str | None = None
+    mixed: bool = False  # an item in another count unit (件 among 条): no breakdown of one total
+    end: int = 0  # where the last item ends
+
+    def closed(self) -> bool:
+        """Whether the list says it is complete: its last item is the rest (其他…), or the
+        shares stated for every item make 100%."""
+        if self.labels and _REST.match(self.labels[-1]):
+            return True
+        shares = [p.percent for p in self.parts]
+        if len(shares) < 2 or any(s is None for s in shares):
+            return False
+        stated = [s for s in shares if s is not None]
+        slack = sum((Decimal(5).scaleb(s.as_tuple().exponent - 1) for s in stated), start=Decimal(0))  # type: ignore[operator]
+        return abs(sum(stated, start=Decimal(0)) - 100) <= slack
+
+    def shortest(self) -> int:
+        """The fewest items the list may have, or 0 for all of them: a list of items joined by
+        、 may end at the first ，or ；(a list joined by ，holds 、 in its names), and any list
+        where the kind of its items changes (网上申请10件，予以公开8件)."""
+        n = len(self.parts)
+        ends = []
+        if n >= 2 and self.separators[0] == "、":
+            for k in range(1, n - 1):
+                if self.separators[k] != "、":
+                    ends.append(k + 1)
+                    break
+        kinds = [_kind(label) for label in self.labels]
+        for k in range(1, n):
+            if kinds[k] and kinds[k - 1] and kinds[k] != kinds[k - 1]:
+                ends.append(k)
+                break
+        return min(ends) if ends else 0
+
+
+def _kind(label: str) -> str | None:
+    for kind, words in _KINDS:
+        if words.search(label):
+            return kind
+    return None
+
+
+def read_list(view: str, start: int, end: int, unit: str | None = None) -> ListRead:
+    """The items of the list in view[start:end], clause by clause, until a clause that is
+    none: each holds one figure in the list's unit (that of the first figure, unless given).
+
+    A clause without a figure is part of the next item's name when 、 follows it (政策、规范性
+    文件类信息68条), a share of the last item when it holds % (占61.5%), an item written
+    without its unit when it ends with a number (部分公开67); otherwise the list is over."""
+    read = ListRead(unit=unit)
+    lead = _LEAD.match(view, start, end)
+    pos = lead.end() if lead else start
+    # Figures are made as the clauses reach them: a list often ends long before its sentence.
+    found = iter_figures(view, pos, end, shares=True)
+    ahead = next(found, None)
+    label_start: int | None = None
+    for m in _CLAUSE.finditer(view, pos, end):
+        seg_start, seg_end = m.span()
+        sep = view[seg_end] if seg_end < end else ""
+        body = m.group()
+        if label_start is None:
+            label_start = seg_start
+        if read.parts and _STOP.search(body):
+            break
+        here = []
+        while ahead is not None and ahead.start < seg_end:
+            here.append(ahead)
+            ahead = next(found, None)
+        if read.unit is None and here:
+            read.unit = here[0].unit
+        same = [f for f in here if f.unit == read.unit]
+        if len(same) == 1:
+            _add(read, same[0], view[label_start : same[0].start], sep)
+            label_start = None
+        elif same:
+            break  # two figures in one clause: no list item
+        elif here:
+            read.mixed = read.unit in COUNT_UNITS and any(f.unit in COUNT_UNITS for f in here)
+            break
+        elif "%" in body or "％" in body or "占" in body:
+            if read.separators:
+                read.separators[-1] = sep  # a share belongs to the item before
+            label_start = None
+        elif read.parts and read.unit is not None and (bare := bare_number(view, seg_start, seg_end)):
+            value, num_start, num_end = bare
+            figure = Figure(value, read.unit, num_start, num_end, False, share_after(view, num_end))
+            _add(read, figure, view[label_start:num_start], sep)
+            label_start = None
+        elif sep == "、" or not body.strip():
             continue
-        if m.group(1):
-            out.append(CellClaim("table4", (("review", "total"),), 0.0, "行政复议", m.start(), m.end()))
-        if m.group(2) or m.group(3):
-            cells = (("litigation_direct", "total"), ("litigation_after_review", "total"))
-            out.append(CellClaim("table4", cells, 0.0, "行政诉讼", m.start(), m.end()))
+        else:
+            break
+    return read
+
+
+def _add(read: ListRead, figure: Figure, label: str, sep: str) -> None:
+    read.parts.append(figure)
+    read.labels.append(label.strip())
+    read.separators.append(sep)
+    read.end = figure.end
+
+
+# A line break inside a sentence, as PDF text wraps its lines: between characters of a
+# sentence (a CJK character, digit or comma before; one after that opens no heading such
+# as 二、 or 3.). Led by the break itself, so that a search skips from line to line.
+_WRAP = re.compile(
+    r"\n(?<=[\u4e00-\u9fff\d，,、]\n)(?=[\u4e00-\u9fff\d])(?![一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+)
+
+
+def unwrap(view: str) -> str:
+    """`view` with the line breaks that wrap a sentence made spaces (positions are kept)."""
+    return _WRAP.sub(" ", view) if "\n" in view else view
+
+
+def find_sum_claims(text: str) -> list[SumClaim]:
+    """Every breakdown of a total the text states: after 其中 or 分别为, and in brackets."""
+    where = brackets(text)
+    pairs = bracket_pairs(text, where)
+    tops = outermost(pairs)
+    top_view = unwrap(blank(text, tops))
+    claims = []
+    for trigger_at in positions(text, _TRIGGERS)[:MAX_TRIGGERS]:
+        claim = _trigger_claim(text, top_view, tops, pairs, trigger_at)
+        if claim is not None:
+            claims.append(claim)
+    claims.extend(_bracket_claims(text, pairs))
+    return claims
+
+
+# No sentence is read beyond this many characters from the point looked at: real ones are
+# far shorter, and a text without breaks must not make each look-up cost its length.
+_SENTENCE_REACH = 1000
+# Greedy `.*` jumps to the end of the slice and steps back to the last break, in C.
+_UP_TO_BREAK = re.compile(rf"(?s:.*)[{_BREAKS}]")
+_BREAK = re.compile(rf"[{_BREAKS}]")
+# Beyond this many trigger words a text is no report's narrative: the rest are not read.
+MAX_TRIGGERS = 500
+
+
+def _sentence(view: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The span of the sentence of view[lo:hi] that holds position `at`."""
+    lo, hi = max(lo, at - _SENTENCE_REACH), min(hi, at + _SENTENCE_REACH)
+    before = _UP_TO_BREAK.match(view, lo, at)
+    after = _BREAK.search(view, at, hi)
+    return before.end() if before else lo, after.start() if after else hi
+
+
+def _trigger_claim(
+    text: str, top_view: str, tops: list[tuple[int, int]], pairs: list[tuple[int, int]], at: int
+) -> SumClaim | None:
+    """The claim of the trigger word at `at`, read at the top level or in the brackets that
+    hold it (deeper asides are not read)."""
+    trigger = next(t for t in _TRIGGERS if text.startswith(t, at))
+    k = bisect_right(tops, (at, len(text))) - 1
+    inside = tops[k] if k >= 0 and tops[k][0] < at < tops[k][1] else None
+    if inside is None:
+        view, lo, hi = top_view, 0, len(text)
+    else:
+        p, q = inside
+        children = outermost(_inside(pairs, p, q))
+        if any(a < at < b for a, b in children):
+            return None
+        view, lo, hi = unwrap(blank(text, children)), p + 1, q
+    s, e = _sentence(view, at, lo, hi)
+    read = read_list(view, at + len(trigger), e)
+    if len(read.parts) < 2 or read.unit is None:
+        return None
+    complete = trigger in _COMPLETE_TRIGGERS
+    if complete and not all(read.labels):
+        return None  # A、B分别为10条、20条: the names stand before, no breakdown of a total
+    if inside is not None and not view[lo:at].strip():
+        # (其中…) right after its total: 共公布政府信息2599条，(其中…)
+        ts, _ = _sentence(top_view, inside[0], 0, len(text))
+        found = _total(top_view, ts, inside[0], read.unit)
+    else:
+        found = _total(view, s, at, read.unit)
+        if found is None and not re.search(r"[\w\u4e00-\u9fff]", view[s:at]):
+            # 其中 opens its sentence: the total ends the one before (…26条。其中…)
+            # and must be the only one there: a sentence of several totals (…共计2305条；…共
+            # 发布视频1930条。其中被媒体采用41条…) does not say which the list breaks down.
+            ps, _ = _sentence(view, s - 1, lo, hi) if s - 1 > lo else (s, s)
+            found = _total(view, ps, s, read.unit, only=True)
+    if found is None:
+        return None
+    total, marker, certain = found
+    if total.approximate or any(p.approximate for p in read.parts):
+        return None
+    end = inside[1] + 1 if inside is not None and not view[lo:at].strip() else read.end
+    return SumClaim(
+        total,
+        tuple(read.parts),
+        marker,
+        end,
+        certain=certain and not read.mixed,
+        closed=complete or read.closed(),
+        shortest=read.shortest(),
+    )
+
+
+def _total(view: str, start: int, end: int, unit: str, only: bool = False) -> tuple[Figure, int, bool] | None:
+    """The nearest figure in `unit` before `end` (from `start`) that can head a list, where the
+    claim's words start (at its 共 when it has one), and whether it surely heads the list:
+    it has a word of totals (共, 合计 …) or is the only figure in that unit there (with
+    `only`, it must be the only one)."""
+    candidates = []
+    for figure in figures(view, start, end, unit):
+        clause_start = max(view.rfind(ch, start, figure.start) for ch in _SEPARATORS) + 1
+        clause_start = max(clause_start, start)
+        if _NOTE.match(view, clause_start, figure.start):
+            continue
+        candidates.append((figure, clause_start))
+    if not candidates:
+        return None
+    total, clause_start = candidates[-1]
+    marker = _TOTAL_WORD.search(view, clause_start, total.start)
+    alone = len(candidates) == 1
+    if marker:
+        return total, marker.start(), alone or not only
+    return total, total.start, alone
+
+
+def _inside(pairs: list[tuple[int, int]], p: int, q: int) -> list[tuple[int, int]]:
+    """The pairs (ordered by opening) that stand inside the pair (p, q)."""
+    first = bisect_right(pairs, (p, q))  # (p, q) is the only pair that opens at p
+    last = bisect_right(pairs, (q, -1), first)
+    return [(a, b) for a, b in pairs[first:last] if b < q]
+
+
+def _bracket_claims(text: str, pairs: list[tuple[int, int]]) -> list[SumClaim]:
+    """A figure followed by its breakdown in brackets: 612条(3条、568条、41条)."""
+    out = []
+    for p, q in pairs:
+        inner = text[p + 1 : q]
+        if not 4 <= len(inner) <= 200 or not text[p - 1 : p].strip() or _NOTE.match(inner):
+            continue
+        before = figures(text, max(0, p - 20), p)
+        if not before or before[-1].end != p:
+            continue
+        total = before[-1]
+        children = outermost(_inside(pairs, p, q))
+        view = unwrap(blank(text, children))
+        read = read_list(view, p + 1, q, total.unit)
+        if len(read.parts) < 2 or total.approximate or any(x.approximate for x in read.parts):
+            continue
+        out.append(
+            SumClaim(
+                total,
+                tuple(read.parts),
+                total.start,
+                q + 1,
+                certain=not read.mixed,
+                closed=read.closed(),
+                shortest=read.shortest(),
+            )
+        )
     return out

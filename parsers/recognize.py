@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from model.claims import CellClaim
 from model.report import Report, Uncertainty
@@ -69,7 +70,14 @@ def decide_format(text: str, regions: Regions, year: int | None) -> str:
 
 
 def _pins(claims: Sequence[CellClaim], table: str) -> list[Pin]:
-    return [Pin(tuple(c.cells), c.value) for c in claims if c.table == table]
+    """The exact claims on `table` as pins: a claim whose words allow other readings
+    (受理N件 may count last year's too) pins nothing. The solver works in the cells' numbers;
+    a claim's Decimal (fees in 万元) is at most ten digits, exact enough as a float."""
+    return [
+        Pin(tuple(c.cells), float(c.value) if isinstance(c.value, Decimal) else c.value)
+        for c in claims
+        if c.table == table and not c.alternatives
+    ]
 
 
 def read_tables(text: str, regions: Regions, fmt: str, claims: Sequence[CellClaim] = ()) -> dict[str, TableRead]:

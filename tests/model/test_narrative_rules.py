@@ -44,9 +44,16 @@ def test_sums_that_add_up_raise_nothing(seed: str) -> None:
 
 
 def test_parts_short_of_the_total_are_a_warning() -> None:
-    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条。"
+    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条，其他渠道160条。"
     findings = narrative_sum(_report(text))
     assert [f.severity for f in findings] == ["warning"]
+
+
+def test_a_selection_short_of_the_total_is_no_finding() -> None:
+    """其中 often names a few items only: short of the total is no error unless the list
+    says it is complete (its last item is the rest, 其他…)."""
+    text = "2020年共收集回应各类网上诉求190条，其中网上信访10条，市长热线4条。"
+    assert narrative_sum(_report(text)) == []
 
 
 def test_approximate_figures_are_skipped() -> None:
@@ -56,7 +63,7 @@ def test_approximate_figures_are_skipped() -> None:
 
 def test_chinese_numerals_and_units() -> None:
     assert chinese_number("三十六") == 36 and chinese_number("一百零五") == 105 and chinese_number("十二") == 12
-    text = "全年共发布信息三十六条，其中政策文件十条，工作动态二十条。"
+    text = "全年共发布信息三十六条，其中政策文件十条，其他信息二十条。"
     findings = narrative_sum(_report(text))
     assert len(findings) == 1 and findings[0].severity == "warning" and "30" in findings[0].message
 
@@ -81,6 +88,12 @@ def test_percent_against_its_parts() -> None:
     assert len(findings) == 1 and "65.5" in findings[0].message and "61.54" in findings[0].message
 
 
+def test_shares_of_another_base_are_not_checked() -> None:
+    # The nearest figure before 其中 (上年结转2件) is not the base of the shares.
+    text = "本年度共收到申请8件，上年结转2件，其中予以公开6件，占60%；部分公开1件，占10%；无法提供3件，占30%。"
+    assert percent(_report(text)) == [] and narrative_sum(_report(text)) == []
+
+
 def test_narrative_against_the_table() -> None:
     text = sample("004").read_text(encoding="utf-8")
     assert narrative_table(load_report(sample("004"))) == []
@@ -99,7 +112,12 @@ def test_narrative_fee_and_review_of_001() -> None:
 
 def test_fee_statement_required_in_2021_format() -> None:
     assert fee_not_reported(load_report(sample("001"))) == []
-    text = sample("001").read_text(encoding="utf-8").replace("政府信息处理费收取情况", "收费情况").replace("处理费", "费用")
+    text = (
+        sample("001")
+        .read_text(encoding="utf-8")
+        .replace("政府信息处理费收取情况", "收费情况")
+        .replace("处理费", "费用")
+    )
     assert [f.rule for f in fee_not_reported(_report(text))] == ["FEE_NOT_REPORTED"]
     assert fee_not_reported(load_report(sample("003"))) == []  # 2019 format: not required
 
@@ -142,8 +160,10 @@ def test_comparisons_and_restatements_are_not_parts() -> None:
 
 
 def test_reviews_not_about_disclosure_are_not_table4() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace(
-        "五、存在的主要问题及改进情况", "全年办理行政复议案件35件。\n五、存在的主要问题及改进情况"
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace("五、存在的主要问题及改进情况", "全年办理行政复议案件35件。\n五、存在的主要问题及改进情况")
     )
     assert narrative_table(_report(text)) == []
     text = text.replace("全年办理行政复议案件35件", "因政府信息公开被申请行政复议案件35件")
@@ -151,8 +171,10 @@ def test_reviews_not_about_disclosure_are_not_table4() -> None:
 
 
 def test_handled_count_including_carried_over_is_accepted() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace(
-        "2019年,我厅共办理依申请公开129件", "2019年,我厅共受理政府信息公开申请139件"
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace("2019年,我厅共办理依申请公开129件", "2019年,我厅共受理政府信息公开申请139件")
     )
     assert narrative_table(_report(text)) == []  # 129 new + 10 carried over
 
@@ -163,7 +185,53 @@ def test_list_complete_before_other_news() -> None:
 
 
 def test_fee_reductions_are_not_the_fee() -> None:
-    text = sample("001").read_text(encoding="utf-8").replace(
-        "2024年,区人社局行政事业性收费共计19万元。", "2024年,区人社局行政事业性收费共计19万元。另有行政事业性收费减免3万元。"
+    text = (
+        sample("001")
+        .read_text(encoding="utf-8")
+        .replace(
+            "2024年,区人社局行政事业性收费共计19万元。",
+            "2024年,区人社局行政事业性收费共计19万元。另有行政事业性收费减免3万元。",
+        )
     )
     assert narrative_table(_report(text)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年共发布信息{big}条，其中政策文件10条，工作动态20条。",
+        "全年共发布信息30条，其中政策文件{big}条，工作动态20条。",
+        "全年共发布信息30条(政策文件{big}条、工作动态20条)。",
+        "全年共受理政府信息公开申请{big}件。",
+        "全年共发布信息30条，其中政策文件10条，占{big}%；工作动态20条。",
+        "全年共发布信息0.{big}条，其中政策文件0.{big}条、工作动态20条。",
+    ],
+)
+def test_overlong_numbers_in_the_text_are_no_figures(tmp_path, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """A number of hundreds of digits in running text (a float would overflow) is not a count:
+    the audit goes through, exactly, and states no sum about it."""
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace("五、存在的主要问题及改进情况", sentence.format(big="9" * 320) + "\n五、存在的主要问题及改进情况")
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    assert report.error is None
+    findings = audit(report)
+    assert not any("9" * 11 in f.message for f in findings)
+    assert all(len(str(c.total.value)) <= 10 for c in report.sum_claims)
+
+
+def test_figures_are_exact() -> None:
+    from decimal import Decimal
+
+    from parsers.narrative import figure_value
+
+    assert figure_value("1,171") == 1171 and isinstance(figure_value("1171"), int)
+    assert figure_value("24252.311082") == Decimal("24252.311082")
+    assert figure_value("9999999999") == 9999999999
+    assert figure_value("12345678901") is None  # eleven digits: no count of a report
+    text = "全年共发布信息0.3条，其中政策文件0.1条，工作动态0.2条。"
+    assert narrative_sum(_report(text)) == []  # 0.1 + 0.2 is 0.3 exactly
