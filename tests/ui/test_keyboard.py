@@ -224,3 +224,18 @@ def test_a_refused_entry_says_why_and_keeps_the_text(qtbot, window: MainWindow, 
     wait_edit_closed(qtbot, view)
     assert flagged.cell("table4", "review", "upheld").value == 3  # type: ignore[union-attr]
     QToolTip.hideText()
+
+
+def test_tab_in_an_editor_commits_and_moves_right(qtbot, window: MainWindow, flagged: ReportSession) -> None:
+    window.activateWindow()
+    view = window.tables.views["table4"]
+    assert window.tables.select_cell("table4", "review", "upheld", focus=True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=2000)
+    type_text(qtbot, "4")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert flagged.cell("table4", "review", "upheld").value == 4  # type: ignore[union-attr]
+    assert current_key(window) == ("table4", "review", "corrected")
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_edit_closed(qtbot, view)
+    press(qtbot, Qt.Key.Key_Tab)  # outside an editor, Tab leaves the grid
+    assert focused() is window.findings
