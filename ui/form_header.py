@@ -22,6 +22,19 @@ _MAX_LINES = 3
 _PAD = 3  # pixels around a heading's text
 
 
+def balanced(text: str, width: int, metrics: QFontMetrics) -> str:
+    """`text` in as few lines of even length as fit `width` (结果维持 as 结果 / 维持, not
+    结果维 / 持); unchanged when it fits on one line or needs more than `_MAX_LINES`."""
+    if metrics.horizontalAdvance(text) <= width or " " in text:
+        return text
+    for lines in range(2, _MAX_LINES + 1):
+        size = -(-len(text) // lines)
+        parts = [text[i : i + size] for i in range(0, len(text), size)]
+        if all(metrics.horizontalAdvance(part) <= width for part in parts):
+            return "\n".join(parts)
+    return text
+
+
 class FormHeader(QHeaderView):
     """A horizontal header drawing the form's grouped headings (`set_blocks`)."""
 
@@ -83,7 +96,8 @@ class FormHeader(QHeaderView):
         height = self._heights.get(key)
         if height is None:
             metrics = QFontMetrics(self._font(block))
-            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), block.text)
+            text = balanced(block.text, width, metrics)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
             height = self._heights[key] = min(rect.height(), metrics.lineSpacing() * _MAX_LINES)
         return height
 
@@ -148,10 +162,10 @@ class FormHeader(QHeaderView):
         painter.restore()
 
     def _shown_text(self, block: Text, inner: QRect) -> str:
-        """The heading as it fits in `inner`: whole, or cut short with an ellipsis."""
+        """The heading as it fits in `inner`: whole (in even lines), or cut short with an ellipsis."""
         metrics = QFontMetrics(self._font(block))
         flags = int(Qt.TextFlag.TextWordWrap)
-        text = block.text
+        text = balanced(block.text, inner.width(), metrics)
         if metrics.boundingRect(QRect(0, 0, max(1, inner.width()), 10_000), flags, text).height() <= inner.height():
             return text
         lines = max(1, inner.height() // max(1, metrics.lineSpacing()))

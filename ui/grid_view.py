@@ -35,7 +35,7 @@ from ui.table_layout import LABEL, FormGrid
 from ui.table_model import ReportTableModel
 
 _CELL_PAD = 10  # a cell's text margins and a little air
-_MIN_DIGITS = "00000"  # a figure column is at least this wide
+_MIN_DIGITS = "0000"  # a figure column is at least this wide
 _WRAP_LINES = 2  # a heading over one figure column may take two lines
 _MIN_LABEL_CHARS = 4  # a label column shrinks no further (its labels are elided)
 
