@@ -183,3 +183,8 @@ def test_table3_fits_a_laptop_screen(qtbot, window: MainWindow, flagged: ReportS
     for c in range(3, 10):  # the seven applicant columns, each wide enough for "0000"
         assert view.columnWidth(c) >= view.fontMetrics().horizontalAdvance("0000")
     assert window.tables.width() > window.source.width()  # the splitters favour the grids
+    table4 = window.tables.views["table4"]  # and 表四's fifteen figures in one row
+    window.tables.tabs.setCurrentWidget(table4)
+    qtbot.waitUntil(lambda: table4.isVisible(), timeout=2000)
+    table4.fit_columns()
+    assert sum(table4.columnWidth(c) for c in range(15)) <= table4.viewport().width()
