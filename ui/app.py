@@ -1,14 +1,19 @@
 """Starting the window: `run(argv)` builds the application, shows the window at once and
 then opens the files named (or the bundled samples) in the background.
 
-    main.py [FILES_OR_FOLDERS...] [--lang zh_CN|en] [--screenshot OUT.png]
+    main.py [FILES_OR_FOLDERS...] [--lang zh_CN|en]
+            [--screenshot OUT.png [--screen-size WxH] [--table table2|table3|table4]]
 
 With REPORT_AUDITOR_STARTUP_PROBE set in the environment, the program prints
 `shown <epoch seconds>` once the window has been shown and painted, then quits (exit
 code 0) without opening anything: the benchmark times the start-up with it.
 
 `--screenshot` opens the files, waits for the parsing to finish, selects the report with
-the most findings and its first finding, saves a picture of the whole window and exits.
+the most findings and its first finding (and the grid of `--table`), saves a picture of
+the whole screen with the window on it and exits. `--screen-size WxH` makes the screen
+that size (physical pixels; `QT_SCALE_FACTOR` divides it as Windows scaling does): a
+virtual screen on the offscreen platform, elsewhere the window is placed as it would be
+on such a screen. The window is placed as on any start, without a saved geometry.
 
 The workspace file in the user's data folder is opened here and handed to the window.
 When it holds corrections from last time, the window offers to restore them; the samples
@@ -18,14 +23,18 @@ are then not opened, files named on the command line still are.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ui import i18n
@@ -46,8 +55,34 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("paths", nargs="*", help="report files or folders")
     parser.add_argument("--lang", help="interface language: zh_CN (default) or en")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    parser.add_argument("--screen-size", metavar="WxH", type=screen_size, help="with --screenshot: the screen's size")
+    parser.add_argument("--table", choices=("table2", "table3", "table4"), help="with --screenshot: the grid shown")
     args, _unknown = parser.parse_known_args(list(argv))
     return args
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    """`1366x768` as (1366, 768)."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (expected WIDTHxHEIGHT)") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"too small: {text!r}")
+    return width, height
+
+
+def virtual_screen(size: tuple[int, int], folder: str) -> bool:
+    """On the offscreen platform, give the application a screen of `size` (before it is
+    made); False on another platform."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not platform.startswith("offscreen"):
+        return False
+    config = Path(folder) / "offscreen-screen.json"
+    screen = {"name": "screen", "x": 0, "y": 0, "width": size[0], "height": size[1], "logicalDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    return True
 
 
 def application() -> QApplication:
@@ -61,11 +96,29 @@ def application() -> QApplication:
     return app
 
 
-def take_screenshot(window: MainWindow, out: str) -> bool:
-    """Select the worst report's first finding and save the whole window to `out`."""
+def take_screenshot(window: MainWindow, out: str, table: str | None = None) -> bool:
+    """Select the worst report's first finding (and `table`'s grid) and save the screen,
+    with the window where it is on it, to `out`."""
     window.select_first_problem()
+    if table:
+        window.tables.tabs.setCurrentWidget(window.tables.views[table])
     QApplication.processEvents()
-    return window.grab().save(out)
+    return screen_picture(window).save(out)
+
+
+def screen_picture(window: MainWindow) -> QPixmap:
+    """The window drawn where it is on its screen (the rest of the screen grey), in the
+    screen's physical pixels: what the officer would see."""
+    screen = window.screen()
+    area = screen.geometry()
+    ratio = screen.devicePixelRatio()
+    picture = QPixmap(area.size() * ratio)
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(QColor("#5d6d7e"))
+    painter = QPainter(picture)
+    painter.drawPixmap(window.geometry().topLeft() - area.topLeft(), window.grab())
+    painter.end()
+    return picture
 
 
 def report_shown(app: QApplication, window: MainWindow) -> None:
@@ -90,6 +143,8 @@ def open_workspace(screenshot: bool) -> tuple[Workspace | None, str]:
 
 def run(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    scratch = tempfile.TemporaryDirectory(prefix="report-auditor-")
+    virtual = bool(args.screenshot and args.screen_size) and virtual_screen(args.screen_size, scratch.name)
     app = application()
     settings = Settings()
     language = i18n.normalise_language(args.lang or settings.language or None)
@@ -100,11 +155,15 @@ def run(argv: Sequence[str]) -> int:
     from ui.main_window import MainWindow
 
     workspace, problem = open_workspace(args.screenshot is not None)
-    window = MainWindow(settings, language, workspace=workspace)
+    window = MainWindow(settings, language, workspace=workspace, translators=translators)
     crash = CrashHandler(log_path, window)
     crash.install()
     if args.screenshot:
-        window.resize(1600, 960)
+        area = window.screen().availableGeometry()
+        if args.screen_size and not virtual:  # a real screen: place as on one of that size
+            ratio = window.screen().devicePixelRatio()
+            area = QRect(0, 0, int(args.screen_size[0] / ratio), int(args.screen_size[1] / ratio))
+        window.place_on(area)
     window.show()
     if problem:
         from ui.notices import show_message
@@ -117,9 +176,9 @@ def run(argv: Sequence[str]) -> int:
     else:
         schedule_opening(app, window, args)
     code = app.exec()
-    del translators
     if workspace is not None:
         workspace.close()
+    scratch.cleanup()
     return code
 
 
@@ -135,10 +194,10 @@ def schedule_opening(app: QApplication, window: MainWindow, args: argparse.Names
         out = args.screenshot
 
         def finish() -> None:
-            app.exit(0 if take_screenshot(window, out) else 1)
+            app.exit(0 if take_screenshot(window, out, args.table) else 1)
 
         def timeout() -> None:
-            take_screenshot(window, out)
+            take_screenshot(window, out, args.table)
             app.exit(1)
 
         window.batchFinished.connect(finish)

@@ -19,7 +19,9 @@ of a thousand reports comes in:
   event loop (`BatchRules.steps`); once they have, and the workspace holds every report
   (its own thread registers them), the window hears that the batch is in.
 
-A cancel stops the reading; the files not read yet leave the list.
+While a batch comes in, the list keeps its rows in the order they came (new ones at the
+end) and sorts again when the batch is in. A cancel stops the reading; the files not read
+yet leave the list, and the window says how many.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer
 
 from model.batch_rules import adopt
-from model.workspace import META_TABLE
 from ui.loader import Loaded, Packed, expand_paths, load_batch
 from ui.session import STATE_LOADING, ReportSession
 from ui.tasks import Task
@@ -78,6 +79,7 @@ class BatchLoading(QObject):
         self._handover.setInterval(0)
         self._handover.timeout.connect(self._hand_over)
         self._read_all = False  # the reading is over (with `_error`), reports may wait still
+        self._not_opened = 0  # files a cancel left unread, in the batch being finished
 
     # ---- opening -------------------------------------------------------------------
 
@@ -93,6 +95,7 @@ class BatchLoading(QObject):
         if not files:
             window.statusBar().showMessage(self.tr("No report files found."), 5000)
         if new:
+            window.list_panel.hold_order()
             self._waiting.extend(new)
             self._queued.update(new)
             self._make_sessions(SESSION_SLICE)
@@ -191,7 +194,7 @@ class BatchLoading(QObject):
         if item.fingerprint is not None:
             adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
         window.persistence.loaded(session, item)
-        session.edited.connect(lambda table: window.run_batch_rules(full=table == META_TABLE))
+        session.edited.connect(functools.partial(window.report_edited, session))
         if session is window.session:
             window.set_session(session, text_later=True)
         elif window.session is None:
@@ -237,12 +240,14 @@ class BatchLoading(QObject):
         self._slicer.stop()
         for session in self._unlisted.values():  # cancelled before they were listed
             session.deleteLater()
-        self._waiting.clear()
+        self._not_opened = len(self._unlisted) + len(self._waiting)
         self._unlisted.clear()
         self._queued.clear()
         unread = [s for s in window.reports.sessions if s.state == STATE_LOADING]
+        self._waiting.clear()
         if unread:
             window.remove_sessions(unread)  # cancelled before they were read
+            self._not_opened += len(unread)
         self._rules = window.batch_rules.steps(window.reports.sessions)
         self._next_step()
 
@@ -260,7 +265,8 @@ class BatchLoading(QObject):
                 return
             self._rules = None
             if not self.tasks:  # else a newer batch is being read and will finish
-                self.window.batch_loaded(self._error)
+                not_opened, self._not_opened = self._not_opened, 0
+                self.window.batch_loaded(self._error, not_opened)
         else:
             self._stepper.start(0)
 

@@ -91,8 +91,9 @@ class SetMetaCommand(QUndoCommand):
         self.session.set_meta(self.field, self.old)
 
 
-def push_suggestion(session: ReportSession, suggestion: Suggestion) -> int:
+def push_suggestion(session: ReportSession, suggestion: Suggestion, label: str | None = None) -> int:
     """Apply an accepted suggestion as one undoable step; returns how many cells changed.
+    `label` names the step in the undo history (else "Accept suggestion …").
 
     Cells already holding the proposed value are left alone, so they are not marked as
     corrected (a row shifted back keeps the figures that were already right).
@@ -111,6 +112,7 @@ def push_suggestion(session: ReportSession, suggestion: Suggestion) -> int:
         text = text.replace("%1", _cell_name(session, table, row, col)).replace("%2", fmt_num(value))
     else:
         text = QCoreApplication.translate("Commands", "Accept suggestion: %1 cells").replace("%1", str(len(changes)))
+    text = label or text
     stack = session.stack
     stack.beginMacro(text)
     try:

@@ -38,6 +38,12 @@ class FindingsModel(QAbstractTableModel):
         self._findings = list(self.session.findings) if self.session else []
         self.endResetModel()
 
+    def refresh_texts(self) -> None:
+        """Everything shown again (the interface language changed: severities, rule names)."""
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, 2))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+
     def finding(self, row: int) -> Finding | None:
         return self._findings[row] if 0 <= row < len(self._findings) else None
 
@@ -62,13 +68,7 @@ class FindingsModel(QAbstractTableModel):
             return index.row()
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 3
-        ):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
             return (self.tr("Severity"), self.tr("Rule"), self.tr("Message"))[section]
         return None

@@ -3,6 +3,12 @@
 The `.ts` source lives in `resources/translations/`. A shipped `.qm` next to it is used
 as is; otherwise the `.ts` is compiled with `pyside6-lrelease` into a cache folder (and
 compiled again only when the `.ts` changes). Without lrelease the `.ts` is read directly.
+
+Qt's own texts (the file dialog's 查找范围, message box buttons, key names) come from Qt's
+`qtbase_zh_CN.qm`: the packaged program ships it in `resources/translations/` (see
+`build.spec`), a development run finds it in Qt's own translations folder. `switch`
+changes the language of a running program: Qt then tells every window, which retitles
+its widgets.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from ui.resources import resource_path
 log = logging.getLogger(__name__)
 
 BASE_NAME = "report_auditor"
+QT_BASE_NAME = "qtbase"
 DEFAULT_LANGUAGE = "zh_CN"
 ENGLISH = ("en", "en_US", "en_GB", "C")
 
@@ -84,9 +91,7 @@ def compiled_qm(ts: Path, cache: Path | None = None) -> Path | None:
     cache.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     try:
-        subprocess.run(
-            [lrelease, "-silent", str(ts), "-qm", str(tmp)], check=True, timeout=60, capture_output=True
-        )
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(tmp)], check=True, timeout=60, capture_output=True)
         os.replace(tmp, target)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("lrelease failed for %s: %s", ts, exc)
@@ -123,6 +128,28 @@ class TsTranslator(QTranslator):
         return not self._table
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own translations are looked for: shipped with the program, then Qt's folder."""
+    return [str(resource_path("translations")), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+
+
+def qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's own texts in `lang` (qtbase), or None when no translation is found."""
+    translator = QTranslator(app)
+    for folder in qt_translation_folders():
+        if translator.load(f"{QT_BASE_NAME}_{lang}", folder):
+            return translator
+    log.warning("No Qt translation for %s", lang)
+    return None
+
+
+def switch(app: QCoreApplication, language: str | None, installed: list[QTranslator]) -> list[QTranslator]:
+    """Replace the translators `installed` by those of `language`; returns the new ones."""
+    for translator in installed:
+        app.removeTranslator(translator)
+    return install(app, language)
+
+
 def install(app: QCoreApplication, language: str | None) -> list[QTranslator]:
     """Install the translators for `language` on `app`; returns them (keep them alive)."""
     lang = normalise_language(language)
@@ -131,8 +158,8 @@ def install(app: QCoreApplication, language: str | None) -> list[QTranslator]:
         return []
     QLocale.setDefault(QLocale(lang))
     installed: list[QTranslator] = []
-    qt_base = QTranslator(app)
-    if qt_base.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_base = qt_translator(app, lang)
+    if qt_base is not None:
         app.installTranslator(qt_base)
         installed.append(qt_base)
     ts = resource_path("translations", f"{BASE_NAME}_{lang}.ts")

@@ -7,6 +7,13 @@ The workspace (passed in) records every correction as it is made; saving, restor
 the question before closing live in `ui.persistence`. The rules across the batch run
 again after every load and edit. A suggested correction of the failing equations is
 offered above the findings (`ui.suggestions`) and applied only when the officer accepts.
+
+The keyboard runs the review: F8 / Shift+F8 go to the next / previous problem cell with the
+keyboard in the grid, so typing replaces the figure and Enter commits and goes on; past a
+report's last problem F8 goes on to the next report with problems (`ui.navigation`). Tab /
+Shift+Tab go round the panes: list → source → grid → findings. Ctrl+F finds in the source.
+The window opens within the screen (`ui.window_geometry`); the language can be switched
+while it runs.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import functools
 import gc
 import os
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, QTimer, QTranslator, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -24,9 +31,12 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -39,13 +49,18 @@ from PySide6.QtWidgets import (
 )
 
 from model.findings import Finding
-from model.workspace import Workspace
+from model.workspace import META_TABLE, Workspace
+from ui import i18n
 from ui import settings as opt
+from ui import window_geometry as geometry
 from ui.batch_findings import BatchRules
 from ui.batch_loading import BatchLoading
+from ui.find_bar import FindBar
 from ui.findings_model import FindingsModel
+from ui.grid_view import GridView
 from ui.grids import TablesPanel
 from ui.i18n import normalise_language
+from ui.navigation import Order, cell_order, finding_order, next_move
 from ui.panels import FindingsPanel, ReportListPanel
 from ui.persistence import Persistence
 from ui.report_list import ReportListModel
@@ -67,12 +82,13 @@ class MainWindow(QMainWindow):
         language: str | None = None,
         parent: QWidget | None = None,
         workspace: Workspace | None = None,
+        translators: list[QTranslator] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.language = normalise_language(language or settings.language or None)
+        self.translators = list(translators or [])  # installed for `language` (see set_language)
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Report Auditor") + "[*]")
         icon = resource_path("icons", "app.svg")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -84,6 +100,8 @@ class MainWindow(QMainWindow):
         self._text_timer.timeout.connect(self._show_text)
         self.session: ReportSession | None = None
         self.batch_rules = BatchRules()
+        self._last_stop: tuple[ReportSession, Order] | None = None  # where F8 went last
+        self._placed = False
 
         self.reports = ReportListModel(self)
         self.undo_group = QUndoGroup(self)
@@ -93,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        self.retranslate()
         self._restore_state()
         self.undo_group.cleanChanged.connect(self._clean_changed)
         self.persistence.offer_restore()
@@ -104,8 +123,17 @@ class MainWindow(QMainWindow):
         self.list_panel.sessionSelected.connect(self.set_session)
         self.source = SourceView()
         self.source.positionClicked.connect(self._source_clicked)
+        self.find_bar = FindBar(self.source)
+        source_pane = QWidget()
+        source_layout = QVBoxLayout(source_pane)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        source_layout.setSpacing(0)
+        source_layout.addWidget(self.source, 1)
+        source_layout.addWidget(self.find_bar)
         self.tables = TablesPanel()
         self.tables.cellActivated.connect(self._cell_activated)
+        self.tables.entryRejected.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.tables.nextProblemRequested.connect(lambda: self.go_to_problem(True))
         self.findings = FindingsPanel(self.findings_model)
         self.findings.findingSelected.connect(self._finding_selected)
         self.suggestions = SuggestionOffer(self.tables, self)
@@ -118,7 +146,7 @@ class MainWindow(QMainWindow):
         bottom_layout.addWidget(self.findings, 1)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.top_splitter.addWidget(self.source)
+        self.top_splitter.addWidget(source_pane)
         self.top_splitter.addWidget(self.tables)
         self.top_splitter.setStretchFactor(0, 5)
         self.top_splitter.setStretchFactor(1, 6)
@@ -145,7 +173,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.counts = QLabel()
         bar = self.statusBar()
@@ -155,61 +183,78 @@ class MainWindow(QMainWindow):
         self.show_progress(False)
 
     def _build_actions(self) -> None:
-        self.open_action = QAction(self.tr("&Open Files…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.ask_open_files)
-        self.open_folder_action = QAction(self.tr("Open &Folder…"), self)
-        self.open_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.open_folder_action.triggered.connect(self.ask_open_folder)
-        self.close_action = QAction(self.tr("&Close Report"), self)
-        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
-        self.close_action.triggered.connect(self.close_current)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.revert_action = QAction(self.tr("Re&vert Cell"), self)
-        self.revert_action.triggered.connect(lambda: self.tables.current_view().revert_current())
-        self.next_action = QAction(self.tr("&Next Problem"), self)
-        self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F8))
-        self.next_action.triggered.connect(lambda: self.findings.step(1))
-        self.prev_action = QAction(self.tr("&Previous Problem"), self)
-        self.prev_action.setShortcut(QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8))
-        self.prev_action.triggered.connect(lambda: self.findings.step(-1))
-        for action in (self.next_action, self.prev_action, self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        def action(slot: object, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+            act = QAction(self)
+            act.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            return act
+
+        self.open_action = action(self.ask_open_files, QKeySequence.StandardKey.Open)
+        self.open_folder_action = action(self.ask_open_folder, "Ctrl+Shift+O")
+        self.close_action = action(self.close_current, "Ctrl+W", "Ctrl+F4")
+        self.quit_action = action(self.close, "Ctrl+Q")
+        self.undo_action = action(self.undo_group.undo, QKeySequence.StandardKey.Undo)
+        # Ctrl+Y as on Windows, Ctrl+Shift+Z as elsewhere: both, whatever the platform.
+        self.redo_action = action(self.undo_group.redo, "Ctrl+Y", "Ctrl+Shift+Z")
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._undo_texts())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._undo_texts())
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.revert_action = action(lambda: self.tables.current_view().revert_current(), "Ctrl+Shift+R")
+        self.next_action = action(lambda: self.go_to_problem(True), QKeySequence(Qt.Key.Key_F8))
+        self.prev_action = action(lambda: self.go_to_problem(False), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8))
+        self.find_action = action(self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self.find_next_action = action(lambda: self.find_bar.step(True), QKeySequence(Qt.Key.Key_F3))
+        self.find_prev_action = action(
+            lambda: self.find_bar.step(False), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3)
+        )
+        self.pane_actions = [
+            action(lambda: self.focus_pane(0), "Alt+1"),
+            action(lambda: self.focus_pane(1), "Alt+2"),
+            action(lambda: self.focus_pane(2), "Alt+3"),
+            action(lambda: self.focus_pane(3), "Alt+4"),
+        ]
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.open_folder_action)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.open_folder_action)
+        self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        for action in self.persistence.actions():
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.suggestions.action)
-        edit_menu.addAction(self.revert_action)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        go_menu.addAction(self.next_action)
-        go_menu.addAction(self.prev_action)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        for act in self.persistence.actions():
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.suggestions.action)
+        for act in self.suggestions.reading_actions:
+            self.edit_menu.addAction(act)
+        self.edit_menu.addAction(self.revert_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.find_next_action)
+        self.edit_menu.addAction(self.find_prev_action)
+        self.go_menu = self.menuBar().addMenu("")
+        self.go_menu.addAction(self.next_action)
+        self.go_menu.addAction(self.prev_action)
+        self.go_menu.addSeparator()
+        for act in self.pane_actions:
+            self.go_menu.addAction(act)
         self._build_language_menu()
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolBar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         actions: tuple[QAction | None, ...] = (
             self.open_action,
             self.open_folder_action,
@@ -222,28 +267,98 @@ class MainWindow(QMainWindow):
             self.prev_action,
             self.next_action,
             self.suggestions.action,
+            None,
+            self.find_action,
         )
         for item in actions:
             if item is None:
-                toolbar.addSeparator()
+                self.toolbar.addSeparator()
             else:
-                toolbar.addAction(item)
+                self.toolbar.addAction(item)
 
     def _build_language_menu(self) -> None:
-        menu = self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        menu = self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         # Language names are shown in their own language, untranslated.
-        for code, name in (("zh_CN", "简体中文"), ("en", "English")):
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == self.language)
-            action.setData(code)
-            group.addAction(action)
+        for code, name, key in (("zh_CN", "简体中文", "Ctrl+Alt+C"), ("en", "English", "Ctrl+Alt+E")):
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == self.language)
+            act.setData(code)
+            act.setShortcut(QKeySequence(key))
+            group.addAction(act)
         group.triggered.connect(self._language_chosen)
 
-    def _language_chosen(self, action: QAction) -> None:
-        self.settings.language = str(action.data())
-        self.statusBar().showMessage(self.tr("The new language is used the next time the program starts."), 8000)
+    def _language_chosen(self, act: QAction) -> None:
+        self.settings.language = str(act.data())
+        self.set_language(str(act.data()))
+
+    def set_language(self, language: str) -> None:
+        """Show the interface in `language` from now on (Qt's own texts too)."""
+        language = normalise_language(language)
+        app = QCoreApplication.instance()
+        if app is None or language == self.language and self.translators:
+            return
+        self.translators = i18n.switch(app, language, self.translators)
+        self.language = language
+        if isinstance(app, QApplication):
+            app.setApplicationDisplayName(self.tr("Report Auditor"))
+        for act in self.language_menu.actions():
+            act.setChecked(act.data() == language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language now installed."""
+        texts = (
+            (self.open_action, self.tr("&Open Files…")),
+            (self.open_folder_action, self.tr("Open &Folder…")),
+            (self.close_action, self.tr("&Close Report")),
+            (self.quit_action, self.tr("&Quit")),
+            (self.revert_action, self.tr("Re&vert Cell")),
+            (self.next_action, self.tr("&Next Problem")),
+            (self.prev_action, self.tr("&Previous Problem")),
+            (self.find_action, self.tr("&Find in Text…")),
+            (self.find_next_action, self.tr("Find Ne&xt")),
+            (self.find_prev_action, self.tr("Find Pre&vious")),
+            (self.pane_actions[0], self.tr("Report &List")),
+            (self.pane_actions[1], self.tr("Report &Text")),
+            (self.pane_actions[2], self.tr("&Tables")),
+            (self.pane_actions[3], self.tr("&Findings")),
+        )
+        for act, text in texts:
+            act.setText(text)
+        self._undo_texts()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.persistence.retranslate()
+        self.suggestions.retranslate()
+        self.list_panel.retranslate()
+        self.reports.refresh_all()
+        self.findings_model.refresh_texts()
+        self.tables.retranslate()
+        self.find_bar.retranslate()
+        self._update_title()
+        self._update_counts()
+
+    def _undo_texts(self) -> None:
+        undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo_action.setText(self.tr("&Undo") + (f" {undo}" if undo else ""))
+        self.redo_action.setText(self.tr("&Redo") + (f" {redo}" if redo else ""))
+        # The toolbar keeps its width: the step is named in the menu and the tooltip.
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
+        self.undo_action.setToolTip(self.undo_action.text().replace("&", ""))
+        self.redo_action.setToolTip(self.redo_action.text().replace("&", ""))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -260,9 +375,8 @@ class MainWindow(QMainWindow):
     # ---- settings ------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        geometry = self.settings.get(opt.GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1500, 900)
+        """The saved window and splitters, when they fit the screen; else defaults that do."""
+        geometry.restore_or_place(self, self.settings.get(opt.GEOMETRY))
         state = self.settings.get(opt.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -271,13 +385,27 @@ class MainWindow(QMainWindow):
             if saved.isEmpty() or not splitter.restoreState(saved):
                 self._default_sizes(splitter)
 
+    def place_on(self, available: QRect) -> None:
+        """Open as on a screen whose available area is `available` (no saved geometry)."""
+        geometry.place(self, geometry.default_frame(available))
+        for _option, splitter in self._splitters():
+            self._default_sizes(splitter)
+
     def _default_sizes(self, splitter: QSplitter) -> None:
+        """Shares that favour the grids: the list narrow, the grids wider than the source."""
         if splitter is self.main_splitter:
-            splitter.setSizes([480, 1120])
+            splitter.setSizes(geometry.shares(self.width(), geometry.MAIN_SHARES))
         elif splitter is self.top_splitter:
-            splitter.setSizes([500, 660])
+            splitter.setSizes(geometry.shares(self.width(), geometry.CENTER_SHARES))
         else:
-            splitter.setSizes([640, 200])
+            splitter.setSizes(geometry.shares(self.height(), geometry.VERTICAL_SHARES))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            # The frame (title bar, borders) is known once shown: keep it all on screen.
+            QTimer.singleShot(0, lambda: geometry.keep_on_screen(self))
 
     def _splitters(self) -> list[tuple[opt.Option, QSplitter]]:
         return [
@@ -346,12 +474,18 @@ class MainWindow(QMainWindow):
             self.settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
         return self.loading.open(paths)
 
-    def batch_loaded(self, error: str | None) -> None:
-        """The last batch is read and the rules across the batch have run: the notes, the summary."""
+    def batch_loaded(self, error: str | None, not_opened: int = 0) -> None:
+        """The last batch is read and the rules across the batch have run: the list sorted
+        again, the notes, the summary (and how many files a cancel left unopened)."""
+        self.list_panel.release_order()
         self.persistence.update_actions()
         self.persistence.show_notes()
         self.show_progress(False)
-        if not error:
+        if not_opened:
+            text = self.tr("Cancelled: %n file(s) not opened.", "", not_opened)
+            text += " " + self.tr("%n report(s) open.", "", self.reports.rowCount())
+            self.statusBar().showMessage(text)
+        elif not error:
             self.statusBar().showMessage(self.tr("%n report(s) open.", "", self.reports.rowCount()), 5000)
         self.batchFinished.emit()
 
@@ -401,6 +535,21 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not clean)
         self.persistence.update_actions()
 
+    def _update_title(self) -> None:
+        """The file name and the modified mark; the platform adds the program's name once
+        (Qt appends the application display name to every window title)."""
+        session = self.session
+        self.setWindowTitle(f"{session.name}[*]" if session else self.tr("Report Auditor") + "[*]")
+        self.setWindowModified(bool(session and session.unsaved))
+
+    def report_edited(self, session: ReportSession, table: str) -> None:
+        """After an edit, undo or redo of `session` and its audit: the batch rules, and every
+        count shown, in the same event."""
+        self.run_batch_rules(full=table == META_TABLE)
+        self.reports.flush()
+        if session is self.session:
+            self._update_counts()
+
     # ---- drag and drop -------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -432,22 +581,117 @@ class MainWindow(QMainWindow):
         self.findings_model.set_session(session)
         self.undo_group.setActiveStack(session.stack if session else None)  # type: ignore[arg-type]
         self.suggestions.set_session(session)
-        title = self.tr("Report Auditor")
-        self.setWindowTitle(f"{session.name} — {title}[*]" if session else f"{title}[*]")
-        self.setWindowModified(bool(session and session.unsaved))
+        self._update_title()
         self.persistence.update_actions()
         self._update_counts()
+        if self.find_bar.isVisible():
+            self.find_bar.search()
 
     def _show_text(self) -> None:
         self.source.show_session(self.session)
+        if self.find_bar.isVisible():
+            self.find_bar.search()
 
     def _findings_changed(self) -> None:
         self.source.refresh_marks(self.session)
         self._update_counts()
+        self.persistence.update_actions()
 
     def _suggestion_accepted(self, cells: int) -> None:
         text = self.tr("Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.", "", cells)
         self.statusBar().showMessage(text, 8000)
+
+    # ---- the keyboard: problems and panes --------------------------------------------
+
+    def _position(self) -> Order | None:
+        """Where the review is in the current report: the focused grid's cell or finding,
+        else where F8 went last."""
+        session = self.session
+        if session is None:
+            return None
+        focus = QApplication.focusWidget()
+        view = self.tables.current_view()
+        if focus is not None and (focus is view or view.isAncestorOf(focus)):
+            key = self.tables.current_key()
+            if key is not None:
+                return cell_order(session, *key)
+        if focus is not None and focus is self.findings:
+            finding = self.findings_model.finding(self.findings.currentIndex().row())
+            if finding is not None:
+                return finding_order(session, finding)
+        if self._last_stop is not None and self._last_stop[0] is session:
+            return self._last_stop[1]
+        return None
+
+    def go_to_problem(self, forward: bool) -> bool:
+        """F8 / Shift+F8: the next (previous) problem, in this report or the next one with
+        problems; the keyboard goes to its cell (or to the finding when it names none)."""
+        self.tables.finish_editing()
+        move = next_move(self.list_panel.sessions_in_order(), self.session, self._position(), forward)
+        if move is None:
+            self.statusBar().showMessage(self.tr("No problems in the open reports."), 8000)
+            return False
+        if move.session is not self.session:
+            self.list_panel.select(move.session)
+            if self.session is not move.session:
+                self.set_session(move.session)
+        stop = move.stop
+        self._last_stop = (move.session, stop.order)
+        if stop.cell is not None:
+            self.tables.select_cell(*stop.cell, focus=True)
+            self._cell_activated(*stop.cell)
+            self.findings.select_finding(stop.finding, notify=False)
+        else:
+            self.findings.select_finding(stop.finding, notify=False)
+            self._finding_selected(stop.finding)
+            self.findings.setFocus(Qt.FocusReason.OtherFocusReason)
+        if move.crossed:
+            if move.wrapped:
+                text = (
+                    self.tr("Back to the first report with problems: %1")
+                    if forward
+                    else self.tr("Back to the last report with problems: %1")
+                )
+            else:
+                text = (
+                    self.tr("Next report with problems: %1")
+                    if forward
+                    else self.tr("Previous report with problems: %1")
+                )
+            self.statusBar().showMessage(text.replace("%1", move.session.name), 8000)
+        elif move.wrapped:
+            text = self.tr("No other report has problems: back to the first problem of this one.")
+            self.statusBar().showMessage(text, 8000)
+        return True
+
+    def _panes(self) -> list[QWidget]:
+        return [self.list_panel.view, self.source, self.tables.current_view(), self.findings]
+
+    def _pane_of(self, widget: QWidget | None) -> int | None:
+        areas: list[QWidget] = [self.list_panel, self.source.parentWidget() or self.source, self.tables]
+        areas.append(self.findings.parentWidget() or self.findings)
+        for i, area in enumerate(areas):
+            if widget is not None and (widget is area or area.isAncestorOf(widget)):
+                return i
+        return None
+
+    def focus_pane(self, index: int, reason: Qt.FocusReason = Qt.FocusReason.ShortcutFocusReason) -> None:
+        """Put the keyboard in a pane: 0 list, 1 source, 2 grid, 3 findings."""
+        pane = self._panes()[index]
+        pane.setFocus(reason)
+        if index == 2 and isinstance(pane, GridView) and not pane.currentIndex().isValid():
+            first = pane.moveCursor(QAbstractItemView.CursorAction.MoveHome, Qt.KeyboardModifier.ControlModifier)
+            if first.isValid():
+                pane.setCurrentIndex(first)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab / Shift+Tab go round the panes: list → source → grid → findings."""
+        pane = self._pane_of(QApplication.focusWidget())
+        if pane is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        self.focus_pane((pane + (1 if next else -1)) % 4, reason)
+        return True
 
     def _update_counts(self) -> None:
         s = self.session

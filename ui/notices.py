@@ -33,8 +33,8 @@ class RestoreBar(QFrame):
         self.setStyleSheet("#RestoreBar { background: #e3edfb; border: 1px solid #9db8e0; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Restore"))
-        self.discard_button = QPushButton(self.tr("Discard"))
+        self.restore_button = QPushButton()
+        self.discard_button = QPushButton()
         self.restore_button.clicked.connect(self._restore)
         self.discard_button.clicked.connect(self._discard)
         layout = QHBoxLayout(self)
@@ -42,15 +42,24 @@ class RestoreBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.restore_button)
         layout.addWidget(self.discard_button)
+        self._offered = (0, 0, 0)
+        self.retranslate()
         self.hide()
 
-    def offer(self, reports: int, corrections: int, unsaved: int) -> None:
-        """Show the offer for `reports` files carrying `corrections` corrections."""
+    def retranslate(self) -> None:
+        self.restore_button.setText(self.tr("Restore"))
+        self.discard_button.setText(self.tr("Discard"))
+        reports, corrections, unsaved = self._offered
         text = self.tr(
             "Last time %1 report(s) with %2 correction(s) were open; %3 of them have corrections "
             "not yet saved to Excel. Restore them? Discard forgets those corrections."
         )
         self.label.setText(text.replace("%1", str(reports)).replace("%2", str(corrections)).replace("%3", str(unsaved)))
+
+    def offer(self, reports: int, corrections: int, unsaved: int) -> None:
+        """Show the offer for `reports` files carrying `corrections` corrections."""
+        self._offered = (reports, corrections, unsaved)
+        self.retranslate()
         self.show()
 
     def _restore(self) -> None:

@@ -1,8 +1,15 @@
-"""The report list panel (left) and the findings panel (bottom) of the main window."""
+"""The report list panel (left) and the findings panel (bottom) of the main window.
+
+Neither moves its current row with Tab: Tab goes from pane to pane (the window decides).
+While a batch is read the list keeps its rows in the order they came and sorts and
+filters again when the batch is in (`hold_order` / `release_order`), so rows do not move
+under the pointer.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,10 +49,9 @@ class ReportListPanel(QWidget):
         self.proxy = ReportFilterModel(self)
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by file or agency"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.problems_only = QCheckBox(self.tr("With problems only"))
+        self.problems_only = QCheckBox()
         self.problems_only.toggled.connect(self.proxy.set_problems_only)
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -54,6 +60,7 @@ class ReportListPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setWordWrap(False)
@@ -65,10 +72,19 @@ class ReportListPanel(QWidget):
         h = self.view.horizontalHeader()
         h.setStretchLastSection(False)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {COL_FILE: 120, COL_YEAR: 44, COL_FORMAT: 74, COL_ERRORS: 40, COL_WARNINGS: 40}
+        char = self.fontMetrics().horizontalAdvance("中")
+        digit = self.fontMetrics().horizontalAdvance("0")
+        widths = {
+            COL_FILE: 8 * char,
+            COL_YEAR: 4 * digit + 14,
+            COL_FORMAT: 5 * char,
+            COL_ERRORS: 3 * char,
+            COL_WARNINGS: 3 * char,
+        }
         for col, width in widths.items():
             h.resizeSection(col, width)
         h.setSectionResizeMode(COL_AGENCY, QHeaderView.ResizeMode.Stretch)
+        self._optional_width = widths[COL_YEAR] + widths[COL_FORMAT]
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -84,10 +100,45 @@ class ReportListPanel(QWidget):
         layout.addWidget(self.view, 1)
         model.rowsInserted.connect(self._update_count)
         model.rowsRemoved.connect(self._update_count)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter by file or agency"))
+        self.problems_only.setText(self.tr("With problems only"))
         self._update_count()
 
     def _update_count(self, *_: object) -> None:
         self.count.setText(self.tr("%n report(s)", "", self.model.rowCount()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow list leaves out the year and format (the form above the grids shows
+        them) so that the agency keeps room."""
+        super().resizeEvent(event)
+        fixed = sum(self.view.horizontalHeader().sectionSize(c) for c in (COL_FILE, COL_ERRORS, COL_WARNINGS))
+        wide = self.view.viewport().width() >= fixed + self._optional_width + 10 * self.fontMetrics().horizontalAdvance(
+            "中"
+        )
+        for col in (COL_YEAR, COL_FORMAT):
+            self.view.setColumnHidden(col, not wide)
+
+    def hold_order(self) -> None:
+        """Keep rows where they are (new ones at the end) until `release_order`."""
+        self.proxy.setDynamicSortFilter(False)
+
+    def release_order(self) -> None:
+        """Sort and filter again, and follow changes again."""
+        if not self.proxy.dynamicSortFilter():
+            self.proxy.setDynamicSortFilter(True)
+            self.proxy.invalidate()
+
+    def sessions_in_order(self) -> list[ReportSession]:
+        """The reports as the list shows them (sorted and filtered)."""
+        out = []
+        for r in range(self.proxy.rowCount()):
+            session = self.model.session_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            if session is not None:
+                out.append(session)
+        return out
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:
@@ -127,6 +178,7 @@ class FindingsPanel(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()

@@ -65,20 +65,28 @@ class Persistence(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.save_action = QAction(self.tr("&Save Audit Results"), w)
+        self.save_action = QAction(w)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(lambda: self.save())
-        self.save_as_action = QAction(self.tr("Save Audit Results &As…"), w)
+        self.save_as_action = QAction(w)
         self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_as_action.triggered.connect(self.ask_save_as)
-        self.save_all_action = QAction(self.tr("Save A&ll"), w)
+        self.save_all_action = QAction(w)
+        self.save_all_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.save_all_action.triggered.connect(self.save_all)
-        self.export_action = QAction(self.tr("&Export Summary…"), w)
+        self.export_action = QAction(w)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.ask_export_summary)
         for action in self.actions():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.update_actions()
+
+    def retranslate(self) -> None:
+        self.save_action.setText(self.tr("&Save Audit Results"))
+        self.save_as_action.setText(self.tr("Save Audit Results &As…"))
+        self.save_all_action.setText(self.tr("Save A&ll"))
+        self.export_action.setText(self.tr("&Export Summary…"))
+        self.restore_bar.retranslate()
 
     def actions(self) -> list[QAction]:
         return [self.save_action, self.save_as_action, self.save_all_action, self.export_action]

@@ -1,11 +1,16 @@
 """The batch of open reports as a Qt model, and the proxy that sorts and filters it.
 
 `ReportListModel` owns the `ReportSession`s; each row shows the file name, agency, year,
-format and the error and warning counts, and a file that could not be read shows why.
+format and the error and warning counts, and a file that could not be read (or that holds
+no annual report) shows why. A report with corrections not saved to its workbook — its
+undo stack is not clean — is marked (● before its name) and bold. A report that changes
+by an edit, an undo or a save is shown again at once; reports coming in from a batch are
+gathered and shown once per turn of the event loop.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -17,6 +22,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QFont, QUndoStack
 
 from ui import theme
 from ui.labels import format_name
@@ -34,10 +40,12 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _SORT = int(SortRole)
 _SESSION = int(SessionRole)
-_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, _SORT, _SESSION))
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT, _SORT, _SESSION))
+UNSAVED_MARK = "● "
 
 
 class Row(NamedTuple):
@@ -47,6 +55,7 @@ class Row(NamedTuple):
     sort: tuple[str | int, ...]
     foreground: tuple[Any, ...]  # QColor or None, per column
     tooltip: str
+    unsaved: bool  # corrections not saved to the workbook yet: marked and bold
 
 
 class ReportListModel(QAbstractTableModel):
@@ -82,6 +91,9 @@ class ReportListModel(QAbstractTableModel):
             # A change of agency, year or format is audited again, so findingsChanged
             # follows it too: one connection per row.
             session.findingsChanged.connect(self._session_changed)
+            # An edit, undo, redo or save: shown in the same event (no deferral).
+            session.edited.connect(self._session_edited)
+            session.stack.cleanChanged.connect(self._session_edited)
         self.endInsertRows()
 
     def remove(self, session: ReportSession) -> None:
@@ -118,11 +130,36 @@ class ReportListModel(QAbstractTableModel):
         if isinstance(session, ReportSession):
             self.refresh(session)
 
+    def _session_edited(self, *_: object) -> None:
+        sender = self.sender()
+        session = sender.parent() if isinstance(sender, QUndoStack) else sender
+        if isinstance(session, ReportSession):
+            self.refresh_now(session)
+
     def refresh(self, session: ReportSession) -> None:
+        """Show the session's row again on the next turn of the event loop (with others)."""
         self._rows.pop(session, None)
         self._dirty.add(session)
         if not self._flush.isActive():
             self._flush.start()
+
+    def refresh_now(self, session: ReportSession) -> None:
+        """Show the session's row again now (and any waiting to be)."""
+        self._rows.pop(session, None)
+        self._dirty.add(session)
+        self.flush()
+
+    def refresh_all(self) -> None:
+        """Every row again (the interface language changed)."""
+        self._rows.clear()
+        self._dirty.update(self.sessions)
+        self.flush()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _COLUMNS - 1)
+
+    def flush(self) -> None:
+        """Emit now what waits for the next turn of the event loop."""
+        self._flush.stop()
+        self._emit_dirty()
 
     def _emit_dirty(self) -> None:
         rows = [i for i, s in enumerate(self.sessions) if s in self._dirty]
@@ -163,6 +200,8 @@ class ReportListModel(QAbstractTableModel):
             return _RIGHT if col in _NUMBER_COLUMNS else None
         if role == _SORT:
             return row.sort[col]
+        if role == _FONT:
+            return _bold() if row.unsaved else None
         return row.tooltip
 
     def row(self, s: ReportSession) -> Row:
@@ -184,8 +223,14 @@ class ReportListModel(QAbstractTableModel):
             errors, warnings = s.errors, s.warnings
             foreground[COL_ERRORS] = theme.SEVERITY_FG["error"] if errors else None
             foreground[COL_WARNINGS] = theme.SEVERITY_FG["warning"] if warnings else None
+            if s.report.not_a_report:
+                foreground[COL_AGENCY] = theme.SEVERITY_FG["error"]
         tooltip = f"{s.path}\n{s.report.error}" if failed and s.report is not None else s.path
-        return Row(display, tuple(sort), tuple(foreground), tooltip)
+        unsaved = s.unsaved
+        if unsaved:
+            display = (UNSAVED_MARK + display[COL_FILE],) + display[1:]
+            tooltip += "\n" + self.tr("Corrections not saved to the workbook yet (Ctrl+S saves)")
+        return Row(display, tuple(sort), tuple(foreground), tooltip, unsaved)
 
     def _number(self, s: ReportSession, col: int) -> int | None:
         if s.report is None or s.state == STATE_FAILED:
@@ -203,6 +248,8 @@ class ReportListModel(QAbstractTableModel):
         if s.state == STATE_FAILED:
             return self.tr("Cannot read: %1").replace("%1", s.report.error or "") if col == COL_AGENCY else ""
         if col == COL_AGENCY:
+            if s.report.not_a_report:
+                return self.tr("Not an annual report")
             return s.report.agency or ""
         if col == COL_FORMAT:
             return format_name(s.report.format)
@@ -231,6 +278,13 @@ class ReportListModel(QAbstractTableModel):
                 self.tr("Number of warning findings"),
             )[section]
         return None
+
+
+@functools.cache
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class ReportFilterModel(QSortFilterProxyModel):

@@ -8,6 +8,8 @@ The marks (every cell's span, flagged ones in their colour, and the findings' sp
 character formats that `SpanMarks` gives each line as Qt lays it out; only the current
 span is an extra selection. Two hundred extra selections made Qt lay out the whole text
 at once to find where each one is, which took most of the time it took to show a report.
+The matches of a search (`ui.find_bar`) are extra selections too, but only while the
+officer searches, and no more than `MAX_FIND_MARKS` of them.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from model.findings import ERROR
-from model.report import Report
+from model.report import STATUS_UNCERTAIN, Report
 from ui import theme
 from ui.session import ReportSession
 
@@ -58,6 +60,7 @@ class OffsetMap:
 
 
 Mark = tuple[int, int, QTextCharFormat]  # start, end (UTF-16 positions), format
+MAX_FIND_MARKS = 2000
 
 
 class SpanMarks(QSyntaxHighlighter):
@@ -120,6 +123,7 @@ class SourceView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)  # Tab goes to the next pane
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -133,6 +137,8 @@ class SourceView(QPlainTextEdit):
         self._formats: dict[int, QTextCharFormat] = {}  # background colour (rgba) -> format
         self._marks = SpanMarks(self.document())
         self._current: tuple[int, int] | None = None
+        self._found: list[tuple[int, int]] = []  # matches of a search (code points)
+        self._found_current = -1
 
     # ---- content -------------------------------------------------------------------
 
@@ -145,6 +151,7 @@ class SourceView(QPlainTextEdit):
         self._breaks = self._map.line_breaks(text)
         self._shown = report
         self._current = None
+        self._found, self._found_current = [], -1
         self._marks.set_marks(self._breaks, self._spans(session))  # applied as the text is laid out
         self.setPlainText(text)
         self._apply()
@@ -173,6 +180,8 @@ class SourceView(QPlainTextEdit):
                     found = session.cell_findings(table, row, col)
                     if any(f.severity == ERROR for f in found):
                         color = theme.SOURCE_ERROR_BG
+                    elif cell.status == STATUS_UNCERTAIN and cell.value is None:
+                        color = theme.SOURCE_UNCERTAIN_BG
                     elif found:
                         color = (
                             theme.SOURCE_BLANK_BG
@@ -196,24 +205,60 @@ class SourceView(QPlainTextEdit):
             fmt.setBackground(color)
         return fmt
 
-    def _apply(self) -> None:
-        """Show the current span (bold, in its colour) over the marks."""
-        if self._current is None:
-            self.setExtraSelections([])
-            return
+    def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        start, end = self._map.to_qt(self._current[0]), self._map.to_qt(self._current[1])
+        start, end = self._map.to_qt(span[0]), self._map.to_qt(span[1])
         last = max(0, self.document().characterCount() - 1)
         cursor.setPosition(min(start, last))
         cursor.setPosition(min(max(end, start + 1), last), QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        fmt.setBackground(theme.SOURCE_CURRENT_BG)
-        fmt.setForeground(theme.SOURCE_CURRENT_FG)
-        fmt.setFontWeight(QFont.Weight.Bold)
         sel.format = fmt  # type: ignore[attr-defined]
         sel.cursor = cursor  # type: ignore[attr-defined]
-        self.setExtraSelections([sel])
+        return sel
+
+    def _apply(self) -> None:
+        """Show the matches of a search, and the current span (bold, in its colour) over the marks."""
+        selections = []
+        if self._found:
+            found = QTextCharFormat()
+            found.setBackground(theme.FIND_BG)
+            current = QTextCharFormat()
+            current.setBackground(theme.FIND_CURRENT_BG)
+            current.setFontWeight(QFont.Weight.Bold)
+            for i, span in enumerate(self._found[:MAX_FIND_MARKS]):
+                selections.append(self._selection(span, current if i == self._found_current else found))
+            if self._found_current >= MAX_FIND_MARKS:
+                selections.append(self._selection(self._found[self._found_current], current))
+        if self._current is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(theme.SOURCE_CURRENT_BG)
+            fmt.setForeground(theme.SOURCE_CURRENT_FG)
+            fmt.setFontWeight(QFont.Weight.Bold)
+            selections.append(self._selection(self._current, fmt))
+        self.setExtraSelections(selections)
+
+    # ---- search --------------------------------------------------------------------
+
+    def shown_text(self) -> str:
+        """The text on show (the report's, as code points)."""
+        return self._shown.text if self._shown is not None and not self._shown.error else ""
+
+    def set_found(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Mark every match of a search and select `current` (an index into `spans`, or -1)."""
+        self._found, self._found_current = spans, current
+        if 0 <= current < len(spans):
+            self._current = None
+            start, end = spans[current]
+            cursor = QTextCursor(self.document())
+            last = max(0, self.document().characterCount() - 1)
+            cursor.setPosition(min(self._map.to_qt(start), last))
+            cursor.setPosition(min(self._map.to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self.centerCursor()
+        self._apply()
+
+    def found(self) -> list[tuple[int, int]]:
+        return list(self._found)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The text, then the marks over line breaks (a space wide, as Qt marks a selected one)."""

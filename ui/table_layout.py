@@ -1,71 +1,148 @@
-"""How a table's schema is laid out as grid rows: `DisplayRow` and `grid_layout`.
+"""A table's grid in the official form's layout: `FormGrid`, read from `model.excel_layout`.
 
-表三 and 表四 are plain grids: one grid row per schema row, one grid column per column id.
-表二 is drawn as on the official form: its blocks (第二十条第(一)项, (五), …) each start
-with a header row that holds the block's own column labels, and their rows follow with
-their values in the first columns; the grid is only as wide as the widest block. A grid
-column therefore means a different column id in each block, and `DisplayRow.cols` says which.
+The Excel writer and the grids share one definition of the form: `table_layout(schema)`
+places every heading, row label and figure on a worksheet, with its merged cells. Here
+that layout is put in grid terms. The rows the worksheet freezes (`Layout.freeze`) are the
+column headings: they go to the grid's header (`ui.form_header`), drawn in levels with
+their groups (表三: 申请人情况 over 自然人 | 法人或其他组织 (five) | 总计; 表四: 行政复议 |
+行政诉讼 over 未经复议直接起诉 | 复议后起诉, each 结果维持 … 总计). Everything below them is
+the grid's body: row labels in their own columns with their merges (表三's three levels),
+表二's blocks with their heading rows, and the figures, a figure spanning columns where
+the form gives it the width of several.
+
+The grid shows whatever `report.schema(table)` returns, so a 2021 表三 printed with the
+single （六）其他处理 row shows that row and the three sub-rows it lacks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.schema import TABLE2, Row, TableSchema
+from model.excel_layout import GROUP, HEADER, LABEL, TOP, table_layout
+from model.schema import Row, TableSchema
+
+TOTAL_COL = "total"
+TOTAL_ROWS = frozenset({"total_processed"})
+
+__all__ = ["GROUP", "HEADER", "LABEL", "FormGrid", "Text", "form_grid"]
 
 
 @dataclass(frozen=True)
-class DisplayRow:
-    """One grid row: a block header (`row` is None) or a schema row (`index` into its rows).
+class Text:
+    """A text cell of the grid (heading, row label or block title), merged over rows × cols.
 
-    `cols` maps each grid column to a column id, None where the row has no value there.
-    A header row's `label` is its block's name and its `cols` are the block's columns.
-    """
+    In the header `row` is the heading level (0 at the top); in the body it is the grid row.
+    `total` marks the heading of a 总计 column or the label of a 总计 row."""
 
-    label: str
-    cols: tuple[str | None, ...]
-    row: Row | None = None
-    index: int = -1
-
-    @property
-    def is_header(self) -> bool:
-        return self.row is None
-
-
-def _blocks(schema: TableSchema) -> list[tuple[str, list[int]]]:
-    """Consecutive rows of the same group, as (group, row indexes)."""
-    blocks: list[tuple[str, list[int]]] = []
-    for i, row in enumerate(schema.rows):
-        if blocks and blocks[-1][0] == row.group:
-            blocks[-1][1].append(i)
-        else:
-            blocks.append((row.group, [i]))
-    return blocks
+    row: int
+    col: int
+    text: str
+    kind: str  # HEADER, LABEL or GROUP (model.excel_layout)
+    rows: int = 1
+    cols: int = 1
+    total: bool = False
+    counted: bool = True  # False for the label of a row the report does not print
 
 
-def _block_cols(schema: TableSchema, indexes: list[int]) -> list[str]:
-    cols: list[str] = []
-    for i in indexes:
-        for col in schema.rows[i].cols:
-            if col not in cols:
-                cols.append(col)
-    return cols
+@dataclass(frozen=True)
+class FormGrid:
+    """One table of one form, in grid terms (0-based rows and columns)."""
+
+    table: str
+    width: int  # grid columns
+    height: int  # body rows
+    levels: int  # heading levels in the header (0: the body carries its own headings)
+    header: tuple[Text, ...]
+    texts: dict[tuple[int, int], Text]  # body text cells by their top-left place
+    values: dict[tuple[int, int], tuple[str, str]]  # figure places -> (row id, col id)
+    places: dict[tuple[str, str], tuple[int, int]]  # (row id, col id) -> figure place
+    spans: tuple[tuple[int, int, int, int], ...]  # (row, col, rows, cols) of every merge in the body
+    covered: frozenset[tuple[int, int]]  # places under a merge, other than its top-left
+    rows: dict[int, Row]  # body row -> the schema row whose figures it holds
+    label_cols: tuple[int, ...]  # columns that hold no figure
+    total_cols: frozenset[int]
+    total_rows: frozenset[int]
+
+    def text_at(self, row: int, col: int) -> Text | None:
+        return self.texts.get((row, col))
+
+    def value_cols(self) -> list[int]:
+        return [c for c in range(self.width) if c not in self.label_cols]
 
 
-def grid_layout(schema: TableSchema | None) -> tuple[list[DisplayRow], int]:
-    """The grid rows of `schema` and its number of columns (([], 0) without a schema)."""
+_GRIDS: dict[int, tuple[TableSchema, FormGrid]] = {}
+
+
+def form_grid(schema: TableSchema | None) -> FormGrid | None:
+    """The grid of `schema` (None without one); worked out once per schema."""
     if schema is None:
-        return [], 0
-    if schema.table != TABLE2:
-        plain = tuple(schema.all_cols())
-        return [DisplayRow(row.label, plain, row, i) for i, row in enumerate(schema.rows)], len(plain)
-    blocks = [(group, indexes, _block_cols(schema, indexes)) for group, indexes in _blocks(schema)]
-    width = max(len(cols) for _group, _indexes, cols in blocks)
-    rows: list[DisplayRow] = []
-    for group, indexes, cols in blocks:
-        padded: tuple[str | None, ...] = tuple(cols) + (None,) * (width - len(cols))
-        rows.append(DisplayRow(group, padded))
-        for i in indexes:
-            row = schema.rows[i]
-            rows.append(DisplayRow(row.label, padded, row, i))
-    return rows, width
+        return None
+    known = _GRIDS.get(id(schema))
+    if known is not None and known[0] is schema:
+        return known[1]
+    grid = _make(schema)
+    _GRIDS[id(schema)] = (schema, grid)  # the schema is kept, so its id is not reused
+    return grid
+
+
+def _make(schema: TableSchema) -> FormGrid:
+    layout = table_layout(schema)
+    body_top = layout.freeze[0]  # the first sheet row below the headings
+    levels = body_top - TOP
+    values: dict[tuple[int, int], tuple[str, str]] = {}
+    places: dict[tuple[str, str], tuple[int, int]] = {}
+    spans: list[tuple[int, int, int, int]] = []
+    rows: dict[int, Row] = {}
+    by_id = {row.id: row for row in schema.rows}
+    for (row_id, col_id), (r, c, span) in layout.cells.items():
+        place = (r - body_top, c - 1)
+        values[place] = (row_id, col_id)
+        places[(row_id, col_id)] = place
+        rows[place[0]] = by_id[row_id]
+        if span > 1:
+            spans.append((place[0], place[1], 1, span))
+    value_cols = {c for _, c in values}
+    total_cols = frozenset(c for (r, c), (_, col_id) in values.items() if col_id == TOTAL_COL)
+    total_rows = frozenset(r for r, row in rows.items() if row.id in TOTAL_ROWS)
+    uncounted = {r for r, row in rows.items() if not row.counted}
+    header: list[Text] = []
+    texts: dict[tuple[int, int], Text] = {}
+    for block in layout.blocks:
+        cols = frozenset(range(block.col - 1, block.col - 1 + block.cols))
+        if block.row < body_top:
+            total = bool(cols) and cols <= total_cols
+            header.append(Text(block.row - TOP, block.col - 1, block.text, block.kind, block.rows, block.cols, total))
+            continue
+        r = block.row - body_top
+        body_rows = frozenset(range(r, r + block.rows))
+        text = Text(
+            r,
+            block.col - 1,
+            block.text,
+            block.kind,
+            block.rows,
+            block.cols,
+            total=block.kind == LABEL and body_rows <= total_rows,
+            counted=not (block.kind == LABEL and body_rows <= uncounted),
+        )
+        texts[(r, block.col - 1)] = text
+        if block.rows > 1 or block.cols > 1:
+            spans.append((r, block.col - 1, block.rows, block.cols))
+    covered = {(r + i, c + j) for r, c, n_rows, n_cols in spans for i in range(n_rows) for j in range(n_cols) if i or j}
+    height = layout.last_row - body_top + 1
+    return FormGrid(
+        table=schema.table,
+        width=layout.width,
+        height=max(height, 0),
+        levels=levels,
+        header=tuple(header),
+        texts=texts,
+        values=values,
+        places=places,
+        spans=tuple(spans),
+        covered=frozenset(covered),
+        rows=rows,
+        label_cols=tuple(c for c in range(layout.width) if c not in value_cols),
+        total_cols=total_cols,
+        total_rows=total_rows,
+    )

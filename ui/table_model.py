@@ -1,15 +1,15 @@
 """`ReportTableModel`: one table of a report (表二, 表三 or 表四) as an editable Qt grid.
 
-Rows and columns follow the official form of the report's format. The model is thin: it
-reads the session's report, keeps each cell's flag (error, blank, warning, corrected) to
-emit exact `dataChanged` ranges when the audit changes, and turns edits into undo commands.
-The cells a suggested correction would change carry the proposed value (`SuggestedRole`)
-and say so in their tooltip.
+The grid is the official form (`ui.table_layout.FormGrid`, read from the layout the Excel
+writer uses): row labels sit in the grid's own label columns, merged as on the form, and
+the figures beside them; the column headings are given to the view's header. The model is
+thin: it reads the session's report, keeps each figure's flag (error, blank, warning,
+uncertain, corrected) to emit exact `dataChanged` ranges when the audit changes, and turns
+edits into undo commands. The cells a suggested correction would change carry the proposed
+value (`SuggestedRole`) and say so in their tooltip.
 
-Grid rows map to schema rows through `ui.table_layout`: 表二 shows its blocks as on the
-form, each with a header row of its own column labels (not editable, styled as a header),
-so a grid column stands for a different column id in each block. `key`, `index_of` and
-`is_applicable` are the only ways the views locate cells.
+`key`, `index_of` and `is_applicable` are the only ways the views locate figures; label
+cells are neither selectable nor editable, so the keyboard passes over them.
 """
 
 from __future__ import annotations
@@ -19,36 +19,49 @@ import html
 import unicodedata
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from model.findings import ERROR
 from model.messages import fmt_num
-from model.report import STATUS_TEXT, Number
-from model.schema import T3_APPLICANT_COLS, TABLE2, TABLE3, TABLE4, Row, TableSchema
+from model.report import STATUS_TEXT, STATUS_UNCERTAIN, Cell, Number
+from model.schema import TableSchema
 from ui import theme
 from ui.commands import RevertCellCommand, SetCellCommand
 from ui.session import ReportSession
-from ui.table_layout import DisplayRow, grid_layout
+from ui.table_layout import GROUP, HEADER, FormGrid, Text, form_grid
 
 CellKeyRole = Qt.ItemDataRole.UserRole + 1
 FlagRole = Qt.ItemDataRole.UserRole + 2
 SuggestedRole = Qt.ItemDataRole.UserRole + 3  # the suggested value as text, or None
+KindRole = Qt.ItemDataRole.UserRole + 4  # KIND_VALUE, a text kind (ui.table_layout) or ""
+EdgeRole = Qt.ItemDataRole.UserRole + 5  # EDGE_LEFT | EDGE_TOP: the rules that set 总计 apart
+WrapRole = Qt.ItemDataRole.UserRole + 6  # a label merged over several rows wraps its text
+
+KIND_VALUE = "value"
+EDGE_LEFT = 1
+EDGE_TOP = 2
 
 FLAG_NONE = ""
 FLAG_ERROR = "error"
 FLAG_WARNING = "warning"
 FLAG_BLANK = "blank"
+FLAG_UNCERTAIN = "uncertain"
 FLAG_EDITED = "edited"
+PROBLEM_FLAGS = frozenset({FLAG_ERROR, FLAG_WARNING, FLAG_BLANK, FLAG_UNCERTAIN})
 
-_ORG_GROUP = "法人或其他组织"
+UNCERTAIN_MARK = "?"
+
 _Index = QModelIndex | QPersistentModelIndex
 _Pos = tuple[int, int]  # (grid row, grid column)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _FLAG_BG = {
     FLAG_ERROR: theme.ERROR_BG,
     FLAG_BLANK: theme.BLANK_BG,
     FLAG_WARNING: theme.WARNING_BG,
+    FLAG_UNCERTAIN: theme.UNCERTAIN_BG,
     FLAG_EDITED: theme.EDITED_BG,
 }
 
@@ -56,10 +69,11 @@ _FLAG_BG = {
 class Shown(NamedTuple):
     """What a value cell shows, worked out when the cell changes rather than at every paint."""
 
-    text: str  # as displayed: the number, or the parser's text when it found no number
+    text: str  # as displayed: the number, the parser's text when it found no number, or "?"
     edit: str  # what an editor starts with
     edited: bool
     raw_text: bool  # the report has text here, not a number
+    uncertain: bool  # left blank: the recognizer could not place a value here
 
 
 def parse_number(text: str) -> tuple[bool, Number | None]:
@@ -76,45 +90,23 @@ def parse_number(text: str) -> tuple[bool, Number | None]:
         return False, None
 
 
-def _level(text: str) -> int:
-    """Outline level of a 表三 label: 一、 is 0, (一) is 1, 1. is 2."""
-    if text[:1] == "(":
-        return 1
-    return 2 if text[:1].isdigit() else 0
-
-
-def row_header(schema: TableSchema, index: int) -> str:
-    """A row label as on the form: 表三 shows its outline (a group before its first row,
-    nested rows indented); 表四 names the 行政诉讼 group; 表二 keeps the bare label."""
-    row = schema.rows[index]
-    if schema.table == TABLE4 and row.group != row.label:
-        return f"{row.group} · {row.label}"
-    if schema.table != TABLE3 or not row.group:
-        return row.label
-    first = all(r.group != row.group for r in schema.rows[:index])
-    if first:
-        return "\u3000" * _level(row.group) + f"{row.group} {row.label}"
-    return "\u3000" * _level(row.label) + row.label
-
-
-def row_tooltip(row: Row) -> str:
-    return f"{row.group} · {row.label}" if row.group and row.group != row.label else row.label
+def is_uncertain(cell: Cell | None) -> bool:
+    """A cell the recognizer left blank because it could not be sure of its value."""
+    return cell is not None and cell.status == STATUS_UNCERTAIN and cell.value is None
 
 
 class ReportTableModel(QAbstractTableModel):
     """One table of the current report; cells are flagged from the session's findings."""
+
+    flagsChanged = Signal()  # the flags are up to date with the session's findings
 
     def __init__(self, table: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.table = table
         self.session: ReportSession | None = None
         self.schema: TableSchema | None = None
-        self._rows: list[DisplayRow] = []
-        self._width = 0
-        self._row_labels: list[str] = []  # the vertical header
-        self._col_ids: list[str | None] = []  # what each grid column stands for in every row
-        self._keys: dict[_Pos, tuple[str, str, str]] = {}  # grid cells that hold a value
-        self._places: dict[tuple[str, str], _Pos] = {}  # (row id, col id) -> grid cell
+        self.grid: FormGrid | None = None
+        self._keys: dict[_Pos, tuple[str, str, str]] = {}  # grid cells that hold a figure
         self._shown: dict[_Pos, Shown] = {}
         self._present = False
         self._flags: dict[_Pos, str] = {}
@@ -136,26 +128,16 @@ class ReportTableModel(QAbstractTableModel):
             session.metaChanged.connect(self._on_meta_changed)
         self._load()
         self.endResetModel()
+        self.flagsChanged.emit()
 
     def _load(self) -> None:
         """Lay out the grid and work out what every cell shows, once per report shown."""
         report = self.session.report if self.session else None
-        self.schema = report.schema(self.table) if report else None
-        self._rows, self._width = grid_layout(self.schema)
-        schema = self.schema
-        self._row_labels = [
-            line.label if line.row is None or schema is None else row_header(schema, line.index) for line in self._rows
-        ]
-        self._col_ids = [self._column_id(c) for c in range(self._width)]
-        self._keys, self._places = {}, {}
-        if self.schema is not None and self.session is not None:
-            for r, line in enumerate(self._rows):
-                if line.row is None:
-                    continue
-                for c, col in enumerate(line.cols):
-                    if col is not None and col in line.row.cols:
-                        self._keys[(r, c)] = (self.table, line.row.id, col)
-                        self._places.setdefault((line.row.id, col), (r, c))
+        self.schema = report.schema(self.table) if report is not None and not report.error else None
+        self.grid = form_grid(self.schema)
+        self._keys = {}
+        if self.grid is not None:
+            self._keys = {pos: (self.table, row, col) for pos, (row, col) in self.grid.values.items()}
         self._present = report is not None and report.has_table(self.table)
         self._shown = {pos: self._shown_of(key) for pos, key in self._keys.items()}
         self._flags = self._compute_flags()
@@ -164,12 +146,14 @@ class ReportTableModel(QAbstractTableModel):
         assert self.session is not None
         cell = self.session.cell(*key)
         if cell is None:
-            return Shown("", "", False, False)
+            return Shown("", "", False, False, False)
         if cell.value is None:
+            if is_uncertain(cell):
+                return Shown(UNCERTAIN_MARK, "", cell.edited, False, True)
             raw = cell.status == STATUS_TEXT
-            return Shown(cell.raw if raw else "", "", cell.edited, raw)
+            return Shown(cell.raw if raw else "", "", cell.edited, raw, False)
         text = fmt_num(cell.value)
-        return Shown(text, text, cell.edited, False)
+        return Shown(text, text, cell.edited, False, False)
 
     def _compute_flags(self) -> dict[_Pos, str]:
         return {pos: self._flag_of(key[1], key[2]) for pos, key in self._keys.items()}
@@ -177,13 +161,17 @@ class ReportTableModel(QAbstractTableModel):
     def _flag_of(self, row: str, col: str) -> str:
         assert self.session is not None
         found = self.session.cell_findings(self.table, row, col)
+        cell = self.session.cell(self.table, row, col)
         if found:  # most cells have none
             if any(f.severity == ERROR for f in found):
                 return FLAG_ERROR
+            if is_uncertain(cell):
+                return FLAG_UNCERTAIN
             if any(f.rule == "EMPTY_CELL" for f in found):
                 return FLAG_BLANK
             return FLAG_WARNING
-        cell = self.session.cell(self.table, row, col)
+        if is_uncertain(cell):
+            return FLAG_UNCERTAIN
         return FLAG_EDITED if cell is not None and cell.edited else FLAG_NONE
 
     def _on_findings_changed(self) -> None:
@@ -194,11 +182,12 @@ class ReportTableModel(QAbstractTableModel):
                 idx = self.index(*pos)
                 self.dataChanged.emit(idx, idx)
         self._flags = new
+        self.flagsChanged.emit()
 
     def _on_cell_changed(self, table: str, row: str, col: str) -> None:
-        if table != self.table:
+        if table != self.table or self.grid is None:
             return
-        pos = self._places.get((row, col))
+        pos = self.grid.places.get((row, col))
         if pos is not None:
             self._shown[pos] = self._shown_of(self._keys[pos])
             idx = self.index(*pos)
@@ -224,66 +213,67 @@ class ReportTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._load()
             self.endResetModel()
+            self.flagsChanged.emit()
+
+    def refresh_texts(self) -> None:
+        """Everything shown again (the interface language changed: tooltips and headings)."""
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     # ---- lookups -------------------------------------------------------------------
 
-    def _line(self, index: _Index) -> DisplayRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def text_at(self, index: _Index) -> Text | None:
+        """The heading, label or block title at `index` (its top-left place), else None."""
+        if self.grid is None or not index.isValid():
             return None
-        return self._rows[index.row()]
+        return self.grid.text_at(index.row(), index.column())
 
     def is_header(self, index: _Index) -> bool:
-        """Whether `index` is in a block's header row (表二)."""
-        line = self._line(index)
-        return line is not None and line.is_header
+        """Whether `index` holds a heading inside the body (表二's block titles and headings)."""
+        text = self.text_at(index)
+        return text is not None and text.kind in (HEADER, GROUP)
 
     def key(self, index: _Index) -> tuple[str, str, str] | None:
-        """(table, row id, column id) of a grid cell; None for header rows and empty places."""
-        line = self._line(index)
-        if line is None or line.row is None or not 0 <= index.column() < len(line.cols):
+        """(table, row id, column id) of a grid cell; None for labels and empty places."""
+        if not index.isValid():
             return None
-        col = line.cols[index.column()]
-        return None if col is None else (self.table, line.row.id, col)
+        return self._keys.get((index.row(), index.column()))
 
     def index_of(self, row: str, col: str) -> QModelIndex:
         """The grid cell of a schema cell, invalid when the grid has none."""
-        pos = self._places.get((row, col))
-        if pos is not None:
-            return self.index(*pos)
-        for r, line in enumerate(self._rows):  # a column the row does not have (shown disabled)
-            if line.row is not None and line.row.id == row and col in line.cols:
-                return self.index(r, line.cols.index(col))
-        return QModelIndex()
+        pos = self.grid.places.get((row, col)) if self.grid is not None else None
+        return self.index(*pos) if pos is not None else QModelIndex()
 
     def is_applicable(self, index: _Index) -> bool:
-        """Whether the cell holds one of its row's values (else it is shown disabled)."""
+        """Whether the cell holds one of its row's figures (else it is a label or empty)."""
         return index.isValid() and (index.row(), index.column()) in self._keys
 
     def table_present(self) -> bool:
         return self._present and self.session is not None and self.session.report is not None
 
-    def column_texts(self, column: int) -> list[tuple[str, bool]]:
-        """Every text shown in a grid column, with whether it is bold (a block's header row)."""
-        out = []
-        for r, line in enumerate(self._rows):
-            if line.is_header:
-                out.append((str(self._header_cell(line, column, Qt.ItemDataRole.DisplayRole)), True))
-            else:
-                shown = self._shown.get((r, column))
-                if shown is not None:
-                    out.append((shown.text, shown.edited))
-        return out
+    def value_texts(self) -> list[str]:
+        """Every figure shown in the grid (to size its columns)."""
+        return [shown.text for shown in self._shown.values() if shown.text]
+
+    def flag_at(self, index: _Index) -> str:
+        return self._flags.get((index.row(), index.column()), FLAG_NONE) if index.isValid() else FLAG_NONE
+
+    def problem_places(self) -> list[_Pos]:
+        """The flagged figures, in reading order (row by row)."""
+        return sorted(pos for pos, flag in self._flags.items() if flag in PROBLEM_FLAGS)
 
     def problem_count(self) -> int:
-        return sum(1 for f in self._flags.values() if f in (FLAG_ERROR, FLAG_BLANK, FLAG_WARNING))
+        return sum(1 for f in self._flags.values() if f in PROBLEM_FLAGS)
 
     # ---- Qt model ------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() or self.grid is None else self.grid.height
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._width
+        return 0 if parent.isValid() or self.grid is None else self.grid.width
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not self.is_applicable(index):
@@ -294,63 +284,96 @@ class ReportTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.session is None or not index.isValid():
+        if self.session is None or self.grid is None or not index.isValid():
             return None
         pos = (index.row(), index.column())
         shown = self._shown.get(pos)
         if shown is None:
-            line = self._line(index)
-            if line is None:
+            text = self.grid.texts.get(pos)
+            if text is not None:
+                return self._text_data(text, role)
+            if pos in self.grid.covered:
                 return None
-            if line.is_header:
-                return self._header_cell(line, index.column(), role)
-            return theme.DISABLED_BG if role == Qt.ItemDataRole.BackgroundRole else None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return theme.DISABLED_BG
+            return "" if role == KindRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return shown.text
         if role == Qt.ItemDataRole.EditRole:
             return shown.edit
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT
+            return _CENTER if shown.uncertain else _RIGHT
+        flag = self._flags.get(pos, FLAG_NONE)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _FLAG_BG.get(self._flags.get(pos, FLAG_NONE))
+            background = _FLAG_BG.get(flag)
+            if background is None and self._is_total(pos):
+                return theme.TOTAL_BG
+            return background
         if role == Qt.ItemDataRole.ForegroundRole:
+            if shown.uncertain:
+                return theme.UNCERTAIN_FG
             if shown.edited:
                 return theme.EDITED_FG
-            return theme.RAW_TEXT_FG if shown.raw_text else None
+            if shown.raw_text:
+                return theme.RAW_TEXT_FG
+            return None if self.grid.rows[pos[0]].counted else theme.UNCOUNTED_FG
         if role == Qt.ItemDataRole.FontRole:
             return _edited_font() if shown.edited else None
+        if role == KindRole:
+            return KIND_VALUE
+        if role == EdgeRole:
+            return self._edges(pos)
         key = self._keys[pos]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(key)
+            return self._tooltip(key, pos)
         if role == CellKeyRole:
             return "|".join(key)
         if role == FlagRole:
-            return self._flags.get(pos, FLAG_NONE)
+            return flag
         if role == SuggestedRole:
             suggested = (key[1], key[2])
             return fmt_num(self._suggested[suggested]) if suggested in self._suggested else None
         return None
 
-    def _header_cell(self, line: DisplayRow, column: int, role: int) -> Any:
-        """A cell of a block's header row: the block's column label, bold on grey."""
-        col = line.cols[column] if 0 <= column < len(line.cols) else None
-        label = self.schema.col_labels.get(col, col) if col is not None and self.schema else ""
+    def _is_total(self, pos: _Pos) -> bool:
+        assert self.grid is not None
+        return pos[1] in self.grid.total_cols or pos[0] in self.grid.total_rows
+
+    def _edges(self, pos: _Pos) -> int:
+        assert self.grid is not None
+        edges = EDGE_LEFT if pos[1] in self.grid.total_cols else 0
+        return edges | (EDGE_TOP if pos[0] in self.grid.total_rows else 0)
+
+    def _text_data(self, text: Text, role: int) -> Any:
+        """A label, a block title or a heading of the body (表二's blocks)."""
+        heading = text.kind in (HEADER, GROUP)
         if role == Qt.ItemDataRole.DisplayRole:
-            return label
+            return text.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.label} · {label}" if label else None
+            tip = text.text
+            if not text.counted:
+                tip += "\n" + self.tr("Not printed in this report; not counted in the sums.")
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTER if heading or (text.rows > 1 and text.cols == 1) else _LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
-            return theme.HEADER_BG
+            if heading:
+                return theme.HEADER_BG
+            return theme.TOTAL_BG if text.total else theme.LABEL_BG
         if role == Qt.ItemDataRole.ForegroundRole:
-            return theme.HEADER_FG
+            return theme.HEADER_FG if text.counted else theme.UNCOUNTED_FG
         if role == Qt.ItemDataRole.FontRole:
-            return _bold()
+            return _bold() if heading or text.total else None
+        if role == KindRole:
+            return text.kind
+        if role == WrapRole:
+            return text.rows > 1
+        if role == EdgeRole:
+            return EDGE_TOP if text.total else 0
         return None
 
-    def _tooltip(self, key: tuple[str, str, str]) -> str | None:
-        assert self.session is not None
+    def _tooltip(self, key: tuple[str, str, str], pos: _Pos) -> str | None:
+        assert self.session is not None and self.grid is not None
         cell = self.session.cell(*key)
         lines = [html.escape(f.message) for f in self.session.cell_findings(*key)]
         if cell is not None:
@@ -366,6 +389,8 @@ class ReportTableModel(QAbstractTableModel):
                 lines.append(html.escape(self.tr("Text in the report: %1").replace("%1", cell.raw)))
             if cell.note:
                 lines.append(html.escape(cell.note))
+        if not self.grid.rows[pos[0]].counted:
+            lines.append(html.escape(self.tr("Not printed in this report; not counted in the sums.")))
         if (key[1], key[2]) in self._suggested:
             text = self.tr("Suggested: %1 (%2 accepts)").replace("%1", fmt_num(self._suggested[(key[1], key[2])]))
             lines.append(html.escape(text.replace("%2", self._accept_keys)))
@@ -400,42 +425,29 @@ class ReportTableModel(QAbstractTableModel):
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.schema is None:
+        """The column's own heading (the lowest level over it) and, as its tooltip, the
+        headings above it; row sections name the schema row they hold."""
+        grid = self.grid
+        if grid is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            col = self._col_ids[section] if 0 <= section < len(self._col_ids) else None
-            if col is None:
+            if not 0 <= section < grid.width:
                 return None
-            label = self.schema.col_labels.get(col, col)
+            over = sorted((t for t in grid.header if t.col <= section < t.col + t.cols), key=lambda t: t.row)
             if role == Qt.ItemDataRole.DisplayRole:
-                return label
+                return over[-1].text if over else None
             if role == Qt.ItemDataRole.ToolTipRole:
-                if self.table == TABLE3 and col in T3_APPLICANT_COLS[1:]:
-                    return f"{_ORG_GROUP} · {label}"
-                return label
+                return " · ".join(t.text for t in over) or None
             return None
-        if not 0 <= section < len(self._rows):
+        if not 0 <= section < grid.height:
             return None
-        line = self._rows[section]
-        if line.row is None:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return line.label
-            return _bold() if role == Qt.ItemDataRole.FontRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_labels[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row_tooltip(line.row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = grid.rows.get(section)
+            if row is not None:
+                return row.label
+            texts = [t.text for (r, _c), t in sorted(grid.texts.items()) if r == section]
+            return texts[0] if texts else None
         return None
-
-    def has_header_rows(self) -> bool:
-        """Whether the grid carries its column labels in header rows (表二), so the view
-        hides its horizontal header."""
-        return self.table == TABLE2
-
-    def _column_id(self, section: int) -> str | None:
-        """The column id a grid column stands for in every row, None when it differs by block."""
-        ids = {line.cols[section] for line in self._rows if 0 <= section < len(line.cols)}
-        return ids.pop() if len(ids) == 1 else None
 
 
 @functools.cache

@@ -10,17 +10,29 @@ from PySide6.QtGui import QColor
 ERROR_BG = QColor("#f7c6c6")
 BLANK_BG = QColor("#fff0a6")
 WARNING_BG = QColor("#fde0bd")
+# A cell the recognizer left blank because it could not place the figure with certainty
+# (UNCERTAIN_CELL): its own colour, and a "?" in it.
+UNCERTAIN_BG = QColor("#e4d7f5")
+UNCERTAIN_FG = QColor("#5b3a8c")
 EDITED_FG = QColor("#1f5fbf")
 EDITED_BG = QColor("#e3edfb")
 DISABLED_BG = QColor("#eeeeee")
 # The header rows inside a grid (表二's blocks with their own column labels).
 HEADER_BG = QColor("#dcdcdc")
 HEADER_FG = QColor("#202020")
+HEADER_GRID = QColor("#b5b5b5")  # the lines between the form's headings
+# Row labels of the form, and the 总计 columns and rows set apart (a tint and a rule).
+LABEL_BG = QColor("#f6f6f6")
+TOTAL_BG = QColor("#eef1f6")
+TOTAL_RULE = QColor("#5a6b85")
+# A row the report does not print (a 2021 表三 with the single （六） row): not counted.
+UNCOUNTED_FG = QColor("#8a8a8a")
 RAW_TEXT_FG = QColor("#a11d1d")
 
 SOURCE_ERROR_BG = QColor("#fbd9d9")
 SOURCE_BLANK_BG = QColor("#fff4bf")
 SOURCE_WARNING_BG = QColor("#feebd3")
+SOURCE_UNCERTAIN_BG = QColor("#ece3f8")
 SOURCE_CELL_BG = QColor("#eef3e6")
 SOURCE_CURRENT_BG = QColor("#ffb347")
 SOURCE_CURRENT_FG = QColor("#000000")
@@ -31,3 +43,7 @@ OK_FG = QColor("#2e7d32")
 # A cell a suggested correction would change: a dashed frame, and the bar that offers it.
 SUGGESTION_FG = QColor("#2f6fb0")
 SUGGESTION_BG = QColor("#eef5fc")
+
+# Matches of a search in the source text; the current one stronger.
+FIND_BG = QColor("#fff59d")
+FIND_CURRENT_BG = QColor("#ffb74d")

@@ -1,670 +1,826 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>App</name>
-        <message>
-            <source>%1
+<context>
+    <name>App</name>
+    <message>
+        <source>%1
 Corrections cannot be kept between sessions: save often.</source>
-            <translation>%1
+        <translation>%1
 更正无法在下次启动时恢复，请及时保存审核结果。</translation>
-        </message>
-        <message>
-            <source>Workspace not available</source>
-            <translation>工作区不可用</translation>
-        </message>
-    </context>
-    <context>
-        <name>BatchLoading</name>
-        <message>
-            <source>No report files found.</source>
-            <translation>未找到报告文件。</translation>
-        </message>
-        <message>
-            <source>Reading %1</source>
-            <translation>正在读取 %1</translation>
-        </message>
-        <message>
-            <source>Reading stopped: %1</source>
-            <translation>读取中断：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Commands</name>
-        <message>
-            <source>Set %1 to %2</source>
-            <translation>将 %1 改为 %2</translation>
-        </message>
-        <message>
-            <source>Revert %1</source>
-            <translation>还原 %1</translation>
-        </message>
-        <message>
-            <source>Change agency</source>
-            <translation>修改机关名称</translation>
-        </message>
-        <message>
-            <source>Change year</source>
-            <translation>修改年度</translation>
-        </message>
-        <message>
-            <source>Change format</source>
-            <translation>修改表格格式</translation>
-        </message>
-        <message>
-            <source>Accept suggestion: %1 = %2</source>
-            <translation>采纳建议：%1 改为 %2</translation>
-        </message>
-        <message>
-            <source>Accept suggestion: %1 cells</source>
-            <translation>采纳建议：%1 个单元格</translation>
-        </message>
-    </context>
-    <context>
-        <name>Crash</name>
-        <message>
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <source>Something went wrong: %1</source>
-            <translation>程序出错：%1</translation>
-        </message>
-        <message>
-            <source>The details were written to the log:
+    </message>
+    <message>
+        <source>Workspace not available</source>
+        <translation>工作区不可用</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLoading</name>
+    <message>
+        <source>No report files found.</source>
+        <translation>未找到报告文件。</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation>读取中断：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 改为 %2</translation>
+    </message>
+    <message>
+        <source>Revert %1</source>
+        <translation>还原 %1</translation>
+    </message>
+    <message>
+        <source>Change agency</source>
+        <translation>修改机关名称</translation>
+    </message>
+    <message>
+        <source>Change year</source>
+        <translation>修改年度</translation>
+    </message>
+    <message>
+        <source>Change format</source>
+        <translation>修改表格格式</translation>
+    </message>
+    <message>
+        <source>Accept suggestion: %1 = %2</source>
+        <translation>采纳建议：%1 改为 %2</translation>
+    </message>
+    <message>
+        <source>Accept suggestion: %1 cells</source>
+        <translation>采纳建议：%1 个单元格</translation>
+    </message>
+    <message>
+        <source>Accept reading %1</source>
+        <translation>采纳读法 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>程序出错：%1</translation>
+    </message>
+    <message>
+        <source>The details were written to the log:
 %1
 Your corrections are not lost.</source>
-            <translation>详细信息已写入日志：
+        <translation>详细信息已写入日志：
 %1
 您所做的更正不会丢失。</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingsModel</name>
-        <message>
-            <source>Severity</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Rule</source>
-            <translation>规则</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>说明</translation>
-        </message>
-    </context>
-    <context>
-        <name>GridView</name>
-        <message>
-            <source>Revert to parsed value</source>
-            <translation>还原为识别值</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <source>Info</source>
-            <translation>提示</translation>
-        </message>
-        <message>
-            <source>Table 3 balance</source>
-            <translation>表三勾稽关系</translation>
-        </message>
-        <message>
-            <source>Table 3 outcome total</source>
-            <translation>表三办理结果合计</translation>
-        </message>
-        <message>
-            <source>Table 3 row total</source>
-            <translation>表三行总计</translation>
-        </message>
-        <message>
-            <source>Table 4 total</source>
-            <translation>表四总计</translation>
-        </message>
-        <message>
-            <source>Blank cell</source>
-            <translation>空白单元格</translation>
-        </message>
-        <message>
-            <source>Row or column missing</source>
-            <translation>缺少行或列</translation>
-        </message>
-        <message>
-            <source>Label differs from the form</source>
-            <translation>标签与官方格式不一致</translation>
-        </message>
-        <message>
-            <source>Not a number</source>
-            <translation>非数字内容</translation>
-        </message>
-        <message>
-            <source>Negative number</source>
-            <translation>负数</translation>
-        </message>
-        <message>
-            <source>Table missing</source>
-            <translation>缺少表格</translation>
-        </message>
-        <message>
-            <source>Section missing</source>
-            <translation>缺少章节</translation>
-        </message>
-        <message>
-            <source>Format does not match the year</source>
-            <translation>表格格式与年度不符</translation>
-        </message>
-        <message>
-            <source>Figures in the text do not add up</source>
-            <translation>正文数字合计不符</translation>
-        </message>
-        <message>
-            <source>Text contradicts the table</source>
-            <translation>正文与表格不一致</translation>
-        </message>
-        <message>
-            <source>Percentage does not match</source>
-            <translation>百分比不符</translation>
-        </message>
-        <message>
-            <source>Carry-over differs from last year</source>
-            <translation>结转数与上年不符</translation>
-        </message>
-        <message>
-            <source>Duplicate content</source>
-            <translation>内容雷同</translation>
-        </message>
-        <message>
-            <source>Published late</source>
-            <translation>发布超期</translation>
-        </message>
-        <message>
-            <source>Fees not reported</source>
-            <translation>未报告信息处理费</translation>
-        </message>
-        <message>
-            <source>2019</source>
-            <translation>2019版</translation>
-        </message>
-        <message>
-            <source>2021</source>
-            <translation>2021版</translation>
-        </message>
-        <message>
-            <source>Pre-2019</source>
-            <translation>2019年以前</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>未识别</translation>
-        </message>
-        <message>
-            <source>Table 2</source>
-            <translation>表二</translation>
-        </message>
-        <message>
-            <source>Table 3</source>
-            <translation>表三</translation>
-        </message>
-        <message>
-            <source>Table 4</source>
-            <translation>表四</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Report Auditor</source>
-            <translation>年报审核助手</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>&amp;Open Files…</source>
-            <translation>打开文件(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Open &amp;Folder…</source>
-            <translation>打开文件夹(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>&amp;Close Report</source>
-            <translation>关闭报告(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Re&amp;vert Cell</source>
-            <translation>还原单元格(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Next Problem</source>
-            <translation>下一个问题(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Previous Problem</source>
-            <translation>上一个问题(&amp;P)</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation>最近打开(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>转到(&amp;G)</translation>
-        </message>
-        <message>
-            <source>Main</source>
-            <translation>主工具栏</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>The new language is used the next time the program starts.</source>
-            <translation>新的界面语言将在下次启动程序时生效。</translation>
-        </message>
-        <message>
-            <source>(none)</source>
-            <translation>（无）</translation>
-        </message>
-        <message>
-            <source>Clear List</source>
-            <translation>清空列表</translation>
-        </message>
-        <message>
-            <source>Open Reports</source>
-            <translation>打开报告</translation>
-        </message>
-        <message>
-            <source>Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</source>
-            <translation>年度报告 (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</translation>
-        </message>
-        <message>
-            <source>All files (*)</source>
-            <translation>所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Open Folder</source>
-            <translation>打开文件夹</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n report(s) open.</source>
-            <translation>
-                <numerusform>已打开 %n 份报告。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Errors: %1  Warnings: %2</source>
-            <translation>错误 %1  警告 %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.</source>
-            <translation>
-                <numerusform>已采纳建议（%n 个单元格）；按 Ctrl+Z 可撤销。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MetaForm</name>
-        <message>
-            <source>Not found in the report</source>
-            <translation>报告中未找到</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>未识别</translation>
-        </message>
-        <message>
-            <source>Agency</source>
-            <translation>机关</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <source>Format</source>
-            <translation>格式</translation>
-        </message>
-    </context>
-    <context>
-        <name>Persistence</name>
-        <message>
-            <source>&amp;Save Audit Results</source>
-            <translation>保存审核结果(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Save Audit Results &amp;As…</source>
-            <translation>审核结果另存为(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>Save A&amp;ll</source>
-            <translation>全部保存(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Export Summary…</source>
-            <translation>导出汇总(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>%1: %2 correction(s) restored.</source>
-            <translation>%1：已恢复 %2 处更正。</translation>
-        </message>
-        <message>
-            <source>Save Audit Results As</source>
-            <translation>审核结果另存为</translation>
-        </message>
-        <message>
-            <source>Audit summary.xlsx</source>
-            <translation>审核汇总.xlsx</translation>
-        </message>
-        <message>
-            <source>Export Summary</source>
-            <translation>导出汇总</translation>
-        </message>
-        <message>
-            <source>No reports to export.</source>
-            <translation>没有可导出的报告。</translation>
-        </message>
-        <message>
-            <source>Writing the summary of %1 report(s)…</source>
-            <translation>正在写入 %1 份报告的汇总…</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存：%1</translation>
-        </message>
-        <message>
-            <source>Summary written to %1</source>
-            <translation>汇总已写入：%1</translation>
-        </message>
-        <message>
-            <source>Not saved: %1</source>
-            <translation>未保存：%1</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未能保存</translation>
-        </message>
-        <message>
-            <source>These files are no longer there; their corrections are kept in the workspace:
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the text</source>
+        <translation>在原文中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一处（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一处（F3）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 处</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <source>Revert to parsed value</source>
+        <translation>还原为识别值</translation>
+    </message>
+    <message>
+        <source>Not a number: “%1”. Enter a number, or leave the cell blank.</source>
+        <translation>“%1”不是数字。请输入数字，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Table 3 balance</source>
+        <translation>表三勾稽关系</translation>
+    </message>
+    <message>
+        <source>Table 3 outcome total</source>
+        <translation>表三办理结果合计</translation>
+    </message>
+    <message>
+        <source>Table 3 row total</source>
+        <translation>表三行总计</translation>
+    </message>
+    <message>
+        <source>Table 4 total</source>
+        <translation>表四总计</translation>
+    </message>
+    <message>
+        <source>Blank cell</source>
+        <translation>空白单元格</translation>
+    </message>
+    <message>
+        <source>Row or column missing</source>
+        <translation>缺少行或列</translation>
+    </message>
+    <message>
+        <source>Label differs from the form</source>
+        <translation>标签与官方格式不一致</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>非数字内容</translation>
+    </message>
+    <message>
+        <source>Negative number</source>
+        <translation>负数</translation>
+    </message>
+    <message>
+        <source>Table missing</source>
+        <translation>缺少表格</translation>
+    </message>
+    <message>
+        <source>Section missing</source>
+        <translation>缺少章节</translation>
+    </message>
+    <message>
+        <source>Format does not match the year</source>
+        <translation>表格格式与年度不符</translation>
+    </message>
+    <message>
+        <source>Figures in the text do not add up</source>
+        <translation>正文数字合计不符</translation>
+    </message>
+    <message>
+        <source>Text contradicts the table</source>
+        <translation>正文与表格不一致</translation>
+    </message>
+    <message>
+        <source>Percentage does not match</source>
+        <translation>百分比不符</translation>
+    </message>
+    <message>
+        <source>Carry-over differs from last year</source>
+        <translation>结转数与上年不符</translation>
+    </message>
+    <message>
+        <source>Duplicate content</source>
+        <translation>内容雷同</translation>
+    </message>
+    <message>
+        <source>Published late</source>
+        <translation>发布超期</translation>
+    </message>
+    <message>
+        <source>Fees not reported</source>
+        <translation>未报告信息处理费</translation>
+    </message>
+    <message>
+        <source>2019</source>
+        <translation>2019版</translation>
+    </message>
+    <message>
+        <source>2021</source>
+        <translation>2021版</translation>
+    </message>
+    <message>
+        <source>Pre-2019</source>
+        <translation>2019年以前</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>Table 2</source>
+        <translation>表二</translation>
+    </message>
+    <message>
+        <source>Table 3</source>
+        <translation>表三</translation>
+    </message>
+    <message>
+        <source>Table 4</source>
+        <translation>表四</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>无法确定</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>The figure could not be placed with certainty and was left blank (?): check the source</source>
+        <translation>识别时无法确定该数字，已留空（?），请对照原文填写</translation>
+    </message>
+    <message>
+        <source>F8 next problem · type to correct · Enter commits · Ctrl+Enter accepts</source>
+        <translation>F8 下一个问题 · 直接输入即可更正 · 回车确认 · Ctrl+回车 采纳建议</translation>
+    </message>
+    <message>
+        <source>F8 / Shift+F8 next / previous problem · type to replace a figure · Enter commits and goes to the next problem · Ctrl+Enter accepts a suggestion · right-click to revert · Ctrl+F finds in the text</source>
+        <translation>F8 / Shift+F8 下一个 / 上一个问题 · 直接输入即可替换数字 · 回车确认并转到下一个问题 · Ctrl+回车 采纳建议 · 右键还原 · Ctrl+F 在原文中查找</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Report Auditor</source>
+        <translation>年报审核助手</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Report</source>
+        <translation>关闭报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Text…</source>
+        <translation>在原文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation>查找下一处(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一处(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Report &amp;List</source>
+        <translation>报告列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Report &amp;Text</source>
+        <translation>报告原文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>表格(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>问题清单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Cell</source>
+        <translation>还原单元格(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Problem</source>
+        <translation>上一个问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Open Reports</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</source>
+        <translation>年度报告 (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n file(s) not opened.</source>
+        <translation>
+            <numerusform>已取消：%n 个文件未打开。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) open.</source>
+        <translation>
+            <numerusform>已打开 %n 份报告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems in the open reports.</source>
+        <translation>已打开的报告中没有问题。</translation>
+    </message>
+    <message>
+        <source>Back to the first report with problems: %1</source>
+        <translation>已到最后一份，回到第一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Back to the last report with problems: %1</source>
+        <translation>已到第一份，回到最后一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Next report with problems: %1</source>
+        <translation>下一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Previous report with problems: %1</source>
+        <translation>上一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>No other report has problems: back to the first problem of this one.</source>
+        <translation>其他报告没有问题，回到本报告的第一个问题。</translation>
+    </message>
+    <message>
+        <source>Errors: %1  Warnings: %2</source>
+        <translation>错误 %1  警告 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>已采纳建议（%n 个单元格）；按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetaForm</name>
+    <message>
+        <source>Not found in the report</source>
+        <translation>报告中未找到</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
+    <name>Persistence</name>
+    <message>
+        <source>&amp;Save Audit Results</source>
+        <translation>保存审核结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Audit Results &amp;As…</source>
+        <translation>审核结果另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>全部保存(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Summary…</source>
+        <translation>导出汇总(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1: %2 correction(s) restored.</source>
+        <translation>%1：已恢复 %2 处更正。</translation>
+    </message>
+    <message>
+        <source>Save Audit Results As</source>
+        <translation>审核结果另存为</translation>
+    </message>
+    <message>
+        <source>Audit summary.xlsx</source>
+        <translation>审核汇总.xlsx</translation>
+    </message>
+    <message>
+        <source>Export Summary</source>
+        <translation>导出汇总</translation>
+    </message>
+    <message>
+        <source>No reports to export.</source>
+        <translation>没有可导出的报告。</translation>
+    </message>
+    <message>
+        <source>Writing the summary of %1 report(s)…</source>
+        <translation>正在写入 %1 份报告的汇总…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Summary written to %1</source>
+        <translation>汇总已写入：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未能保存</translation>
+    </message>
+    <message>
+        <source>These files are no longer there; their corrections are kept in the workspace:
 %1</source>
-            <translation>以下文件已不存在，其更正仍保留在工作区中：
+        <translation>以下文件已不存在，其更正仍保留在工作区中：
 %1</translation>
-        </message>
-        <message>
-            <source>Files not found</source>
-            <translation>找不到文件</translation>
-        </message>
-        <message>
-            <source>The previous corrections were discarded.</source>
-            <translation>已放弃上次的更正。</translation>
-        </message>
-        <message>
-            <source>Corrections not restored</source>
-            <translation>更正未恢复</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportListModel</name>
-        <message>
-            <source>Reading…</source>
-            <translation>正在读取…</translation>
-        </message>
-        <message>
-            <source>Cannot read: %1</source>
-            <translation>无法读取：%1</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Agency</source>
-            <translation>机关</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <source>Format</source>
-            <translation>格式</translation>
-        </message>
-        <message>
-            <source>Errors</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>Warnings</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <source>File name</source>
-            <translation>文件名</translation>
-        </message>
-        <message>
-            <source>Agency that published the report</source>
-            <translation>发布报告的机关</translation>
-        </message>
-        <message>
-            <source>Report year</source>
-            <translation>报告年度</translation>
-        </message>
-        <message>
-            <source>Table format</source>
-            <translation>表格格式</translation>
-        </message>
-        <message>
-            <source>Number of error findings</source>
-            <translation>错误数量</translation>
-        </message>
-        <message>
-            <source>Number of warning findings</source>
-            <translation>警告数量</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportListPanel</name>
-        <message>
-            <source>Filter by file or agency</source>
-            <translation>按文件名或机关筛选</translation>
-        </message>
-        <message>
-            <source>With problems only</source>
-            <translation>只看有问题的</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n report(s)</source>
-            <translation>
-                <numerusform>%n 份报告</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportTableModel</name>
-        <message>
-            <source>Corrected; the parser read %1 (right-click › Revert)</source>
-            <translation>已更正；原识别值为 %1（右键 › 还原）</translation>
-        </message>
-        <message>
-            <source>Text in the report: %1</source>
-            <translation>报告原文：%1</translation>
-        </message>
-        <message>
-            <source>Suggested: %1 (%2 accepts)</source>
-            <translation>建议改为 %1（按 %2 采纳）</translation>
-        </message>
-    </context>
-    <context>
-        <name>RestoreBar</name>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>放弃</translation>
-        </message>
-        <message>
-            <source>Last time %1 report(s) with %2 correction(s) were open; %3 of them have corrections not yet saved to Excel. Restore them? Discard forgets those corrections.</source>
-            <translation>上次打开了 %1 份报告，共有 %2 处更正，其中 %3 份报告的更正尚未保存到 Excel。是否恢复？选择“放弃”将清除这些更正。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Saver</name>
-        <message>
-            <source>%1 could not be read; there is nothing to save.</source>
-            <translation>%1 未能读取，没有可保存的内容。</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-    </context>
-    <context>
-        <name>SuggestionBar</name>
-        <message>
-            <source>Suggestion</source>
-            <translation>建议</translation>
-        </message>
-        <message>
-            <source>Accept</source>
-            <translation>采纳</translation>
-        </message>
-        <message>
-            <source>%1 — press %2 to accept; Ctrl+Z undoes it.</source>
-            <translation>%1。按 %2 采纳，Ctrl+Z 可撤销。</translation>
-        </message>
-        <message>
-            <source>Accept (%1)</source>
-            <translation>采纳（%1）</translation>
-        </message>
-    </context>
-    <context>
-        <name>SuggestionOffer</name>
-        <message>
-            <source>Accept &amp;Suggestion</source>
-            <translation>采纳建议(&amp;S)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TablesPanel</name>
-        <message>
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>Blank</source>
-            <translation>空白</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <source>Corrected</source>
-            <translation>已更正</translation>
-        </message>
-        <message>
-            <source>Enter or type to edit · F8 next problem · Ctrl+Enter accepts a suggestion · right-click to revert</source>
-            <translation>回车或直接输入以编辑 · F8 下一个问题 · Ctrl+回车 采纳建议 · 右键还原</translation>
-        </message>
-        <message>
-            <source>No report selected.</source>
-            <translation>未选择报告。</translation>
-        </message>
-        <message>
-            <source>Reading…</source>
-            <translation>正在读取…</translation>
-        </message>
-        <message>
-            <source>This file could not be read:
+    </message>
+    <message>
+        <source>Files not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>The previous corrections were discarded.</source>
+        <translation>已放弃上次的更正。</translation>
+    </message>
+    <message>
+        <source>Corrections not restored</source>
+        <translation>更正未恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListModel</name>
+    <message>
+        <source>Corrections not saved to the workbook yet (Ctrl+S saves)</source>
+        <translation>有尚未保存到工作簿的更正（Ctrl+S 保存）</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Not an annual report</source>
+        <translation>不是年度报告</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Agency that published the report</source>
+        <translation>发布报告的机关</translation>
+    </message>
+    <message>
+        <source>Report year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <source>Table format</source>
+        <translation>表格格式</translation>
+    </message>
+    <message>
+        <source>Number of error findings</source>
+        <translation>错误数量</translation>
+    </message>
+    <message>
+        <source>Number of warning findings</source>
+        <translation>警告数量</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListPanel</name>
+    <message>
+        <source>Filter by file or agency</source>
+        <translation>按文件名或机关筛选</translation>
+    </message>
+    <message>
+        <source>With problems only</source>
+        <translation>只看有问题的</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Not printed in this report; not counted in the sums.</source>
+        <translation>本报告未列出此行，不计入合计。</translation>
+    </message>
+    <message>
+        <source>Corrected; the parser read %1 (right-click › Revert)</source>
+        <translation>已更正；原识别值为 %1（右键 › 还原）</translation>
+    </message>
+    <message>
+        <source>Text in the report: %1</source>
+        <translation>报告原文：%1</translation>
+    </message>
+    <message>
+        <source>Suggested: %1 (%2 accepts)</source>
+        <translation>建议改为 %1（按 %2 采纳）</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBar</name>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Last time %1 report(s) with %2 correction(s) were open; %3 of them have corrections not yet saved to Excel. Restore them? Discard forgets those corrections.</source>
+        <translation>上次打开了 %1 份报告，共有 %2 处更正，其中 %3 份报告的更正尚未保存到 Excel。是否恢复？选择“放弃”将清除这些更正。</translation>
+    </message>
+</context>
+<context>
+    <name>Saver</name>
+    <message>
+        <source>%1 could not be read; there is nothing to save.</source>
+        <translation>%1 未能读取，没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionBar</name>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>无法确定</translation>
+    </message>
+    <message>
+        <source>%1 %2: the figures “%3” can be read more than one way; choose the reading:</source>
+        <translation>%1%2：数字“%3”有多种读法，请选择：</translation>
+    </message>
+    <message>
+        <source>%1 %2: the figures “%3” fit the form only one way:</source>
+        <translation>%1%2：数字“%3”只有一种读法符合表格：</translation>
+    </message>
+    <message>
+        <source>Fill the cells with this reading; Ctrl+Z undoes it.</source>
+        <translation>按此读法填写这些单元格；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>%1 — press %2 to accept; Ctrl+Z undoes it.</source>
+        <translation>%1。按 %2 采纳，Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Accept (%1)</source>
+        <translation>采纳（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionOffer</name>
+    <message>
+        <source>Accept &amp;Suggestion</source>
+        <translation>采纳建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Accept Reading &amp;%1</source>
+        <translation>采纳读法 &amp;%1</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPanel</name>
+    <message>
+        <source>No report selected.</source>
+        <translation>未选择报告。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>This file could not be read:
 %1</source>
-            <translation>无法读取此文件：
+        <translation>无法读取此文件：
 %1</translation>
-        </message>
-        <message>
-            <source>This report has no standard tables (format: %1).</source>
-            <translation>此报告没有标准表格（格式：%1）。</translation>
-        </message>
-        <message>
-            <source>(missing)</source>
-            <translation>（缺失）</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnsavedQuestion</name>
-        <message>
-            <source>Unsaved corrections</source>
-            <translation>未保存的更正</translation>
-        </message>
-        <message>
-            <source>%1 report(s) have corrections not yet saved to Excel:
+    </message>
+    <message>
+        <source>No annual report was recognised in this file: it has no report title, none of the six sections and none of the form&apos;s tables. Its text is shown on the left.</source>
+        <translation>未能在此文件中识别出年度报告：没有报告标题、六个部分和规定的表格。文件内容显示在左侧。</translation>
+    </message>
+    <message>
+        <source>This report has no standard tables (format: %1).</source>
+        <translation>此报告没有标准表格（格式：%1）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s), %3 warning(s)</source>
+        <translation>%1：错误 %2 个，警告 %3 个</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（缺失）</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedQuestion</name>
+    <message>
+        <source>Unsaved corrections</source>
+        <translation>未保存的更正</translation>
+    </message>
+    <message>
+        <source>%1 report(s) have corrections not yet saved to Excel:
 %2</source>
-            <translation>以下 %1 份报告的更正尚未保存到 Excel：
+        <translation>以下 %1 份报告的更正尚未保存到 Excel：
 %2</translation>
-        </message>
-        <message>
-            <source>Save All writes each report&apos;s audit workbook. Close Without Saving writes no workbook; the corrections stay in the workspace and are offered for restoring the next time the program starts.</source>
-            <translation>“全部保存”为每份报告写入审核工作簿。“不保存并关闭”不写入工作簿；更正仍保存在工作区中，下次启动程序时可以恢复。</translation>
-        </message>
-        <message>
-            <source>Save writes the report&apos;s audit workbook. Close Without Saving removes the report and its corrections from the workspace; they cannot be restored.</source>
-            <translation>“保存”写入该报告的审核工作簿。“不保存并关闭”将把该报告及其更正从工作区中删除，之后无法恢复。</translation>
-        </message>
-        <message>
-            <source>Save All</source>
-            <translation>全部保存</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Close Without Saving</source>
-            <translation>不保存并关闭</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkspaceLink</name>
-        <message>
-            <source>%1 has changed since it was corrected; its %2 earlier correction(s) were not applied.</source>
-            <translation>%1 在更正之后已被修改，之前的 %2 处更正未能恢复（只有内容未变的文件才会恢复更正）。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Save All writes each report&apos;s audit workbook. Close Without Saving writes no workbook; the corrections stay in the workspace and are offered for restoring the next time the program starts.</source>
+        <translation>“全部保存”为每份报告写入审核工作簿。“不保存并关闭”不写入工作簿；更正仍保存在工作区中，下次启动程序时可以恢复。</translation>
+    </message>
+    <message>
+        <source>Save writes the report&apos;s audit workbook. Close Without Saving removes the report and its corrections from the workspace; they cannot be restored.</source>
+        <translation>“保存”写入该报告的审核工作簿。“不保存并关闭”将把该报告及其更正从工作区中删除，之后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close Without Saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLink</name>
+    <message>
+        <source>%1 has changed since it was corrected; its %2 earlier correction(s) were not applied.</source>
+        <translation>%1 在更正之后已被修改，之前的 %2 处更正未能恢复（只有内容未变的文件才会恢复更正）。</translation>
+    </message>
+</context>
 </TS>

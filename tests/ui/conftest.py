@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FLAGGED = ROOT / "resources" / "samples" / "004_e5c4bfe1850351fa.txt"
 
 # Messages the offscreen platform prints that say nothing about our code.
-_HARMLESS = ("propagateSizeHints", "QFont::setPointSizeF", "Populating font family aliases")
+_HARMLESS = ("propagateSizeHints", "does not support raise()", "QFont::setPointSizeF", "Populating font family aliases")
 
 
 @pytest.fixture(autouse=True)

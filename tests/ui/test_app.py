@@ -129,7 +129,19 @@ def test_screenshot_command(tmp_path: Path) -> None:
     }
     sample = ROOT / "resources" / "samples" / "004_e5c4bfe1850351fa.txt"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), str(sample), "--lang", "en"],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--screenshot",
+            str(out),
+            "--screen-size",
+            "1366x768",
+            "--table",
+            "table3",
+            str(sample),
+            "--lang",
+            "en",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -137,6 +149,9 @@ def test_screenshot_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert out.stat().st_size > 10_000
+    from PySide6.QtGui import QImage
+
+    assert QImage(str(out)).size().toTuple() == (1366, 768)  # the whole screen, the window on it
 
 
 def test_window_shows_before_heavy_imports(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from ui.findings_model import FindingsModel
 from ui.loader import load_one
 from ui.report_list import ReportFilterModel, ReportListModel
 from ui.session import ReportSession
-from ui.table_model import ReportTableModel, parse_number, row_header
+from ui.table_model import ReportTableModel, parse_number
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 FLAGGED = SAMPLES / "004_e5c4bfe1850351fa.txt"
@@ -75,11 +75,3 @@ def test_parse_number() -> None:
     assert parse_number("3909.30") == (True, 3909.3)
     assert parse_number("-2") == (True, -2)
     assert parse_number("无")[0] is False
-
-
-def test_row_headers_follow_the_form() -> None:
-    from model.schema import TABLE3_2021
-
-    labels = [row_header(TABLE3_2021, i) for i in range(len(TABLE3_2021.rows))]
-    assert labels[2].startswith("三、本年度办理结果") and labels[4].startswith("\u3000(三)不予公开 1.")
-    assert labels[5] == "\u3000\u30002.其他法律行政法规禁止公开"

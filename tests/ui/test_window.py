@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from ui import theme
 from ui.main_window import MainWindow
+from ui.navigation import problem_stops
 from ui.report_list import COL_AGENCY, COL_ERRORS, COL_WARNINGS
 from ui.session import STATE_FAILED, STATE_READY, ReportSession
 from ui.table_model import FLAG_BLANK, FLAG_EDITED, FLAG_ERROR, FlagRole
@@ -113,14 +114,20 @@ def test_click_in_source_selects_cell(qtbot, window: MainWindow, flagged: Report
 
 
 def test_f8_steps_through_findings(qtbot, window: MainWindow, flagged: ReportSession) -> None:
+    """F8 from the findings list goes to the next finding's cell, selects the finding and
+    shows the cell's words; Shift+F8 comes back."""
+    stops = problem_stops(flagged)
+    window.findings.select_finding(stops[0].finding)
     window.findings.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F8)
-    first = window.findings.currentIndex().row()
-    qtbot.keyClick(window, Qt.Key.Key_F8)
-    assert window.findings.currentIndex().row() == first + 1
-    assert window.source.current_span() == flagged.findings[first + 1].source
+    second = stops[1]
+    assert second.cell is not None
+    assert window.tables.current_key() == second.cell
+    assert window.findings_model.finding(window.findings.currentIndex().row()) is second.finding
+    cell = flagged.cell(*second.cell)
+    assert cell is not None and window.source.current_span() == cell.span
     qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.findings.currentIndex().row() == first
+    assert window.tables.current_key() == stops[0].cell
 
 
 def test_typing_a_number_reaudits_and_undo_restores(qtbot, window: MainWindow, flagged: ReportSession) -> None:

@@ -1,0 +1,90 @@
+"""Where the main window opens: always within the screen's available area.
+
+A saved geometry is used only when the window it describes still fits the screen it opens
+on (a laptop after a large monitor, a change of scaling); otherwise the window takes a
+sensible share of the available area — all of it on a small screen, most of it, centred,
+on a large one. Sizes are Qt's device-independent pixels, so 150 % scaling on a
+1920×1080 screen is a 1280×720 screen here. The splitters' defaults are shares too,
+favouring the grids.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+# Below this the window takes the whole available area; above, SHARE of it.
+SMALL_SCREEN = QSize(1600, 1000)
+SHARE = 0.86
+MAX_SIZE = QSize(2200, 1350)
+
+# Default splitter shares: report list | (source | grids), and (source + grids) / findings.
+MAIN_SHARES = (23, 77)
+CENTER_SHARES = (34, 66)
+VERTICAL_SHARES = (74, 26)
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The available area (without task bars) of the screen the widget is on, or the primary one."""
+    screen: QScreen | None = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+
+def default_frame(available: QRect) -> QRect:
+    """The frame of a window with no usable saved geometry on `available`."""
+    if available.width() <= SMALL_SCREEN.width() or available.height() <= SMALL_SCREEN.height():
+        return QRect(available)
+    size = QSize(
+        min(int(available.width() * SHARE), MAX_SIZE.width()),
+        min(int(available.height() * SHARE), MAX_SIZE.height()),
+    )
+    frame = QRect(available.topLeft(), size)
+    frame.moveCenter(available.center())
+    return frame
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """The window frame's margins (title bar, borders) as far as they are known yet."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    return QMargins(
+        inner.left() - frame.left(),
+        inner.top() - frame.top(),
+        frame.right() - inner.right(),
+        frame.bottom() - inner.bottom(),
+    )
+
+
+def place(window: QWidget, frame: QRect) -> None:
+    """Move and size `window` so that its frame is `frame` (as far as its margins are known)."""
+    margins = frame_margins(window)
+    inner = frame.marginsRemoved(margins)
+    window.resize(inner.size())
+    window.move(frame.topLeft())  # move() places the frame
+
+
+def fits(window: QWidget, available: QRect) -> bool:
+    return available.contains(window.frameGeometry())
+
+
+def restore_or_place(window: QWidget, saved: QByteArray, available: QRect | None = None) -> bool:
+    """Restore `saved` if the window then fits `available`; else place it by default.
+    Returns whether the saved geometry was used."""
+    area = available or available_area(window)
+    if not saved.isEmpty() and window.restoreGeometry(saved) and fits(window, area):
+        return True
+    place(window, default_frame(area))
+    return False
+
+
+def keep_on_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Once shown (the frame is known), pull a window that reaches off the screen back in."""
+    area = available or available_area(window)
+    if not fits(window, area):
+        place(window, default_frame(area))
+
+
+def shares(total: int, parts: tuple[int, ...]) -> list[int]:
+    """`total` pixels split in the proportions of `parts`."""
+    whole = sum(parts)
+    return [total * p // whole for p in parts]
