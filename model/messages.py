@@ -106,9 +106,17 @@ def cell_label(table: str, fmt: str, row: str, col: str) -> str:
     return f"「{row_label(table, fmt, row)}」{col_label(table, fmt, col)}"
 
 
+_RAW_SHOWN = 40
+
+
+def _shortened(raw: str) -> str:
+    """Source text quoted in a message, cut when it is longer than a row can be."""
+    return raw if len(raw) <= _RAW_SHOWN else f"{raw[:_RAW_SHOWN // 2]}…（共 {len(raw)} 字）"
+
+
 def _uncertain(f: dict[str, Any]) -> str:
     rows = "、".join(f"「{r}」" for r in f["row_labels"])
-    text = f"{f['table_short']}{rows}的数字“{f['raw']}”无法确定：{_UNCERTAIN_WHY[f['reason']]}"
+    text = f"{f['table_short']}{rows}的数字“{_shortened(f['raw'])}”无法确定：{_UNCERTAIN_WHY[f['reason']]}"
     options = f["options"]
     if 0 < len(options) <= _MAX_OPTIONS_SHOWN:
         shown = "；".join(" ".join(fmt_num(v) for v in option) for option in options)
