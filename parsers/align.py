@@ -185,6 +185,29 @@ def _unit_pieces(labels: list[Token], values: list[Token], numbered: bool, out: 
         out.extend(made)
 
 
+def join_wrapped(found: list[Piece], matcher: Matcher) -> list[Piece]:
+    """A label wrapped after its row's figures (`5.要 | 0 | … |` then `求行政机关确认…`):
+    the words after the figures join the label when together they name a row better."""
+    out: list[Piece] = []
+    for piece in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.has_values
+            and all(t.kind == BLANK for t in piece.values)  # the rest of a wrapped row is blank
+            and not piece.numbering
+            and prev.text
+        ):
+            alone = max(matcher.scores(prev.text).values(), default=0.0)
+            joined = prev.text + piece.text
+            together = max(matcher.scores(joined).values(), default=0.0)
+            if alone < _STRONG <= together:
+                out[-1] = Piece(joined, prev.start, piece.end, prev.values, prev.numbering)
+                continue
+        out.append(piece)
+    return out
+
+
 def _pairs(key: str) -> set[str]:
     """The character pairs of a label: neighbours, and characters one apart, so that a
     character dropped or mistyped (`属国家秘密`, `国家祕密`) still leaves pairs in common."""

@@ -127,7 +127,7 @@ def _unknown(table: str, run: Run, has_rule: bool) -> Uncertainty:
     elif kind == TOO_MANY:
         reason = UNCERTAIN_TOO_MANY if has_rule else UNCERTAIN_NO_RULE
     elif kind == NONE and run_together(run.reading.tokens, len(run.keys)):
-        reason = UNCERTAIN_NO_SPLIT
+        reason = UNCERTAIN_NO_SPLIT if has_rule else UNCERTAIN_NO_RULE
     else:
         reason = UNCERTAIN_UNALIGNED
     return Uncertainty(table, run.keys, run.reading.raw, run.reading.span, reason)

@@ -20,7 +20,7 @@ from model.schema import (
     TABLE3,
     table_schema,
 )
-from parsers.align import GROUP, ROW, Item, Matcher, Piece, align, pieces, units
+from parsers.align import GROUP, ROW, Item, Matcher, Piece, align, join_wrapped, pieces, units
 from parsers.normalize import bare_label_key, label_key
 from parsers.readings import Shape
 from parsers.solve import Pin, Run
@@ -107,7 +107,7 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
         if _is_header(piece) and not piece.has_values:
             start, header_text = p + 1, piece.text
             # A header broken over pieces: the pieces up to the first row are header too.
-    body = found[start:]
+    body = join_wrapped(found[start:], matcher)
     alignment = align(body, items, matcher, len(T3_COLS))
     by_item = alignment.of_item()
     rows = [(i, body[p]) for i, p in sorted(by_item.items()) if items[i].kind == ROW]

@@ -38,6 +38,7 @@ _VOCABULARY = re.compile(
     r"其他|其它|尚未|审结|结果|起诉|复议|诉讼|案件|数量|项目|情况|单位|件|个|政府信息公开|行政"
 )
 _HEADER = re.compile(r"结果维持|维持|尚未审结|结果纠正")
+_TITLE = re.compile(r"行政复议|行政诉讼")
 
 
 def _table_like(text: str) -> bool:
@@ -52,6 +53,10 @@ def read_table4(tokens: Sequence[Token], pins: Sequence[Pin] = ()) -> TableRead:
     read = TableRead()
     found = units(tokens)
     start = next((k for k, (labels, _) in enumerate(found) if any(_HEADER.search(t.text) for t in labels)), None)
+    if start is None:
+        # A header broken into fragments (`结结其尚总` from narrow PDF columns): the
+        # figures after the table's own title words.
+        start = next((k for k, (labels, _) in enumerate(found) if any(_TITLE.search(t.text) for t in labels)), None)
     labelled = _labelled_rows(found[start or 0 :])
     runs: list[Run] = []
     if len(labelled) == len(_ROWS):
