@@ -423,11 +423,11 @@ def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[di
     for p, piece in enumerate(found):
         if p in out.of_piece or not piece.has_values:
             continue
-        ranked = sorted(((s, i) for i, s in scores[p].items() if items[i].kind == ROW), reverse=True)
+        ranked = sorted(((s, i) for i, s in scores[p].items() if items[i].kind == ROW and i not in used), reverse=True)
         if not ranked:
             continue
         s, i = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if s >= _SWAPPED and s - runner_up >= _MARGIN and i not in used:
+        if s >= _SWAPPED and s - runner_up >= _MARGIN:
             out.of_piece[p] = i
             used.add(i)

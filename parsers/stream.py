@@ -77,7 +77,7 @@ _NOTE = re.compile(r"[(（](?<=[\d\s][(（])\s*(?:其中|含|包括|另有|注|�
 # A figure: optional sign, digits with optional thousands separators and decimals, an
 # optional unit. Signs are told from dashes by what follows (a digit) and what precedes.
 _FIGURE = re.compile(
-    r"(?:(?<![\d\w.])[+\-−–])?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?"
+    r"(?:(?<![A-Za-z.])[+\-−–])?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL_AFTER = ".．、"

@@ -51,7 +51,7 @@ _MATCHERS = {fmt: _matcher(s) for fmt in ("2019", "2021") if (s := table_schema(
 
 _TABLE_START = re.compile(r"第二十条|信息内容|本年新制作数量|本年制发件数|上一年项目数量|本年处理决定数量")
 _ROW_IDS = dict(_ROW_KEYS)
-_TYPO_LIKENESS = 0.6
+_TYPO_LIKENESS = 0.5
 _UNNAMED_LABEL = 10
 _TAIL = 4  # words a label may carry after the row's name (数量, (项) …)
 

@@ -111,7 +111,8 @@ def label_typos(doc: Doc, rng: random.Random) -> None:
             put(label[:i] + CONFUSABLE[label[i]] + label[i + 1 :])
         else:
             i = rng.randint(start + 1, end - 1)
-            if label[i] not in "“”（）":
+            # A unit (单位：万元) changed is another meaning, not a slip to read past.
+            if label[i] not in "“”（）" and not (label[i] in "万元" and "单位" in label):
                 put(label[:i] + label[i + 1 :])
     doc.tags.append("label-typos")
 
