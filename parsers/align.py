@@ -423,7 +423,10 @@ def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[di
     for p, piece in enumerate(found):
         if p in out.of_piece or not piece.has_values:
             continue
-        ranked = sorted(((s, i) for i, s in scores[p].items() if items[i].kind == ROW and i not in used), reverse=True)
+        ranked = sorted(
+            ((_gain(piece, items[i], s, True), i) for i, s in scores[p].items() if items[i].kind == ROW and i not in used),
+            reverse=True,
+        )
         if not ranked:
             continue
         s, i = ranked[0]
