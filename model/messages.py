@@ -85,7 +85,11 @@ def row_label(table: str, fmt: str, row: str) -> str:
     try:
         r = schema.row(row)
     except KeyError:
-        return row
+        # The single （六）其他处理 row a 2021 report may print.
+        variant = table_schema(table, fmt, single_other=True)
+        if variant is None or row not in variant.row_ids():
+            return row
+        r = variant.row(row)
     label = r.label
     if table == TABLE3 and r.group and label[:1].isdigit():
         label = _NUMBERING.sub("", r.group) + label

@@ -19,6 +19,7 @@ from model.schema import (
     SECTION_TITLES,
     T3_APPLICANT_COLS,
     T3_COLS,
+    T3_OTHER_SUB_ROWS,
     T4_COLS,
     TABLE3,
     TABLE4,
@@ -297,7 +298,12 @@ def row_missing(report: Report) -> list[Finding]:
     out = []
     for table, row, col in report.missing:
         figures = {"table_short": messages.TABLE_SHORT[table]}
-        if row is not None:
+        schema = report.schema(table)
+        if row in T3_OTHER_SUB_ROWS and schema is not None and "other" in schema.row_ids():
+            # A 2021 report printing the single （六） row: its three sub-rows, one finding.
+            figures["row_label"] = "(六)其他处理的三个分项（2021版格式应分列填写）"
+            cells = [CellRef(table, r, None) for r in T3_OTHER_SUB_ROWS]
+        elif row is not None:
             figures["row_label"] = messages.row_label(table, report.format, row)
             cells = [CellRef(table, row, None)]
         else:

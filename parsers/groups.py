@@ -1,6 +1,7 @@
 """A row's value tokens made ready for reading: blanks that are layout, not cells, dropped.
 
-Rendered tables leave blank cells that are not cells of the form: covered positions at a
+Rendered tables leave blank cells that are not cells of the form (and notes in a column
+the form does not have): covered positions at a
 row's end (`| 1 | … | 1 | ||`), a label column left empty on a continuation line, a blank
 "between" two rows where one line ends with a bar and the next begins with one. The
 candidates below drop such blanks step by step; the first that gives the row's width of
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from parsers.stream import BLANK, Token
+from parsers.stream import BLANK, JUNK, Token
 
 
 def _strip_line_ends(tokens: Sequence[Token]) -> list[Token]:
@@ -37,11 +38,12 @@ def candidates(tokens: Sequence[Token], width: int) -> Iterator[list[Token]]:
     one differs from those before it)."""
     as_is = list(tokens)
     yield as_is
-    if not any(t.kind == BLANK for t in as_is):
+    if not any(t.kind in (BLANK, JUNK) for t in as_is):
         return
     seen = [as_is]
     trailing = list(as_is)
-    while len(trailing) > width and trailing and trailing[-1].kind == BLANK:
+    # Beyond the row's cells, blanks are layout and words are notes (a 备注 column).
+    while len(trailing) > width and trailing and trailing[-1].kind in (BLANK, JUNK):
         trailing.pop()
     for option in (
         trailing,

@@ -11,7 +11,7 @@ from model.schema import Identity
 from parsers.groups import candidates
 from parsers.readings import RowReading, Shape, Value, as_printed, natural, read_row
 from parsers.solve import Key, Pin, Run, solve, uncertain_cells
-from parsers.stream import BLANK, Token
+from parsers.stream import BLANK, NUM, Token
 
 
 @dataclass
@@ -44,10 +44,42 @@ def read_values(tokens: Sequence[Token], shape: Shape, money: dict[int, str] | N
         if as_printed(option, shape.width):
             return read_row(option, shape, money=money)
         last = option
+    stray = _without_stray_number(last, shape)
+    if stray is not None:
+        return stray
     # Nothing reads as printed: the digits are split (blanks there are layout).
     if not last:
         return read_row(tokens, shape, money=money)
     return read_row(last, shape, money=money)
+
+
+def _without_stray_number(tokens: list[Token], shape: Shape) -> RowReading | None:
+    """One figure too many, standing alone on a line of its own (a page number, a stray
+    line of OCR): dropped when the rest reads as printed and the row's arithmetic holds
+    then — and only then, so a real cell is never dropped on a guess."""
+    if len(tokens) != shape.width + 1 or not shape.groups:
+        return None
+    lines: dict[int, int] = {}
+    for t in tokens:
+        lines[t.line] = lines.get(t.line, 0) + 1
+    found = []
+    for k, t in enumerate(tokens):
+        if t.kind != NUM or lines[t.line] != 1:
+            continue
+        rest = tokens[:k] + tokens[k + 1 :]
+        if not as_printed(rest, shape.width):
+            continue
+        reading = natural(rest)
+        values = [v.value for v in reading.options[0]]
+        numbers = [v for v in values if v is not None]
+        if len(numbers) == len(values) and all(sum(numbers[a:b]) == numbers[b] for a, b in shape.groups):
+            found.append((t, reading))
+    if len(found) != 1:
+        return None
+    t, reading = found[0]
+    note = f"已略去单独一行的数字“{t.text}”（可能是页码）"
+    reading.options = [tuple(v._replace(note=note) for v in reading.options[0])]
+    return reading
 
 
 def settle(
