@@ -140,6 +140,8 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
     report.sum_claims = [c for c in find_sum_claims(text) if not in_table(c.start)]
     report.cell_claims = [c for c in claims if not in_table(c.start)] if fmt in TABLE_FORMATS else []
     report.not_a_report = _not_a_report(report)
+    if report.not_a_report:
+        report.format = FORMAT_UNKNOWN  # no form to speak of: no year-based guess either
     return report
 
 
