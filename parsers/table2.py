@@ -60,7 +60,7 @@ def _starts_table(labels: Sequence[Token]) -> bool:
     return any(_TABLE_START.search(label_key(t.text)) for t in labels)
 
 
-def _row_of(labels: Sequence[Token], fmt: str) -> tuple[str, str, tuple[int, int]] | None:
+def _row_of(labels: Sequence[Token], fmt: str, fuzzy: bool = True) -> tuple[str, str, tuple[int, int]] | None:
     """The row the label text ends with: (row id, the label as printed, its span)."""
     text = "".join(t.text for t in labels)
     at = char_positions(labels)
@@ -75,6 +75,8 @@ def _row_of(labels: Sequence[Token], fmt: str) -> tuple[str, str, tuple[int, int
         printed = text[start:].strip()
         if len(label_key(printed)) - len(word) <= _TAIL:
             return rid, printed, (at[start], at[len(text)])
+        return None
+    if not fuzzy:
         return None
     # A mistyped label (`行事业性收费`): the end of the text, as long as a row's label
     # give or take a character, most like that label.
@@ -112,7 +114,7 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     for labels, values in found_units[first:]:
         if not labels:
             continue
-        found = _row_of(labels, fmt)
+        found = _row_of(labels, fmt, fuzzy=bool(values))
         if found is None and values and len(label_key(labels[-1].text)) <= _UNNAMED_LABEL:
             unnamed.append((labels, values))
         if found is None:
