@@ -144,10 +144,16 @@ def _tokenize(text: str, start: int, end: int, line: int) -> list[Token]:
             if gap < GAP_HARD:
                 gap = GAP_HARD
         word = segment.strip(" \u3000")
-        if word[:3] == "---" or word[:4] == ":---":
-            if _RULE.match(word):
-                pos += len(segment) + 1
-                continue  # a Markdown table's rule under its header: not a cell
+        if word.isdigit() and word.isascii():
+            # Most cells: a plain count between bars.
+            at = pos + segment.index(word[0])
+            append(new(Token, (NUM, word, at, at + len(word), gap, line)))
+            gap = GAP_NONE
+            pos += len(segment) + 1
+            continue
+        if word[:1] in "-:" and _RULE.match(word):
+            pos += len(segment) + 1
+            continue  # a Markdown table's rule under its header: not a cell
         if not word:
             if 0 < k < last and not segment.strip():
                 # Nothing but spaces between two bars: a blank cell of the table.
@@ -180,9 +186,7 @@ def _tokenize(text: str, start: int, end: int, line: int) -> list[Token]:
             gap = _spaced(text, pos + segment.index(word[0]), word, gap, line, out)
         else:
             at = pos + segment.index(word[0])
-            if word.isdigit() and word.isascii():
-                append(new(Token, (NUM, word, at, at + len(word), gap, line)))  # most values
-            elif 0 < k < last and _COLUMN_NAME.match(word):
+            if 0 < k < last and _COLUMN_NAME.match(word):
                 append(new(Token, (TEXT, word, at, at + len(word), gap, line)))  # `数据1`: a heading
             else:
                 _words(text, at, at + len(word), gap, line, out)

@@ -20,7 +20,7 @@ from parsers.align import ROW, Item, Matcher, char_positions, units
 from parsers.normalize import bare_label_key, label_key
 from parsers.readings import MANY, NATURAL, SPLIT, RowReading, Shape
 from parsers.solve import Pin, Run
-from parsers.stream import TEXT, Token
+from parsers.stream import BLANK, TEXT, Token
 from parsers.tableread import TableRead, read_values, settle, span_of
 
 # Label keys of every 表二 row in either format, to the row id (longest first).
@@ -114,7 +114,7 @@ def read_table2(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     for labels, values in found_units[first:]:
         if not labels:
             continue
-        found = _row_of(labels, fmt, fuzzy=bool(values))
+        found = _row_of(labels, fmt, fuzzy=any(t.kind != BLANK for t in values))
         if found is None and values and len(label_key(labels[-1].text)) <= _UNNAMED_LABEL:
             unnamed.append((labels, values))
         if found is None:
