@@ -27,7 +27,7 @@ from parsers.values import parse_value
 
 MAX_DIGITS = 10  # a count of more digits than this is not a count any report holds
 ENUM_CAP = 200  # readings listed for the table's arithmetic to choose from
-_STATE_BUDGET = 30_000  # states a row's search may visit; far above any real row
+_STATE_BUDGET = 25_000  # states a row's search may visit; far above any real row
 
 # How a row was read.
 NATURAL = "natural"  # one figure per cell, as printed
@@ -238,6 +238,23 @@ class _Search:
             if sym.forced[i]:
                 nxt = i
         self.reach = reach
+        # Casting out nines: a number is its digits' sum modulo 9 however the digits are
+        # cut, so parts from [i, t) can only add up to a total ≡ their digits' sum. Prefix
+        # sums of the digits (and of fixed whole figures), and of what defeats the test
+        # (a blank, a decimal, a minus sign) to know where it holds.
+        nines = [0] * (self.n + 1)
+        unknown = [0] * (self.n + 1)
+        for i, ch in enumerate(sym.chars):
+            fixed = sym.fixed.get(i)
+            if ch:
+                add, bad = int(ch), i in sym.negative
+            elif fixed is not None and isinstance(fixed.value, int):
+                add, bad = fixed.value, fixed.value < 0
+            else:
+                add, bad = 0, True
+            nines[i + 1] = (nines[i] + add) % 9
+            unknown[i + 1] = unknown[i] + bad
+        self._nines, self._unknown = nines, unknown
         self._cells: dict[int, list[tuple[int, Value]]] = {}
         self._rest: dict[tuple[int, int], int] = {}
         self._parts: dict[tuple[int, int, int, Number | None], int] = {}
@@ -298,8 +315,12 @@ class _Search:
         g, _ = role
         first, last = self.groups[g]
         parts = last - first
+        nines, unknown = self._nines, self._unknown
         for t in range(i + parts, self.n):
+            checkable = unknown[t] == unknown[i]
             for b, total in self.cells(t):
+                if checkable and isinstance(total.value, int) and (nines[t] - nines[i] - total.value) % 9:
+                    continue  # the parts' digits cannot add up to this total
                 after = self.rest(b, last + 1)  # cheap, and most places of the total fail here
                 if not after:
                     continue
@@ -318,6 +339,12 @@ class _Search:
             longest = len(str(rem)) if rem else 1
             if span > p * longest:
                 return 0  # a part is never longer than what it adds up to
+        if (
+            isinstance(rem, int)
+            and self._unknown[t] == self._unknown[i]
+            and (self._nines[t] - self._nines[i] - rem) % 9
+        ):
+            return 0  # casting out nines: these digits cannot add up to `rem`
         key = (i, t, p, rem)
         if key in self._parts:
             return self._parts[key]

@@ -208,6 +208,15 @@ PDF_MS_PER_PAGE = 20
 PDF_MB_PER_PAGE = 3
 LARGEST_TABLE_S = 2.0  # the fuzz test's bound for one file
 LARGEST_TABLE_ROWS = 2000
+DIGIT_RUN_MS = 100
+
+
+def _digit_runs() -> list[tuple[str, str]]:
+    """Rows of run-together digits a hostile or broken file may hold, as 表三 and 表四 rows."""
+    runs = [("表三", "1" + "0" * (n - 1)) for n in (20, 40, 60)]
+    runs += [("表三", "1" + "0" * 14 + " 1" + "0" * 14), ("表三", "123456789" * 5), ("表三", "9" * 60)]
+    runs += [("表四", "1" + "0" * (n - 1)) for n in (26, 30, 60)] + [("表四", "12" * 25), ("表四", "1" * 45)]
+    return runs
 
 
 def worst_cases(table: Table) -> None:
@@ -230,6 +239,19 @@ def worst_cases(table: Table) -> None:
         _parse_and_audit(str(big))  # once: results are kept by text, a second read is no measure
         took = time.perf_counter() - start
         table.row(f"largest table ({LARGEST_TABLE_ROWS} rows): parse + audit", took, "s", LARGEST_TABLE_S)
+    from parsers.readings import Shape, read_row
+    from parsers.stream import tokenize
+
+    shapes = {"表三": Shape(7, ((0, 6),)), "表四": Shape(15, ((0, 4), (5, 9), (10, 14)))}
+    worst, which = 0.0, ""
+    for kind, digits in _digit_runs():
+        values = [t for t in tokenize(digits) if t.is_value]
+        start = time.perf_counter()
+        read_row(values, shapes[kind])
+        took = (time.perf_counter() - start) * 1000
+        if took > worst:
+            worst, which = took, f"{kind}, {len(digits.replace(' ', ''))} digits"
+    table.row(f"longest digit run to split ({which})", worst, "ms", DIGIT_RUN_MS)
 
 
 def _pdfs(folder: Path) -> dict[str, bytes]:
