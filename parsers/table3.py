@@ -89,6 +89,18 @@ def _is_header(piece: Piece) -> bool:
     return sum(1 for w in _HEADER_WORDS if w in key) >= 2
 
 
+_LAST_HEADER_WORD = re.compile(r"(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计)(?!.*(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计))")
+
+
+def _after_header(piece: Piece) -> Piece | None:
+    """The label text after the header's last column word, with the piece's values."""
+    m = _LAST_HEADER_WORD.search(piece.text)
+    if m is None or len(piece.text) - m.end() < 4:
+        return None
+    text = piece.text[m.end() :]
+    return Piece(text, piece.end - len(text), piece.end, piece.values, "")
+
+
 def _header_cols(header: str) -> list[str]:
     """The columns the header names (its words, with 法人或其他组织 not taken for 其他)."""
     key = label_key(header).replace("法人或其他组织", "").replace("申请人情况", "")
@@ -104,9 +116,17 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     start = 0
     header_text = ""
     for p, piece in enumerate(found):
-        if _is_header(piece) and not piece.has_values:
+        if not _is_header(piece):
+            continue
+        if piece.has_values:
+            # The header run on into the first row's label (no number to cut them apart).
+            rest = _after_header(piece)
+            if rest is None:
+                continue
+            found[p] = rest
+            start, header_text = p, piece.text[: len(piece.text) - len(rest.text)]
+        else:
             start, header_text = p + 1, piece.text
-            # A header broken over pieces: the pieces up to the first row are header too.
     body = join_wrapped(found[start:], matcher)
     alignment = align(body, items, matcher, len(T3_COLS))
     by_item = alignment.of_item()

@@ -135,3 +135,14 @@ def test_a_2018_report_with_the_2019_tables_really_in_it_is_read_as_such() -> No
     report = _read(SEED.replace("2019", "2018"))
     assert report.year == 2018 and report.format == "2019"
     assert report.tables_json()["table3"] == SEED_TABLES["table3"]
+
+
+def test_labels_printed_without_their_numbers() -> None:
+    """The header runs on into the first row's label when no 一、 stands between them."""
+    import re
+
+    text = sample("004").read_text(encoding="utf-8")
+    bare = re.sub(r"(?m)(\| |^)(?:[一二三四]、|\([一二三四五六七]\)|\d\.)", r"\1", text)
+    report = _read(bare)
+    assert report.tables_json() == _read(text).tables_json()
+    assert _errors(report) == []
