@@ -349,16 +349,18 @@ class _Search:
         if key in self._parts:
             return self._parts[key]
         self._tick()
-        total = 0
+        total = sum(self.parts(j, t, p - 1, rem2) for j, _, rem2 in self._first_parts(i, t, p, rem))
+        self._parts[key] = total
+        return total
+
+    def _first_parts(self, i: int, t: int, p: int, rem: Number | None) -> Iterator[tuple[int, Value, Number | None]]:
+        """The first of p parts cut from [i, t): (its end, it, what the others must add up to)."""
         for j, v in self.cells(i):
             if j > t - (p - 1):
                 break
             if rem is not None and v.value is not None and v.value > rem >= 0:
                 break
-            rem2 = None if rem is None or v.value is None else rem - v.value
-            total += self.parts(j, t, p - 1, rem2)
-        self._parts[key] = total
-        return total
+            yield j, v, None if rem is None or v.value is None else rem - v.value
 
     def listing(self, out: list[tuple[Value, ...]]) -> None:
         self._list_rest(0, 0, [], out)
@@ -390,12 +392,7 @@ class _Search:
             if i == t and (rem is None or rem == 0):
                 yield []
             return
-        for j, v in self.cells(i):
-            if j > t - (p - 1):
-                break
-            if rem is not None and v.value is not None and v.value > rem >= 0:
-                break
-            rem2 = None if rem is None or v.value is None else rem - v.value
+        for j, v, rem2 in self._first_parts(i, t, p, rem):
             if self.parts(j, t, p - 1, rem2):
                 for more in self._list_parts(j, t, p - 1, rem2):
                     yield [v, *more]
