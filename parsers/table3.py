@@ -17,6 +17,7 @@ from model.report import STATUS_UNCERTAIN, UNCERTAIN_UNALIGNED, Cell, LabelIssue
 from model.schema import (
     FORMAT_2019,
     T3_COLS,
+    T3_OTHER_SUB_ROWS,
     TABLE3,
     table_schema,
 )
@@ -109,10 +110,12 @@ def _header_cols(header: str) -> list[str]:
 
 def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> TableRead:
     read = TableRead()
-    schema = table_schema(TABLE3, fmt)
-    assert schema is not None
     items, matcher = _ITEMS[fmt], _MATCHERS[fmt]
-    found = pieces(units(tokens, lambda text: max(matcher.scores(text).values(), default=0.0) >= 0.5), width=len(T3_COLS))
+
+    def names_a_label(text: str) -> bool:
+        return max(matcher.scores(text).values(), default=0.0) >= 0.5
+
+    found = pieces(units(tokens, names_a_label), width=len(T3_COLS))
     start = 0
     header_text = ""
     for p, piece in enumerate(found):
@@ -158,7 +161,7 @@ def read_table3(tokens: Sequence[Token], fmt: str, pins: Sequence[Pin] = ()) -> 
     seen = {items[i].key for i, _ in rows}
     read.missing_rows = [row.id for row in printed.rows if row.id not in seen and row.counted]
     if single_other:
-        read.missing_rows.append(printed.rows[[r.id for r in printed.rows].index("other.no_correction")].id)
+        read.missing_rows.append(T3_OTHER_SUB_ROWS[0])  # the three sub-rows, one finding
     read.span = span_of(read, rows[0][1].start)
     _label_issues(read, rows, items)
     return read
