@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from model.findings import Finding
-from model.messages import TABLE_SHORT, row_label
+from model.messages import RULE_NAMES, TABLE_SHORT, row_label
 from model.schema import TABLE3, table_schema
 
 # Marker and sheet names: the reader recognises a workbook of ours by META_SHEET's marker.
@@ -23,6 +23,7 @@ FINDINGS_SHEET = "问题清单"
 CHANGES_SHEET = "修改记录"
 DATA_SHEET = "_auditor_data"
 SUMMARY_SHEET = "汇总"
+DATA_DUMP_SHEET = "全部数据"
 
 MAX_CELL_TEXT = 32767
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
@@ -43,6 +44,14 @@ _T3_SHORT = {
     "total_processed": "办理结果总计",
     "carried_forward": "结转下年度",
 }
+
+
+OTHER_RULE = "其他检查"
+
+
+def rule_title(rule: str) -> str:
+    """A rule as printed: its Chinese name (`model.messages.RULE_NAMES`), never its id."""
+    return RULE_NAMES.get(rule, OTHER_RULE)
 
 
 def form_text(label: str) -> str:
