@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer
 
 from model.batch_rules import adopt
+from model.excel_pairs import pair_files
 from ui.loader import Loaded, Packed, expand_paths, load_batch
 from ui.session import STATE_LOADING, ReportSession
 from ui.tasks import Task
@@ -83,14 +84,19 @@ class BatchLoading(QObject):
 
     # ---- opening -------------------------------------------------------------------
 
-    def open(self, paths: list[str]) -> list[str]:
+    def open(self, paths: list[str], pair: bool = True) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
-        A file already open is selected; new ones are listed (the first slice at once, the
-        rest over the next turns of the event loop) and read in the background."""
+        A source and its own audit workbook are one report (`model.excel_pairs`; unless
+        `pair` is false): the workbook does not get a row of its own. A file already open is
+        selected; new ones are listed (the first slice at once, the rest over the next turns
+        of the event loop) and read in the background."""
         window = self.window
         gc.freeze()  # what is there now stays: see _loaded
         files = expand_paths(paths)
+        books: dict[str, str] = {}
+        if pair:
+            files, books = pair_files(files, window.settings.book_folder())
         new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
         if not files:
             window.statusBar().showMessage(self.tr("No report files found."), 5000)
@@ -100,7 +106,7 @@ class BatchLoading(QObject):
             self._queued.update(new)
             self._make_sessions(SESSION_SLICE)
             self._list()
-            self._start(new)
+            self._start(new, {p: books[p] for p in new if p in books})
         elif files:
             known = window.reports.find(files[0])
             if known is not None:
@@ -137,8 +143,8 @@ class BatchLoading(QObject):
         else:
             self._list()
 
-    def _start(self, paths: list[str]) -> None:
-        task = Task(functools.partial(load_batch, paths))
+    def _start(self, paths: list[str], books: dict[str, str]) -> None:
+        task = Task(functools.partial(load_batch, paths, books=books))
         task.signals.partial.connect(self._arrive)
         task.signals.progress.connect(self._progress)
         task.signals.finished.connect(lambda _n, t=task: self._done(t))

@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.counts = QLabel()
         bar = self.statusBar()
+        bar.addWidget(self.persistence.saved_link, 1)
+        self.persistence.saved_link.hide()  # until a file is written
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         for act in self.persistence.actions():
             self.file_menu.addAction(act)
+        self.file_menu.addAction(self.persistence.place_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
