@@ -6,6 +6,9 @@
 
 A source opened with its own audit workbook (`a.txt` and `a.审核.xlsx` in one folder) is
 one report: the source's text with the workbook's corrections (`model.excel_pairs`).
+`--pdf-dir` writes each report's printed audit (the tables with their marks, the findings,
+the change log) as `<name>.审核.pdf`.
+
 `check` exits 0 when every file was read, every output written and no `error` finding
 exists, 1 otherwise (each problem said in one sentence, the rest of the run going on), and
 2 for a usage error. Qt is imported only for the window and for `--pdf-dir` (the printed
@@ -94,6 +97,20 @@ def write_report_books(folder: str, audited: Sequence[Audited]) -> list[str]:
     return write_per_report(folder, audited, BOOK_SUFFIX, "工作簿", write)
 
 
+def write_report_pdfs(folder: str, audited: Sequence[Audited]) -> list[str]:
+    """The printed audit of each report that could be read, as a PDF (see `write_per_report`).
+    Qt draws it: a `QGuiApplication` is made for it, without a window."""
+    from model.excel_pairs import PDF_SUFFIX
+    from ui.printing import gui_application, write_pdf
+
+    gui_application()
+
+    def write(path: Path, report: Report, findings: list[Finding], changes: list[Change]) -> None:
+        write_pdf(path, report, findings, changes)
+
+    return write_per_report(folder, audited, PDF_SUFFIX, "PDF", write)
+
+
 def book_note(merge: BookMerge | None) -> str:
     """What became of a report's audit workbook, said after its line."""
     from model.excel_pairs import APPLIED, SOURCE_CHANGED, cells_corrected
@@ -155,6 +172,7 @@ def check(argv: Sequence[str]) -> int:
     parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
     parser.add_argument("--xlsx", dest="xlsx_out", help="汇总 Excel 工作簿")
     parser.add_argument("--xlsx-dir", dest="xlsx_dir", help="为每份报告写一个审核工作簿的文件夹")
+    parser.add_argument("--pdf-dir", dest="pdf_dir", help="为每份报告写一份打印版审核结果（PDF）的文件夹")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -205,6 +223,8 @@ def check(argv: Sequence[str]) -> int:
             problems.append(str(exc))
     if args.xlsx_dir:
         problems.extend(write_report_books(args.xlsx_dir, audited))
+    if args.pdf_dir:
+        problems.extend(write_report_pdfs(args.pdf_dir, audited))
     if not args.json_out:
         for report, findings, merge in audited:
             errors = sum(1 for f in findings if f.severity == "error")

@@ -37,12 +37,12 @@ MARK_NAMES = {
     MARK_MISSING: "报告中无此项",
 }
 MARK_MEANINGS = {
-    MARK_ERROR: "不符合勾稽关系或规定的数字",
-    MARK_BLANK: "未填写数字（空白、“/”或“—”），应填 0",
-    MARK_WARNING: "需要核实的数字",
-    MARK_UNCERTAIN: "原文数字无法确定，已留空，请对照原文填写",
-    MARK_EDITED: "审核人员修改过的数字",
-    MARK_MISSING: "报告删去了官方表格中的该行或该列",
+    MARK_ERROR: "不合勾稽关系等规定",
+    MARK_BLANK: "未填数字，应填 0",
+    MARK_WARNING: "需要核实",
+    MARK_UNCERTAIN: "原文数字无法确定，留空待填",
+    MARK_EDITED: "审核中修改过",
+    MARK_MISSING: "报告删去了该行或该列",
 }
 
 

@@ -63,6 +63,7 @@ from ui.i18n import normalise_language
 from ui.navigation import Order, cell_order, finding_order, next_move
 from ui.panels import FindingsPanel, ReportListPanel
 from ui.persistence import Persistence
+from ui.print_actions import PrintActions
 from ui.report_list import ReportListModel
 from ui.resources import resource_path
 from ui.session import ReportSession
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.findings_model = FindingsModel(self)
         self.persistence = Persistence(self, workspace)
+        self.printing = PrintActions(self)
         self.loading = BatchLoading(self)
         self._build_widgets()
         self._build_actions()
@@ -232,6 +234,9 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(act)
         self.file_menu.addAction(self.persistence.place_action)
         self.file_menu.addSeparator()
+        for act in self.printing.actions():
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow):
             self.open_folder_action,
             self.persistence.save_action,
             self.persistence.export_action,
+            self.printing.print_action,
             None,
             self.undo_action,
             self.redo_action,
@@ -344,6 +350,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.persistence.retranslate()
+        self.printing.retranslate()
         self.suggestions.retranslate()
         self.list_panel.retranslate()
         self.reports.refresh_all()
@@ -481,7 +488,7 @@ class MainWindow(QMainWindow):
         """The last batch is read and the rules across the batch have run: the list sorted
         again, the notes, the summary (and how many files a cancel left unopened)."""
         self.list_panel.release_order()
-        self.persistence.update_actions()
+        self.update_actions()
         self.persistence.show_notes()
         self.show_progress(False)
         if not_opened:
@@ -528,15 +535,20 @@ class MainWindow(QMainWindow):
         # Loading keeps the reports read out of the cyclic collector's way (`gc.freeze`);
         # what the closed ones leave in cycles must become collectable again.
         gc.unfreeze()
-        self.persistence.update_actions()
+        self.update_actions()
 
     def run_batch_rules(self, full: bool = True) -> None:
         """The rules across the open reports (carry-over from last year, copied text)."""
         self.batch_rules.run(self.reports.sessions, full)
 
+    def update_actions(self) -> None:
+        """Enable what applies to the reports open and the current one."""
+        self.persistence.update_actions()
+        self.printing.update_actions()
+
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
-        self.persistence.update_actions()
+        self.update_actions()
 
     def _update_title(self) -> None:
         """The file name and the modified mark; the platform adds the program's name once
@@ -585,7 +597,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.stack if session else None)  # type: ignore[arg-type]
         self.suggestions.set_session(session)
         self._update_title()
-        self.persistence.update_actions()
+        self.update_actions()
         self._update_counts()
         if self.find_bar.isVisible():
             self.find_bar.search()
@@ -598,7 +610,7 @@ class MainWindow(QMainWindow):
     def _findings_changed(self) -> None:
         self.source.refresh_marks(self.session)
         self._update_counts()
-        self.persistence.update_actions()
+        self.update_actions()
 
     def _suggestion_accepted(self, cells: int) -> None:
         text = self.tr("Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.", "", cells)

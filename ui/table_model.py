@@ -68,13 +68,6 @@ _Pos = tuple[int, int]  # (grid row, grid column)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_FLAG_BG = {
-    FLAG_ERROR: theme.ERROR_BG,
-    FLAG_BLANK: theme.BLANK_BG,
-    FLAG_WARNING: theme.WARNING_BG,
-    FLAG_UNCERTAIN: theme.UNCERTAIN_BG,
-    FLAG_EDITED: theme.EDITED_BG,
-}
 
 
 class Shown(NamedTuple):
@@ -299,7 +292,7 @@ class ReportTableModel(QAbstractTableModel):
             return _CENTER if shown.uncertain else _RIGHT
         flag = self._flags.get(pos, FLAG_NONE)
         if role == Qt.ItemDataRole.BackgroundRole:
-            background = _FLAG_BG.get(flag)
+            background = theme.MARK_BG.get(flag)
             if background is None and self._is_total(pos):
                 return theme.TOTAL_BG
             return background
