@@ -61,6 +61,7 @@ class BatchLoading(QObject):
         self._waiting: deque[str] = deque()  # files without a session yet, in order
         self._unlisted: dict[str, ReportSession] = {}  # made, not in the list yet, in order
         self._queued: set[str] = set()  # the files of both
+        self._samples: set[str] = set()  # those of them that are bundled samples
         self._slicer = QTimer(self)
         self._slicer.setSingleShot(True)
         self._slicer.setInterval(0)
@@ -84,13 +85,14 @@ class BatchLoading(QObject):
 
     # ---- opening -------------------------------------------------------------------
 
-    def open(self, paths: list[str], pair: bool = True) -> list[str]:
+    def open(self, paths: list[str], pair: bool = True, sample: bool = False) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
         A source and its own audit workbook are one report (`model.excel_pairs`; unless
         `pair` is false): the workbook does not get a row of its own. A file already open is
         selected; new ones are listed (the first slice at once, the rest over the next turns
-        of the event loop) and read in the background."""
+        of the event loop) and read in the background. `sample`: the bundled samples,
+        labelled as such."""
         window = self.window
         gc.freeze()  # what is there now stays: see _loaded
         files = expand_paths(paths)
@@ -98,6 +100,8 @@ class BatchLoading(QObject):
         if pair:
             files, books = pair_files(files, window.settings.book_folder())
         new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
+        if sample:
+            self._samples.update(new)
         if not files:
             window.statusBar().showMessage(self.tr("No report files found."), 5000)
         if new:
@@ -120,7 +124,9 @@ class BatchLoading(QObject):
         made = 0
         while self._waiting and (made < count or until is not None):
             path = self._waiting.popleft()
-            self._unlisted[path] = ReportSession(path, self.window)
+            session = self._unlisted[path] = ReportSession(path, self.window)
+            session.sample = path in self._samples
+            self._samples.discard(path)
             made += 1
             if path == until:
                 break

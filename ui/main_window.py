@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -65,10 +66,11 @@ from ui.panels import FindingsPanel, ReportListPanel
 from ui.persistence import Persistence
 from ui.print_actions import PrintActions
 from ui.report_list import ReportListModel
-from ui.resources import resource_path
+from ui.resources import resource_path, sample_files
 from ui.session import ReportSession
 from ui.settings import Settings
 from ui.source_view import SourceView
+from ui.start_page import StartPage
 from ui.suggestions import SuggestionOffer
 
 
@@ -164,13 +166,24 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 7)
         for splitter in (self.top_splitter, self.right_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
+        self.start_page = StartPage()
+        self.start_page.openFilesRequested.connect(self.ask_open_files)
+        self.start_page.openFolderRequested.connect(self.ask_open_folder)
+        self.start_page.samplesRequested.connect(self.open_samples)
+        self.start_page.recentChosen.connect(lambda path: self.open_paths([path]))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.main_splitter)
+        for signal in (self.reports.rowsInserted, self.reports.rowsRemoved, self.reports.modelReset):
+            signal.connect(self._update_page)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.persistence.restore_bar)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self._update_page()
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -351,6 +364,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setText(self.tr("Cancel"))
         self.persistence.retranslate()
         self.printing.retranslate()
+        self.start_page.retranslate()
         self.suggestions.retranslate()
         self.list_panel.retranslate()
         self.reports.refresh_all()
@@ -475,14 +489,36 @@ class MainWindow(QMainWindow):
 
         Files already open are selected. New ones are listed and read in the background
         (`ui.batch_loading`): a large batch fills the list over the next turns of the
-        event loop, so find their sessions with `self.reports.find(path)`."""
+        event loop, so find their sessions with `self.reports.find(path)`. The sample
+        reports, if open, close: the officer's own files take their place."""
         paths = [p for p in paths if p]
         if not paths:
             return []
+        self.close_samples()
         if remember:
             self.settings.add_recent([p for p in paths if os.path.exists(p)])
             self.settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
         return self.loading.open(paths)
+
+    def open_samples(self) -> list[str]:
+        """Open the bundled sample reports, labelled as samples (查看示例报告)."""
+        return self.loading.open(sample_files(), pair=False, sample=True)
+
+    def close_samples(self) -> None:
+        """Close the sample reports (and forget what was done to them)."""
+        samples = [s for s in self.reports.sessions if s.sample]
+        for session in samples:
+            self.persistence.removed(session)
+        if samples:
+            self.remove_sessions(samples)
+            self.run_batch_rules()
+
+    def _update_page(self, *_: object) -> None:
+        """The start page while no report is open, else the report panes."""
+        empty = self.reports.rowCount() == 0
+        if empty:
+            self.start_page.set_recent(self.settings.recent_files())
+        self.pages.setCurrentWidget(self.start_page if empty else self.main_splitter)
 
     def batch_loaded(self, error: str | None, not_opened: int = 0) -> None:
         """The last batch is read and the rules across the batch have run: the list sorted
