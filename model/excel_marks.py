@@ -27,13 +27,13 @@ MARK_EDITED = "edited"
 MARK_MISSING = "missing"
 PROBLEM_MARKS = frozenset({MARK_ERROR, MARK_WARNING, MARK_BLANK, MARK_UNCERTAIN})
 
-# The order a legend lists them in, with the words the printed sheets use.
+# The words the printed audit and the guide use (the window's legend says the same).
 MARK_NAMES = {
     MARK_ERROR: "错误",
     MARK_BLANK: "空白",
     MARK_WARNING: "警告",
     MARK_UNCERTAIN: "无法确定（?）",
-    MARK_EDITED: "已修改",
+    MARK_EDITED: "已更正",
     MARK_MISSING: "报告中无此项",
 }
 MARK_MEANINGS = {
@@ -41,7 +41,7 @@ MARK_MEANINGS = {
     MARK_BLANK: "未填数字，应填 0",
     MARK_WARNING: "需要核实",
     MARK_UNCERTAIN: "原文数字无法确定，留空待填",
-    MARK_EDITED: "审核中修改过",
+    MARK_EDITED: "审核中改过的数字",
     MARK_MISSING: "报告删去了该行或该列",
 }
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -60,6 +61,7 @@ from ui.find_bar import FindBar
 from ui.findings_model import FindingsModel
 from ui.grid_view import GridView
 from ui.grids import TablesPanel
+from ui.help import HelpWindow, about_box, shortcuts_of
 from ui.i18n import normalise_language
 from ui.navigation import Order, cell_order, finding_order, next_move
 from ui.panels import FindingsPanel, ReportListPanel
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.tables.nextProblemRequested.connect(lambda: self.go_to_problem(True))
         self.findings = FindingsPanel(self.findings_model)
         self.findings.findingSelected.connect(self._finding_selected)
+        self.findings.ruleHelpRequested.connect(self.show_rule_help)
         self.suggestions = SuggestionOffer(self.tables, self)
         self.suggestions.accepted.connect(self._suggestion_accepted)
         bottom = QWidget()
@@ -228,6 +231,12 @@ class MainWindow(QMainWindow):
         self.find_prev_action = action(
             lambda: self.find_bar.step(False), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3)
         )
+        self.guide_action = action(self.show_guide, QKeySequence(Qt.Key.Key_F1))
+        self.rule_help_action = action(lambda: self.show_rule_help(), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F1))
+        self.samples_action = action(self.open_samples)
+        self.about_action = action(lambda: setattr(self, "about", about_box(self)))
+        self.help_window: HelpWindow | None = None
+        self.about: QMessageBox | None = None
         self.pane_actions = [
             action(lambda: self.focus_pane(0), "Alt+1"),
             action(lambda: self.focus_pane(1), "Alt+2"),
@@ -272,6 +281,13 @@ class MainWindow(QMainWindow):
         for act in self.pane_actions:
             self.go_menu.addAction(act)
         self._build_language_menu()
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.rule_help_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.samples_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolBar")
         self.toolbar.setMovable(False)
@@ -351,6 +367,10 @@ class MainWindow(QMainWindow):
             (self.pane_actions[1], self.tr("Report &Text")),
             (self.pane_actions[2], self.tr("&Tables")),
             (self.pane_actions[3], self.tr("&Findings")),
+            (self.guide_action, self.tr("&Guide")),
+            (self.rule_help_action, self.tr("About This &Rule")),
+            (self.samples_action, self.tr("View &Sample Reports")),
+            (self.about_action, self.tr("&About Report Auditor")),
         )
         for act, text in texts:
             act.setText(text)
@@ -359,6 +379,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.toolbar.setWindowTitle(self.tr("Main"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -383,6 +404,30 @@ class MainWindow(QMainWindow):
         self.redo_action.setIconText(self.tr("Redo"))
         self.undo_action.setToolTip(self.undo_action.text().replace("&", ""))
         self.redo_action.setToolTip(self.redo_action.text().replace("&", ""))
+
+    # ---- help ----------------------------------------------------------------------
+
+    def _help(self) -> HelpWindow:
+        """The guide's window, made on first use (with the shortcuts the menus have now)."""
+        if self.help_window is None:
+            menus = (self.file_menu, self.edit_menu, self.go_menu, self.language_menu, self.help_menu)
+            self.help_window = HelpWindow(self, shortcuts_of([a for m in menus for a in m.actions()]))
+        return self.help_window
+
+    def show_guide(self) -> None:
+        """F1: the guide; at the rule of the current finding when the findings have the keyboard."""
+        finding = self.findings.current_finding() if self.findings.hasFocus() else None
+        if finding is not None:
+            self.show_rule_help(finding.rule)
+        else:
+            self._help().show_anchor("")
+
+    def show_rule_help(self, rule: str | None = None) -> None:
+        """The explanation of `rule`, else of the current finding's rule (Shift+F1, or "?")."""
+        if rule is None:
+            finding = self.findings.current_finding()
+            rule = finding.rule if finding is not None else ""
+        self._help().show_rule(rule)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -232,14 +232,14 @@ class ReportListModel(QAbstractTableModel):
             tooltip += "\n" + self.tr("A sample report bundled with the program; it closes when you open your own files.")
         book = s.book
         if book is not None and book.outcome == APPLIED:
-            display = (self.tr("%1 + audit workbook").replace("%1", display[COL_FILE]),) + display[1:]
+            display = (self.tr("[+Workbook] %1").replace("%1", display[COL_FILE]),) + display[1:]
             text = self.tr(
                 "Opened together with its audit workbook %1: the source's text, with the workbook's %2 "
                 "correction(s) over it. Saving writes to that workbook."
             )
             tooltip += "\n" + text.replace("%1", book.book).replace("%2", str(cells_corrected(book.changes)))
         elif book is not None and book.outcome == SOURCE_CHANGED:
-            display = (self.tr("%1 (audit workbook not applied)").replace("%1", display[COL_FILE]),) + display[1:]
+            display = (self.tr("[Workbook not applied] %1").replace("%1", display[COL_FILE]),) + display[1:]
             foreground[COL_FILE] = theme.SEVERITY_FG["warning"]
             text = self.tr(
                 "Its audit workbook %1 was saved from an earlier version of this file: its corrections "

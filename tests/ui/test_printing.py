@@ -73,7 +73,7 @@ def test_pdf_holds_the_agency_the_tables_and_the_findings(tmp_path: Path) -> Non
     assert "20+24+14+20+26=104" in flat  # the arithmetic of the finding
     assert "表三·本年新收·自然人" in flat and "修改记录(1处)" in flat
     assert squeezed(Path(report.path).name) in flat
-    assert "图例" in flat and "无法确定" in flat and "已修改" in flat
+    assert "图例" in flat and "无法确定" in flat and "已更正" in flat
     assert not RULE_ID.search(text)
     # Characters as printed, not as the radicals that share their glyphs (Qt's text layer).
     raw = raw_text(out)

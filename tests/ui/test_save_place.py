@@ -143,7 +143,7 @@ def test_a_folder_with_a_source_and_its_workbook_is_one_report(
     assert paired.output_path == str(book) and not paired.unsaved
     assert [c.new for c in paired.changes] == [7]
     row = window.reports.row(paired)
-    assert row.display[COL_FILE] == "甲.txt + audit workbook" and str(book) in row.tooltip
+    assert row.display[COL_FILE] == "[+Workbook] 甲.txt" and str(book) in row.tooltip
     # Saving writes back to that workbook, with the correction and the new one.
     window.list_panel.select(paired)
     edit(window, "9")
@@ -166,7 +166,7 @@ def test_a_changed_source_says_its_workbook_is_not_applied(
     (again,) = _open(qtbot, window, [source])  # its workbook beside it is found
     assert again.book is not None and again.book.outcome == SOURCE_CHANGED
     assert again.report is not None and again.report.value(*CELL) == 0
-    assert window.reports.row(again).display[COL_FILE] == "甲.txt (audit workbook not applied)"
+    assert window.reports.row(again).display[COL_FILE] == "[Workbook not applied] 甲.txt"
 
 
 def test_a_workbook_of_another_file_gets_a_row_of_its_own(
