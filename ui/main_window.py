@@ -13,7 +13,8 @@ keyboard in the grid, so typing replaces the figure and Enter commits and goes o
 report's last problem F8 goes on to the next report with problems (`ui.navigation`). Tab /
 Shift+Tab go round the panes: list → source → grid → findings. Ctrl+F finds in the source.
 The window opens within the screen (`ui.window_geometry`); the language can be switched
-while it runs.
+while it runs. With no report open it shows its start page (`ui.start_page`); 打印 / 导出PDF
+live in `ui.print_actions`, the guide and the about box in `ui.help`.
 """
 
 from __future__ import annotations

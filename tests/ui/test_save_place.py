@@ -4,7 +4,10 @@ workbook open as one report, the workbook's corrections over the source's text."
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +73,10 @@ def test_first_save_asks_where_and_remembers(qtbot, first_start: MainWindow, fol
     assert window.persistence.place_question is None
     out = books / "甲.审核.xlsx"
     assert out.exists() and read_report_workbook(out)[0].value(*CELL) == 7 and not first.unsaved
+    if sys.platform != "win32":  # the permissions any new file gets here, not a temporary file's 0600
+        umask = os.umask(0)
+        os.umask(umask)
+        assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
     again = Settings("ReportAuditorTests", "first-start")
     assert again.save_place() == PLACE_FOLDER and again.book_folder() == str(books)
     # The next save does not ask: it goes to the folder chosen.
