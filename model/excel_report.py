@@ -34,6 +34,7 @@ from model.excel_labels import (
     finding_place,
     rule_title,
     safe_text,
+    shown_value,
 )
 from model.excel_layout import GROUP, HEADER, Layout, table_layout
 from model.excel_marks import CellKey, report_marks
@@ -159,7 +160,7 @@ def _table_sheet(
     for (row_id, col_id), (r, c, span) in lay.cells.items():
         key = (lay.table, row_id, col_id)
         cell = report.cell(*key)
-        shown = _shown(cell)
+        shown = shown_value(cell)
         xl = put(ws, r, c, shown, alignment=CENTER, border=BORDER)
         fill = MARK_FILLS.get(marks.get(key, ""))
         if fill is not None:
@@ -194,16 +195,6 @@ def _row_heights(ws: Worksheet, lay: Layout) -> None:
     for row, height in needed.items():
         if height > 15.0:
             ws.row_dimensions[row].height = min(height, 120.0)
-
-
-def _shown(cell: Cell | None) -> int | float | str | None:
-    """What the sheet shows: the figure, else the text the report had there (/, —, 无 …)."""
-    if cell is None:
-        return None
-    if cell.value is not None:
-        return cell.value
-    raw = cell.raw.strip()
-    return safe_text(raw) if raw else None
 
 
 def _old_text(cell: Cell) -> str:

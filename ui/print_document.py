@@ -20,7 +20,7 @@ from pathlib import Path
 
 from model import __version__
 from model.changes import META_TABLE, Change
-from model.excel_labels import cell_title, finding_place, rule_title
+from model.excel_labels import cell_title, finding_place, rule_title, shown_value
 from model.excel_layout import GROUP, HEADER, Layout, table_layout
 from model.excel_marks import (
     MARK_BLANK,
@@ -32,12 +32,11 @@ from model.excel_marks import (
     MARK_UNCERTAIN,
     MARK_WARNING,
     CellKey,
-    is_uncertain,
     report_marks,
 )
 from model.findings import ERROR, INFO, WARNING, Finding
 from model.messages import FORMAT_NAMES, SEVERITY_NAMES, fmt_num
-from model.report import STATUS_TEXT, Report
+from model.report import Report
 from model.schema import TABLE3, TABLE4, TABLES
 from ui import theme
 
@@ -46,6 +45,7 @@ LEGEND_ORDER = (MARK_ERROR, MARK_BLANK, MARK_WARNING, MARK_UNCERTAIN, MARK_EDITE
 META_TITLES = {"agency": "机关名称", "year": "报告年度", "format": "表格格式"}
 BORDER = "#8a8a8a"
 GRID_POINTS = 8.5
+PLACES_SHOWN = 2  # rows (columns) a finding's place names on paper before 等 N 行
 HEADER_BG = "#eeeeee"
 LABEL_BG = "#f8f8f8"
 _SEVERITY_FG = {key: colour.name() for key, colour in theme.SEVERITY_FG.items()}
@@ -235,16 +235,11 @@ def _span(rows: int, cols: int, width: float | None) -> str:
 
 
 def _figure(report: Report, key: CellKey) -> str:
-    """What a figure's cell shows on paper: the figure, the words written there, or ? when
-    the recognizer could not place it."""
-    cell = report.cell(*key)
-    if cell is None:
+    """What a figure's cell shows on paper: as in the workbook (`shown_value`)."""
+    value = shown_value(report.cell(*key))
+    if value is None:
         return ""
-    if cell.value is not None:
-        return fmt_num(cell.value)
-    if is_uncertain(cell):
-        return "?"
-    return cell.raw.strip() if cell.status == STATUS_TEXT else ""
+    return fmt_num(value) if isinstance(value, (int, float)) else value
 
 
 def _findings(report: Report, findings: Sequence[Finding]) -> str:
@@ -259,7 +254,7 @@ def _findings(report: Report, findings: Sequence[Finding]) -> str:
         '<td width="12%">规则</td><td width="20%">位置</td><td width="58%">说明</td></tr></thead>'
     )
     for i, f in enumerate(findings, start=1):
-        table, row, col = finding_place(f, report.format)
+        table, row, col = finding_place(f, report.format, most=PLACES_SHOWN)
         where = "　".join(p for p in (table, row, col) if p) or ("正文" if f.source else "")
         severity = SEVERITY_NAMES.get(f.severity, f.severity)
         colour = _SEVERITY_FG.get(f.severity, "#000000")

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.changes import Change
-from model.excel import write_report, write_summary
+from model.excel import read_report_workbook, write_report, write_summary
 from model.excel_labels import DATA_SHEET
 from model.excel_marks import MARK_UNCERTAIN, report_marks
 from model.excel_style import UNCERTAIN_FILL
@@ -137,3 +137,7 @@ def test_uncertain_cells_are_violet_as_in_the_window(tmp_path: Path) -> None:
     write_report(out, report, findings)
     cell = load_workbook(out)["表三"]["D6"]
     assert cell.fill.fgColor.rgb.endswith(UNCERTAIN_FILL.fgColor.rgb[-6:])
+    assert cell.value == "?"  # as in the grid, not the digits it could not split
+    back, changes = read_report_workbook(out)
+    assert back.cell("table3", "new", "natural_person") == report.cell("table3", "new", "natural_person")
+    assert changes == []
