@@ -258,7 +258,7 @@ def _touches_edited(report: Report, finding: Finding) -> bool:
 
 
 CHANGE_COLUMNS = ["序号", "单元格", "位置", "原值", "新值", "时间"]
-CHANGE_WIDTHS = [6.0, 40.0, 12.0, 14.0, 14.0, 20.0]
+CHANGE_WIDTHS = [6.0, 40.0, 12.0, 14.0, 14.0, 21.0]
 
 
 META_TITLES = {"agency": "机关名称", "year": "报告年度", "format": "表格格式"}
