@@ -1,12 +1,18 @@
 """Report Auditor (年报审核助手): the window by default, `check` for the headless audit.
 
-    python main.py [FILES...]                 open the window (the bundled samples if none)
-    python main.py check PATH... [--json FILE] [--xlsx FILE] [--xlsx-dir DIR]
+    python main.py [FILES...]                 open the window (a start page if none)
+    python main.py check PATH... [--json FILE] [--xlsx FILE] [--xlsx-dir DIR] [--pdf-dir DIR]
     python main.py --version
+
+A source opened with its own audit workbook (`a.txt` and `a.审核.xlsx` in one folder) is
+one report: the source's text with the workbook's corrections (`model.excel_pairs`).
+`--pdf-dir` writes each report's printed audit (the tables with their marks, the findings,
+the change log) as `<name>.审核.pdf`.
 
 `check` exits 0 when every file was read, every output written and no `error` finding
 exists, 1 otherwise (each problem said in one sentence, the rest of the run going on), and
-2 for a usage error. Qt is imported only for the window.
+2 for a usage error. Qt is imported only for the window and for `--pdf-dir` (the printed
+audit is drawn by Qt, without a window).
 """
 
 from __future__ import annotations
@@ -16,70 +22,106 @@ import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model import __version__
 
 if TYPE_CHECKING:
+    from model.changes import Change
+    from model.excel_pairs import Audited, BookMerge
     from model.findings import Finding
     from model.report import Report
 
     Item = tuple[Report, list[Finding]]
-
-BOOK_SUFFIX = ".审核.xlsx"
-
-
-def report_book_names(folder: str, reports: Sequence[Report]) -> list[str | None]:
-    """The audit workbook's name for each report read (None for one not read): named after
-    its source file, made safe for Windows, each name once (case ignored, as there)."""
-    from model.filenames import safe_name
-
-    used: set[str] = set()
-    names: list[str | None] = []
-    for report in reports:
-        if report.error:
-            names.append(None)
-            continue
-        stem = Path(report.path).stem
-        name, n = safe_name(stem, BOOK_SUFFIX, folder), 2
-        while name.casefold() in used:
-            name, n = safe_name(f"{stem}.{n}", BOOK_SUFFIX, folder), n + 1
-        used.add(name.casefold())
-        names.append(name)
-    return names
+    Writer = Callable[[Path, Report, list[Finding], list[Change]], None]
 
 
-def write_report_books(folder: str, items: Sequence[Item]) -> list[str]:
-    """One audit workbook per report that could be read; returns a sentence for each that
-    could not be written (the others are written all the same)."""
-    from model import guard
-    from model.atomic import WriteError
+def report_book_names(folder: str, reports: Sequence[Report], suffix: str | None = None) -> list[str | None]:
+    """The output name for each report read (None for one not read): named after its source
+    file, made safe for Windows, each name once (case ignored, as there)."""
+    from model.excel_pairs import BOOK_SUFFIX, output_names
+
+    return output_names(folder, [None if r.error else r.path for r in reports], suffix or BOOK_SUFFIX)
+
+
+def _output_folder(folder: str, what: str) -> tuple[Path | None, str]:
+    """The folder `folder`, made if need be; or None and the sentence why it cannot be."""
     from model.errors import os_reason
-    from model.excel import write_report
 
     out = Path(folder)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = "同名的文件已存在，不是文件夹" if isinstance(exc, FileExistsError) else os_reason(exc)
-        return [f"{folder}：无法创建工作簿文件夹，{reason}。"]
+        return None, f"{folder}：无法创建{what}文件夹，{reason}。"
     if not out.is_dir():
-        return [f"{folder}：这不是文件夹，无法在其中写入工作簿。"]
+        return None, f"{folder}：这不是文件夹，无法在其中写入{what}。"
+    return out, ""
+
+
+def write_per_report(folder: str, audited: Sequence[Audited], suffix: str, what: str, write: Writer) -> list[str]:
+    """One output per report that could be read (`write(path, report, findings, changes)`,
+    the changes being the corrections its audit workbook brought); returns a sentence for
+    each that could not be written (the others are written all the same)."""
+    from model import guard
+    from model.atomic import WriteError
+
+    out, problem = _output_folder(folder, what)
+    if out is None:
+        return [problem]
     problems = []
-    names = report_book_names(folder, [r for r, _ in items])
-    for (report, findings), name in zip(items, names):
+    names = report_book_names(folder, [r for r, _, _ in audited], suffix)
+    for (report, findings, merge), name in zip(audited, names):
         if name is None:
             continue
         try:
-            write_report(out / name, report, findings)
+            write(out / name, report, findings, list(merge.changes) if merge is not None else [])
         except WriteError as exc:
             problems.append(f"{report.path}：{exc}")
-        except Exception:  # noqa: BLE001 - one report's workbook must not stop the others
-            logging.getLogger(__name__).exception("writing the workbook of %s failed", report.path)
+        except Exception:  # noqa: BLE001 - one report's output must not stop the others
+            logging.getLogger(__name__).exception("writing the %s of %s failed", what, report.path)
             problems.append(f"{report.path}：{guard.internal_error(guard.EXPORT)}")
     return problems
+
+
+def write_report_books(folder: str, audited: Sequence[Audited]) -> list[str]:
+    """One audit workbook per report that could be read (see `write_per_report`)."""
+    from model.excel import write_report
+    from model.excel_pairs import BOOK_SUFFIX
+
+    def write(path: Path, report: Report, findings: list[Finding], changes: list[Change]) -> None:
+        write_report(path, report, findings, changes)
+
+    return write_per_report(folder, audited, BOOK_SUFFIX, "工作簿", write)
+
+
+def write_report_pdfs(folder: str, audited: Sequence[Audited]) -> list[str]:
+    """The printed audit of each report that could be read, as a PDF (see `write_per_report`).
+    Qt draws it: a `QGuiApplication` is made for it, without a window."""
+    from model.excel_pairs import PDF_SUFFIX
+    from ui.printing import gui_application, write_pdf
+
+    gui_application()
+
+    def write(path: Path, report: Report, findings: list[Finding], changes: list[Change]) -> None:
+        write_pdf(path, report, findings, changes)
+
+    return write_per_report(folder, audited, PDF_SUFFIX, "PDF", write)
+
+
+def book_note(merge: BookMerge | None) -> str:
+    """What became of a report's audit workbook, said after its line."""
+    from model.excel_pairs import APPLIED, SOURCE_CHANGED, cells_corrected
+
+    if merge is None:
+        return ""
+    if merge.outcome == APPLIED:
+        return f"（已合并审核工作簿 {merge.name} 中的 {cells_corrected(merge.changes)} 处修改）"
+    if merge.outcome == SOURCE_CHANGED:
+        return f"（审核工作簿 {merge.name} 保存后原文件已更改，其中的修改未采用）"
+    return ""
 
 
 def _inputs(paths: Sequence[str]) -> tuple[list[str], list[str], bool]:
@@ -130,6 +172,7 @@ def check(argv: Sequence[str]) -> int:
     parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
     parser.add_argument("--xlsx", dest="xlsx_out", help="汇总 Excel 工作簿")
     parser.add_argument("--xlsx-dir", dest="xlsx_dir", help="为每份报告写一个审核工作簿的文件夹")
+    parser.add_argument("--pdf-dir", dest="pdf_dir", help="为每份报告写一份打印版审核结果（PDF）的文件夹")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -158,7 +201,11 @@ def check(argv: Sequence[str]) -> int:
             print(problem, file=sys.stderr)
         return 1
 
-    items = guard.audit_files(files)
+    from model.excel_pairs import audit_paired, pair_files
+
+    sources, books = pair_files(files)
+    audited = audit_paired(sources, books)
+    items = [(r, f) for r, f, _ in audited]
     if args.json_out:
         text = guard.json_text(items)
         try:
@@ -175,13 +222,15 @@ def check(argv: Sequence[str]) -> int:
         except WriteError as exc:
             problems.append(str(exc))
     if args.xlsx_dir:
-        problems.extend(write_report_books(args.xlsx_dir, items))
+        problems.extend(write_report_books(args.xlsx_dir, audited))
+    if args.pdf_dir:
+        problems.extend(write_report_pdfs(args.pdf_dir, audited))
     if not args.json_out:
-        for report, findings in items:
+        for report, findings, merge in audited:
             errors = sum(1 for f in findings if f.severity == "error")
             warnings = sum(1 for f in findings if f.severity == "warning")
             state = report.error or f"{report.format} {report.year} 错误 {errors} 警告 {warnings}"
-            _say(f"{report.path}: {state}\n")
+            _say(f"{report.path}: {state}{book_note(merge)}\n")
     for problem in problems:
         print(problem, file=sys.stderr)
     internal = any(r.error and "程序内部出错" in r.error for r, _ in items)

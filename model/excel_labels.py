@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from model.excel_marks import is_uncertain
 from model.findings import Finding
-from model.messages import TABLE_SHORT, row_label
+from model.messages import RULE_NAMES, TABLE_SHORT, row_label
+from model.report import Cell
 from model.schema import TABLE3, table_schema
 
 # Marker and sheet names: the reader recognises a workbook of ours by META_SHEET's marker.
@@ -23,6 +25,7 @@ FINDINGS_SHEET = "问题清单"
 CHANGES_SHEET = "修改记录"
 DATA_SHEET = "_auditor_data"
 SUMMARY_SHEET = "汇总"
+DATA_DUMP_SHEET = "全部数据"
 
 MAX_CELL_TEXT = 32767
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
@@ -45,6 +48,14 @@ _T3_SHORT = {
 }
 
 
+OTHER_RULE = "其他检查"
+
+
+def rule_title(rule: str) -> str:
+    """A rule as printed: its Chinese name (`model.messages.RULE_NAMES`), never its id."""
+    return RULE_NAMES.get(rule, OTHER_RULE)
+
+
 def form_text(label: str) -> str:
     """A schema label printed as on the form (full-width brackets, commas and colons)."""
     return label.translate(_FULL_WIDTH)
@@ -55,6 +66,22 @@ def safe_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = text.encode("utf-8", "replace").decode("utf-8")
     return text[:MAX_CELL_TEXT]
+
+
+UNCERTAIN_SHOWN = "?"
+
+
+def shown_value(cell: Cell | None) -> int | float | str | None:
+    """What a figure's cell shows in the workbook and on paper: the figure, else `?` where
+    the recognizer could not place one, else the text the report had there (/, —, 无 …)."""
+    if cell is None:
+        return None
+    if cell.value is not None:
+        return cell.value
+    if is_uncertain(cell):
+        return UNCERTAIN_SHOWN
+    raw = cell.raw.strip()
+    return safe_text(raw) if raw else None
 
 
 def formula_like(text: str) -> bool:
@@ -96,8 +123,9 @@ def cell_title(table: str, fmt: str, row: str, col: str) -> str:
     return f"{TABLE_SHORT.get(table, table)}·{short_row(table, fmt, row)}·{form_col(table, fmt, col)}"
 
 
-def finding_place(finding: Finding, fmt: str) -> tuple[str, str, str]:
-    """The 表, 行 and 列 a finding concerns, in the form's words (several joined by 、)."""
+def finding_place(finding: Finding, fmt: str, most: int | None = None) -> tuple[str, str, str]:
+    """The 表, 行 and 列 a finding concerns, in the form's words (several joined by 、); with
+    `most`, a longer list of rows or columns is cut to its first ones and 等 N 行 / 列."""
     tables: list[str] = []
     rows: list[str] = []
     cols: list[str] = []
@@ -116,7 +144,13 @@ def finding_place(finding: Finding, fmt: str) -> tuple[str, str, str]:
         _add(rows, form_text(str(fig["row_label"])))
     if not cols and fig.get("col_label"):
         _add(cols, form_text(str(fig["col_label"])))
-    return "、".join(tables), "、".join(rows), "、".join(cols)
+    return "、".join(tables), _joined(rows, most, "行"), _joined(cols, most, "列")
+
+
+def _joined(items: list[str], most: int | None, unit: str) -> str:
+    if most is None or len(items) <= most:
+        return "、".join(items)
+    return "、".join(items[:most]) + f" 等 {len(items)} {unit}"
 
 
 def _add(items: list[str], item: str) -> None:

@@ -41,7 +41,7 @@ class Block:
 
 @dataclass
 class Layout:
-    """One table on its sheet: text blocks, the position of every figure, sizes and print set-up."""
+    """One table on its sheet: text blocks, the position of every figure, sizes and the rows printed on every page."""
 
     table: str
     title: str
@@ -52,7 +52,6 @@ class Layout:
     col_widths: dict[int, float] = field(default_factory=dict)
     freeze: tuple[int, int] = (TOP, 1)  # first unfrozen row and column
     title_rows: tuple[int, int] = (TOP, TOP)  # rows repeated on every printed page
-    landscape: bool = False
 
     @property
     def last_row(self) -> int:
@@ -98,7 +97,7 @@ def _table2(schema: TableSchema) -> Layout:
 
 def _table3(schema: TableSchema) -> Layout:
     """Three label columns (一、… / （三）不予公开 / 1.…) and the 申请人情况 header over seven."""
-    lay = Layout(TABLE3, TABLE_TITLES[TABLE3], width=10, freeze=(TOP + 3, 4), landscape=True)
+    lay = Layout(TABLE3, TABLE_TITLES[TABLE3], width=10, freeze=(TOP + 3, 4))
     lay.title_rows = (TOP, TOP + 2)
     lay.col_widths = {1: 12.0, 2: 14.0, 3: 40.0} | {c: 10.0 for c in range(4, 11)}
     cols = schema.all_cols()  # natural_person, five organisations, total
@@ -143,7 +142,7 @@ def _table3(schema: TableSchema) -> Layout:
 
 def _table4(schema: TableSchema) -> Layout:
     """One line of fifteen figures under 行政复议 | 行政诉讼（未经复议直接起诉 | 复议后起诉）."""
-    lay = Layout(TABLE4, TABLE_TITLES[TABLE4], width=15, freeze=(TOP + 3, 1), landscape=True)
+    lay = Layout(TABLE4, TABLE_TITLES[TABLE4], width=15, freeze=(TOP + 3, 1))
     lay.title_rows = (TOP, TOP + 2)
     lay.col_widths = {c: 9.5 for c in range(1, 16)}
     data_row = TOP + 3

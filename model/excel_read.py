@@ -22,7 +22,7 @@ from openpyxl.workbook.workbook import Workbook
 from model import excel_data
 from model.changes import Change
 from model.errors import ReadError
-from model.excel_labels import DATA_SHEET, META_SHEET, WORKBOOK_KIND, safe_text
+from model.excel_labels import DATA_SHEET, META_SHEET, WORKBOOK_KIND, shown_value
 from model.report import Cell, Number, Report
 
 
@@ -106,7 +106,7 @@ def _edits_in_sheets(
             continue
         cell = report.cell(*key)
         assert cell is not None
-        if _same(found, _expected(cell)):
+        if _same(found, shown_value(cell)):
             continue
         value = _as_number(found)
         if value is _GONE or value == cell.value and (value is not None or cell.status == "blank"):
@@ -134,13 +134,6 @@ def _visible(wb: Workbook, name: str, fallback: str) -> Any:
         return wb[sheet][address.replace("$", "")].value
     except ValueError:
         return _GONE
-
-
-def _expected(cell: Cell) -> Any:
-    if cell.value is not None:
-        return cell.value
-    raw = cell.raw.strip()
-    return safe_text(raw) if raw else None
 
 
 def _same(found: Any, expected: Any) -> bool:

@@ -1,7 +1,10 @@
 """The per-report workbook: the three tables in the form's layout, findings, change log, metadata.
 
-Cells an error finding names are red, blank cells yellow, corrected cells blue with a
-comment 原值 X → 新值 Y. A hidden sheet (see `model.excel_data`) and one defined name per
+Each figure is filled by its mark (`model.excel_marks`, as in the window): red error,
+yellow blank, orange warning, violet uncertain, blue corrected (with a comment
+原值 X → 新值 Y), grey for an item the report lacks. Every sheet prints A4 landscape, one
+page wide, with its header rows on every page; 问题清单 and 修改记录 wrap their text and
+name rules in Chinese (never by their ids). A hidden sheet (see `model.excel_data`) and one defined name per
 figure let `model.excel_read` get the report back exactly.
 """
 
@@ -10,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -30,28 +32,31 @@ from model.excel_labels import (
     WORKBOOK_VERSION,
     cell_title,
     finding_place,
+    rule_title,
     safe_text,
+    shown_value,
 )
 from model.excel_layout import GROUP, HEADER, Layout, table_layout
+from model.excel_marks import CellKey, report_marks
 from model.excel_style import (
     BLANK_FILL,
     BORDER,
     CENTER,
-    EDITED_FILL,
     ERROR_FILL,
     HEADER_FILL,
     HEADER_FONT,
     LEFT,
-    MISSING_FILL,
+    MARK_FILLS,
     NOTE_FONT,
     TITLE_FONT,
     TOP_LEFT,
     print_setup,
     put,
+    row_height,
 )
 from model.findings import ERROR, INFO, WARNING, Finding
-from model.messages import FORMAT_NAMES, RULE_NAMES, SEVERITY_NAMES, TABLE_SHORT, fmt_num
-from model.report import STATUS_BLANK, STATUS_MISSING, Cell, Report
+from model.messages import FORMAT_NAMES, SEVERITY_NAMES, TABLE_SHORT, fmt_num
+from model.report import Cell, Report
 from model.schema import TABLES
 
 AUTHOR = "年报审核助手"
@@ -85,7 +90,7 @@ def build_report_workbook(
     wb.properties.title = safe_text(
         f"{report.agency or os.path.basename(report.path)} 政府信息公开工作年度报告审核"
     )
-    errors = _error_cells(report, findings)
+    marks = report_marks(report, findings)
     data: list[list[object]] = [list(excel_data.HEADER)]
     data.append([excel_data.META, "", "", "", "", "", "", excel_data.dumps(excel_data.meta_record(report))])
     for piece in excel_data.chunks(report.text):
@@ -95,7 +100,7 @@ def build_report_workbook(
         schema = report.schema(table)
         if schema is not None:
             ws = wb.create_sheet(TABLE_SHORT[table])
-            _table_sheet(wb, ws, report, table_layout(schema), errors, data, positions)
+            _table_sheet(wb, ws, report, table_layout(schema), marks, data, positions)
     for table, cells in report.tables.items():
         for (row_id, col_id), cell in cells.items():
             if (table, row_id, col_id) not in positions:  # not on the form of this format: kept, not shown
@@ -116,22 +121,6 @@ def build_report_workbook(
     return wb
 
 
-def _error_cells(report: Report, findings: Iterable[Finding]) -> set[tuple[str, str, str]]:
-    """Cells named by an error finding; a finding on a whole row marks all its cells."""
-    out: set[tuple[str, str, str]] = set()
-    for f in findings:
-        if f.severity != ERROR:
-            continue
-        for ref in f.cells:
-            if ref.col is not None:
-                out.add((ref.table, ref.row, ref.col))
-                continue
-            schema = report.schema(ref.table)
-            if schema is not None and ref.row in schema.row_ids():
-                out.update((ref.table, ref.row, c) for c in schema.row(ref.row).cols)
-    return out
-
-
 def _title_rows(ws: Worksheet, report: Report, title: str, width: int) -> None:
     put(ws, 1, 1, title, font=TITLE_FONT, alignment=CENTER)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -147,14 +136,14 @@ def _table_sheet(
     ws: Worksheet,
     report: Report,
     lay: Layout,
-    errors: set[tuple[str, str, str]],
+    marks: dict[CellKey, str],
     data: list[list[object]],
     positions: dict[tuple[str, str, str], str],
 ) -> None:
     _title_rows(ws, report, lay.title, lay.width)
     for col, width in lay.col_widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
-    print_setup(ws, lay.landscape, lay.title_rows)
+    print_setup(ws, lay.title_rows)
     if not report.has_table(lay.table):
         put(ws, 3, 1, NOT_FOUND, alignment=LEFT)
         return
@@ -171,9 +160,9 @@ def _table_sheet(
     for (row_id, col_id), (r, c, span) in lay.cells.items():
         key = (lay.table, row_id, col_id)
         cell = report.cell(*key)
-        shown = _shown(cell)
+        shown = shown_value(cell)
         xl = put(ws, r, c, shown, alignment=CENTER, border=BORDER)
-        fill = _fill(cell, key in errors)
+        fill = MARK_FILLS.get(marks.get(key, ""))
         if fill is not None:
             xl.fill = fill
         comment = _comment(cell)
@@ -208,28 +197,6 @@ def _row_heights(ws: Worksheet, lay: Layout) -> None:
             ws.row_dimensions[row].height = min(height, 120.0)
 
 
-def _shown(cell: Cell | None) -> int | float | str | None:
-    """What the sheet shows: the figure, else the text the report had there (/, —, 无 …)."""
-    if cell is None:
-        return None
-    if cell.value is not None:
-        return cell.value
-    raw = cell.raw.strip()
-    return safe_text(raw) if raw else None
-
-
-def _fill(cell: Cell | None, in_error: bool):  # type: ignore[no-untyped-def]
-    if in_error:
-        return ERROR_FILL
-    if cell is None or cell.status == STATUS_MISSING:
-        return MISSING_FILL
-    if cell.edited:
-        return EDITED_FILL
-    if cell.status == STATUS_BLANK and cell.value is None:
-        return BLANK_FILL
-    return None
-
-
 def _old_text(cell: Cell) -> str:
     if cell.parsed_value is not None:
         return fmt_num(cell.parsed_value)
@@ -254,23 +221,31 @@ def _header(ws: Worksheet, labels: list[str], widths: list[float]) -> None:
     ws.freeze_panes = "A2"
 
 
-FINDING_COLUMNS = ["序号", "表", "行", "列", "规则", "严重程度", "说明", "状态", "规则代码"]
+def _text_row(ws: Worksheet, r: int, values: list[object], widths: list[float], left: set[int]) -> None:
+    """One row of a list sheet: bordered, wrapped, tall enough for its longest text."""
+    for c, v in enumerate(values, start=1):
+        put(ws, r, c, v, alignment=TOP_LEFT if c in left else CENTER, border=BORDER)
+    height = row_height(values, widths)
+    if height is not None:
+        ws.row_dimensions[r].height = height
+
+
+FINDING_COLUMNS = ["序号", "表", "行", "列", "规则", "严重程度", "说明", "状态"]
+FINDING_WIDTHS = [6.0, 6.0, 30.0, 22.0, 16.0, 9.0, 64.0, 9.0]
 _SEVERITY_FILL = {ERROR: ERROR_FILL, WARNING: BLANK_FILL}
 
 
 def _findings_sheet(ws: Worksheet, report: Report, findings: list[Finding]) -> None:
-    _header(ws, FINDING_COLUMNS, [6, 6, 34, 24, 18, 9, 70, 9, 16])
+    _header(ws, FINDING_COLUMNS, FINDING_WIDTHS)
     for i, f in enumerate(findings, start=1):
         table, row, col = finding_place(f, report.format)
-        values = [i, table, row, col, RULE_NAMES.get(f.rule, f.rule), SEVERITY_NAMES.get(f.severity, f.severity),
-                  f.message, "已修改" if _touches_edited(report, f) else "待核实", f.rule]  # fmt: skip
-        r = i + 1
-        for c, v in enumerate(values, start=1):
-            put(ws, r, c, v, alignment=TOP_LEFT if c in (3, 4, 7) else CENTER, border=BORDER)
+        values: list[object] = [i, table, row, col, rule_title(f.rule), SEVERITY_NAMES.get(f.severity, f.severity),
+                                f.message, "已修改" if _touches_edited(report, f) else "待核实"]  # fmt: skip
+        _text_row(ws, i + 1, values, FINDING_WIDTHS, {3, 4, 7})
         if f.severity in _SEVERITY_FILL:
-            ws.cell(row=r, column=6).fill = _SEVERITY_FILL[f.severity]
+            ws.cell(row=i + 1, column=6).fill = _SEVERITY_FILL[f.severity]
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FINDING_COLUMNS))}{max(len(findings) + 1, 2)}"
-    print_setup(ws, True, (1, 1))
+    print_setup(ws, (1, 1))
 
 
 def _touches_edited(report: Report, finding: Finding) -> bool:
@@ -283,6 +258,7 @@ def _touches_edited(report: Report, finding: Finding) -> bool:
 
 
 CHANGE_COLUMNS = ["序号", "单元格", "位置", "原值", "新值", "时间"]
+CHANGE_WIDTHS = [6.0, 40.0, 12.0, 14.0, 14.0, 21.0]
 
 
 META_TITLES = {"agency": "机关名称", "year": "报告年度", "format": "表格格式"}
@@ -291,14 +267,13 @@ META_TITLES = {"agency": "机关名称", "year": "报告年度", "format": "表�
 def _changes_sheet(
     ws: Worksheet, report: Report, changes: list[Change], positions: dict[tuple[str, str, str], str]
 ) -> None:
-    _header(ws, CHANGE_COLUMNS, [6, 40, 12, 12, 12, 20])
+    _header(ws, CHANGE_COLUMNS, CHANGE_WIDTHS)
     for i, ch in enumerate(changes, start=1):
         title = META_TITLES.get(ch.row, ch.row) if ch.table == META_TABLE else cell_title(ch.table, report.format, ch.row, ch.col)
         values = [i, title, positions.get((ch.table, ch.row, ch.col), ""),
                   "（空）" if ch.old is None else ch.old, "（空）" if ch.new is None else ch.new, ch.when]  # fmt: skip
-        for c, v in enumerate(values, start=1):
-            put(ws, i + 1, c, v, alignment=LEFT if c == 2 else CENTER, border=BORDER)
-    print_setup(ws, False, (1, 1))
+        _text_row(ws, i + 1, values, CHANGE_WIDTHS, {2})
+    print_setup(ws, (1, 1))
 
 
 def _meta_sheet(ws: Worksheet, report: Report, findings: list[Finding], exported_at: dt.datetime) -> None:
@@ -324,4 +299,7 @@ def _meta_sheet(ws: Worksheet, report: Report, findings: list[Finding], exported
     for r, (key, value) in enumerate(rows, start=2):
         put(ws, r, 1, key, font=HEADER_FONT, alignment=LEFT, border=BORDER)
         put(ws, r, 2, value, alignment=LEFT, border=BORDER)
-    print_setup(ws, False)
+        height = row_height([key, value], [16, 80])
+        if height is not None:
+            ws.row_dimensions[r].height = height
+    print_setup(ws, (1, 1))

@@ -1,5 +1,6 @@
 """Starting the window: `run(argv)` builds the application, shows the window at once and
-then opens the files named (or the bundled samples) in the background.
+then opens the files named in the background; with none, the window shows its start page
+(open files, open a folder, recent files, the sample reports on request).
 
     main.py [FILES_OR_FOLDERS...] [--lang zh_CN|en]
             [--screenshot OUT.png [--screen-size WxH] [--table table2|table3|table4]]
@@ -8,7 +9,7 @@ With REPORT_AUDITOR_STARTUP_PROBE set in the environment, the program prints
 `shown <epoch seconds>` once the window has been shown and painted, then quits (exit
 code 0) without opening anything: the benchmark times the start-up with it.
 
-`--screenshot` opens the files, waits for the parsing to finish, selects the report with
+`--screenshot` opens the files (the samples when none are named), waits for the parsing to finish, selects the report with
 the most findings and its first finding (and the grid of `--table`), saves a picture of
 the whole screen with the window on it and exits. `--screen-size WxH` makes the screen
 that size (physical pixels; `QT_SCALE_FACTOR` divides it as Windows scaling does): a
@@ -16,8 +17,8 @@ virtual screen on the offscreen platform, elsewhere the window is placed as it w
 on such a screen. The window is placed as on any start, without a saved geometry.
 
 The workspace file in the user's data folder is opened here and handed to the window.
-When it holds corrections from last time, the window offers to restore them; the samples
-are then not opened, files named on the command line still are.
+When it holds corrections from last time, the window offers to restore them; files named
+on the command line are opened all the same.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ from PySide6.QtWidgets import QApplication
 
 from ui import i18n
 from ui.crash import CrashHandler, setup_logging
-from ui.resources import sample_files
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
@@ -183,12 +183,10 @@ def run(argv: Sequence[str]) -> int:
 
 
 def schedule_opening(app: QApplication, window: MainWindow, args: argparse.Namespace) -> None:
-    """Open the files named (or the samples) once the event loop runs; for `--screenshot`,
-    take the picture when they are read."""
+    """Open the files named once the event loop runs (none: the start page stays); for
+    `--screenshot`, the samples when none are named, and the picture once they are read."""
     paths = list(args.paths)
-    remember = bool(paths)
-    if not paths and not window.persistence.restore_bar.isVisibleTo(window):
-        paths = sample_files()
+    samples = args.screenshot is not None and not paths
 
     if args.screenshot:
         out = args.screenshot
@@ -204,7 +202,10 @@ def schedule_opening(app: QApplication, window: MainWindow, args: argparse.Names
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
 
     def start() -> None:
-        window.open_paths(paths, remember=remember)
+        if samples:
+            window.open_samples()
+        else:
+            window.open_paths(paths, remember=True)
         if args.screenshot and not window.is_busy():
             QTimer.singleShot(0, window.batchFinished.emit)  # nothing to wait for
 

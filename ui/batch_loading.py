@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer
 
 from model.batch_rules import adopt
+from model.excel_pairs import pair_files
 from ui.loader import Loaded, Packed, expand_paths, load_batch
 from ui.session import STATE_LOADING, ReportSession
 from ui.tasks import Task
@@ -60,6 +61,7 @@ class BatchLoading(QObject):
         self._waiting: deque[str] = deque()  # files without a session yet, in order
         self._unlisted: dict[str, ReportSession] = {}  # made, not in the list yet, in order
         self._queued: set[str] = set()  # the files of both
+        self._samples: set[str] = set()  # those of them that are bundled samples
         self._slicer = QTimer(self)
         self._slicer.setSingleShot(True)
         self._slicer.setInterval(0)
@@ -83,15 +85,23 @@ class BatchLoading(QObject):
 
     # ---- opening -------------------------------------------------------------------
 
-    def open(self, paths: list[str]) -> list[str]:
+    def open(self, paths: list[str], pair: bool = True, sample: bool = False) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
-        A file already open is selected; new ones are listed (the first slice at once, the
-        rest over the next turns of the event loop) and read in the background."""
+        A source and its own audit workbook are one report (`model.excel_pairs`; unless
+        `pair` is false): the workbook does not get a row of its own. A file already open is
+        selected; new ones are listed (the first slice at once, the rest over the next turns
+        of the event loop) and read in the background. `sample`: the bundled samples,
+        labelled as such."""
         window = self.window
         gc.freeze()  # what is there now stays: see _loaded
         files = expand_paths(paths)
+        books: dict[str, str] = {}
+        if pair:
+            files, books = pair_files(files, window.settings.book_folder())
         new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
+        if sample:
+            self._samples.update(new)
         if not files:
             window.statusBar().showMessage(self.tr("No report files found."), 5000)
         if new:
@@ -100,7 +110,7 @@ class BatchLoading(QObject):
             self._queued.update(new)
             self._make_sessions(SESSION_SLICE)
             self._list()
-            self._start(new)
+            self._start(new, {p: books[p] for p in new if p in books})
         elif files:
             known = window.reports.find(files[0])
             if known is not None:
@@ -114,7 +124,9 @@ class BatchLoading(QObject):
         made = 0
         while self._waiting and (made < count or until is not None):
             path = self._waiting.popleft()
-            self._unlisted[path] = ReportSession(path, self.window)
+            session = self._unlisted[path] = ReportSession(path, self.window)
+            session.sample = path in self._samples
+            self._samples.discard(path)
             made += 1
             if path == until:
                 break
@@ -137,8 +149,8 @@ class BatchLoading(QObject):
         else:
             self._list()
 
-    def _start(self, paths: list[str]) -> None:
-        task = Task(functools.partial(load_batch, paths))
+    def _start(self, paths: list[str], books: dict[str, str]) -> None:
+        task = Task(functools.partial(load_batch, paths, books=books))
         task.signals.partial.connect(self._arrive)
         task.signals.progress.connect(self._progress)
         task.signals.finished.connect(lambda _n, t=task: self._done(t))

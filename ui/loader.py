@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from model.excel_pairs import BookMerge
 from model.findings import Finding
 from model.logfile import current_log, setup_file_log
 from model.report import Report
@@ -36,12 +37,14 @@ from model.report import Report
 
 @dataclass
 class Loaded:
-    """One parsed file, its first audit and the batch rules' fingerprint of its text."""
+    """One parsed file, its first audit and the batch rules' fingerprint of its text; with
+    what became of the audit workbook opened with it (`model.excel_pairs`), if any."""
 
     path: str
     report: Report
     findings: list[Finding] = field(default_factory=list)
     fingerprint: frozenset[int] | None = None
+    book: BookMerge | None = None
 
     def unpack(self) -> Loaded:
         """Itself: read in this process, it was never packed."""
@@ -51,16 +54,18 @@ class Loaded:
         # The fingerprint (hundreds of CRC-32 values) goes as one block of bytes rather than
         # an object per number: unpickling happens on the window's thread.
         shingles = None if self.fingerprint is None else array.array("I", self.fingerprint).tobytes()
-        return (_unpickle_loaded, (self.path, self.report, self.findings, shingles))
+        return (_unpickle_loaded, (self.path, self.report, self.findings, shingles, self.book))
 
 
-def _unpickle_loaded(path: str, report: Report, findings: list[Finding], shingles: bytes | None) -> Loaded:
+def _unpickle_loaded(
+    path: str, report: Report, findings: list[Finding], shingles: bytes | None, book: BookMerge | None = None
+) -> Loaded:
     fingerprint = None
     if shingles is not None:
         numbers = array.array("I")
         numbers.frombytes(shingles)
         fingerprint = frozenset(numbers)
-    return Loaded(path, report, findings, fingerprint)
+    return Loaded(path, report, findings, fingerprint, book)
 
 
 @dataclass(frozen=True)
@@ -82,18 +87,20 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return expand(paths)
 
 
-def load_one(path: str) -> Loaded:
-    """Parse and audit one file; never raises for a bad file (the reason is in `report.error`)."""
+def load_one(path: str, book: str | None = None) -> Loaded:
+    """Parse and audit one file, with the corrections of its audit workbook `book` over it
+    when they apply; never raises for a bad file (the reason is in `report.error`)."""
     from model import guard
+    from model.excel_pairs import read_with_book
 
-    report, findings = guard.read_and_audit(path)  # within a time limit in worker processes
+    report, findings, merge = read_with_book(path, book)  # within a time limit in worker processes
     fingerprint = guard.prepare_report(report)  # made here, off the GUI thread
-    return Loaded(path, report, [] if report.error else findings, fingerprint)
+    return Loaded(path, report, [] if report.error else findings, fingerprint, merge)
 
 
-def load_packed(path: str) -> Packed:
+def load_packed(path: str, book: str | None = None) -> Packed:
     """`load_one`, pickled here (in a worker process) for the window's thread to unpack."""
-    return Packed(path, pickle.dumps(load_one(path), protocol=pickle.HIGHEST_PROTOCOL))
+    return Packed(path, pickle.dumps(load_one(path, book), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _WORK_SLICE = 0.02  # seconds of parsing between pauses, when reading in this process
@@ -110,17 +117,20 @@ def load_batch(
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
     partial: Callable[[Loaded | Packed], None],
+    books: dict[str, str] | None = None,
 ) -> int:
-    """Load `paths` in order; returns how many were loaded before a cancel.
+    """Load `paths` in order (each with its audit workbook in `books`, if any); returns how
+    many were loaded before a cancel.
 
     A large batch is parsed in worker processes: parsing in this process would hold the
     interpreter lock the window's thread needs for every cell it paints."""
+    books = books or {}
     if len(paths) >= POOL_MIN_FILES and (os.cpu_count() or 1) > 1:
         try:
-            return _load_in_processes(paths, progress, cancelled, partial)
+            return _load_in_processes(paths, progress, cancelled, partial, books)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool) as exc:
             _log.warning("worker processes unavailable (%s); reading in this process", exc)
-    return _load_here(paths, progress, cancelled, partial)
+    return _load_here(paths, progress, cancelled, partial, books)
 
 
 def _load_in_processes(
@@ -128,6 +138,7 @@ def _load_in_processes(
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
     partial: Callable[[Packed], None],
+    books: dict[str, str],
 ) -> int:
     workers = min(_MAX_WORKERS, os.cpu_count() or 1)
     context = multiprocessing.get_context("spawn")
@@ -136,7 +147,7 @@ def _load_in_processes(
         max_workers=workers, mp_context=context, initializer=worker_setup, initargs=(current_log(),)
     )
     try:
-        results = pool.map(load_packed, paths, chunksize=_CHUNK)  # starts the workers
+        results = pool.map(load_packed, paths, [books.get(p) for p in paths], chunksize=_CHUNK)  # starts the workers
         _lower_children()
         for item in results:
             if cancelled():
@@ -206,6 +217,7 @@ def _load_here(
     progress: Callable[[int, int, str], None],
     cancelled: Callable[[], bool],
     partial: Callable[[Loaded], None],
+    books: dict[str, str],
 ) -> int:
     total = len(paths)
     done = 0
@@ -214,7 +226,7 @@ def _load_here(
         if cancelled():
             break
         progress(done, total, os.path.basename(path))
-        partial(load_one(path))
+        partial(load_one(path, books.get(path)))
         done += 1
         if time.monotonic() - rested > _WORK_SLICE:
             # Let the window's thread take the interpreter lock: without a real pause this

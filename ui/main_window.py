@@ -13,7 +13,8 @@ keyboard in the grid, so typing replaces the figure and Enter commits and goes o
 report's last problem F8 goes on to the next report with problems (`ui.navigation`). Tab /
 Shift+Tab go round the panes: list → source → grid → findings. Ctrl+F finds in the source.
 The window opens within the screen (`ui.window_geometry`); the language can be switched
-while it runs.
+while it runs. With no report open it shows its start page (`ui.start_page`); 打印 / 导出PDF
+live in `ui.print_actions`, the guide and the about box in `ui.help`.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -59,15 +62,18 @@ from ui.find_bar import FindBar
 from ui.findings_model import FindingsModel
 from ui.grid_view import GridView
 from ui.grids import TablesPanel
+from ui.help import HelpWindow, about_box, shortcuts_of
 from ui.i18n import normalise_language
 from ui.navigation import Order, cell_order, finding_order, next_move
 from ui.panels import FindingsPanel, ReportListPanel
 from ui.persistence import Persistence
+from ui.print_actions import PrintActions
 from ui.report_list import ReportListModel
-from ui.resources import resource_path
+from ui.resources import resource_path, sample_files
 from ui.session import ReportSession
 from ui.settings import Settings
 from ui.source_view import SourceView
+from ui.start_page import StartPage
 from ui.suggestions import SuggestionOffer
 
 
@@ -107,6 +113,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.findings_model = FindingsModel(self)
         self.persistence = Persistence(self, workspace)
+        self.printing = PrintActions(self)
         self.loading = BatchLoading(self)
         self._build_widgets()
         self._build_actions()
@@ -136,6 +143,7 @@ class MainWindow(QMainWindow):
         self.tables.nextProblemRequested.connect(lambda: self.go_to_problem(True))
         self.findings = FindingsPanel(self.findings_model)
         self.findings.findingSelected.connect(self._finding_selected)
+        self.findings.ruleHelpRequested.connect(self.show_rule_help)
         self.suggestions = SuggestionOffer(self.tables, self)
         self.suggestions.accepted.connect(self._suggestion_accepted)
         bottom = QWidget()
@@ -162,13 +170,24 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 7)
         for splitter in (self.top_splitter, self.right_splitter, self.main_splitter):
             splitter.setChildrenCollapsible(False)
+        self.start_page = StartPage()
+        self.start_page.openFilesRequested.connect(self.ask_open_files)
+        self.start_page.openFolderRequested.connect(self.ask_open_folder)
+        self.start_page.samplesRequested.connect(self.open_samples)
+        self.start_page.recentChosen.connect(lambda path: self.open_paths([path]))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.main_splitter)
+        for signal in (self.reports.rowsInserted, self.reports.rowsRemoved, self.reports.modelReset):
+            signal.connect(self._update_page)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.persistence.restore_bar)
-        layout.addWidget(self.main_splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self._update_page()
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -177,6 +196,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_loading)
         self.counts = QLabel()
         bar = self.statusBar()
+        bar.addWidget(self.persistence.saved_link, 1)
+        self.persistence.saved_link.hide()  # until a file is written
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -211,6 +232,12 @@ class MainWindow(QMainWindow):
         self.find_prev_action = action(
             lambda: self.find_bar.step(False), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3)
         )
+        self.guide_action = action(self.show_guide, QKeySequence(Qt.Key.Key_F1))
+        self.rule_help_action = action(lambda: self.show_rule_help(), QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F1))
+        self.samples_action = action(self.open_samples)
+        self.about_action = action(lambda: setattr(self, "about", about_box(self)))
+        self.help_window: HelpWindow | None = None
+        self.about: QMessageBox | None = None
         self.pane_actions = [
             action(lambda: self.focus_pane(0), "Alt+1"),
             action(lambda: self.focus_pane(1), "Alt+2"),
@@ -227,6 +254,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         for act in self.persistence.actions():
+            self.file_menu.addAction(act)
+        self.file_menu.addAction(self.persistence.place_action)
+        self.file_menu.addSeparator()
+        for act in self.printing.actions():
             self.file_menu.addAction(act)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
@@ -251,6 +282,13 @@ class MainWindow(QMainWindow):
         for act in self.pane_actions:
             self.go_menu.addAction(act)
         self._build_language_menu()
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.rule_help_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.samples_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("mainToolBar")
         self.toolbar.setMovable(False)
@@ -260,6 +298,7 @@ class MainWindow(QMainWindow):
             self.open_folder_action,
             self.persistence.save_action,
             self.persistence.export_action,
+            self.printing.print_action,
             None,
             self.undo_action,
             self.redo_action,
@@ -329,6 +368,10 @@ class MainWindow(QMainWindow):
             (self.pane_actions[1], self.tr("Report &Text")),
             (self.pane_actions[2], self.tr("&Tables")),
             (self.pane_actions[3], self.tr("&Findings")),
+            (self.guide_action, self.tr("&Guide")),
+            (self.rule_help_action, self.tr("About This &Rule")),
+            (self.samples_action, self.tr("View &Sample Reports")),
+            (self.about_action, self.tr("&About Report Auditor")),
         )
         for act, text in texts:
             act.setText(text)
@@ -337,10 +380,13 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.toolbar.setWindowTitle(self.tr("Main"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.persistence.retranslate()
+        self.printing.retranslate()
+        self.start_page.retranslate()
         self.suggestions.retranslate()
         self.list_panel.retranslate()
         self.reports.refresh_all()
@@ -359,6 +405,30 @@ class MainWindow(QMainWindow):
         self.redo_action.setIconText(self.tr("Redo"))
         self.undo_action.setToolTip(self.undo_action.text().replace("&", ""))
         self.redo_action.setToolTip(self.redo_action.text().replace("&", ""))
+
+    # ---- help ----------------------------------------------------------------------
+
+    def _help(self) -> HelpWindow:
+        """The guide's window, made on first use (with the shortcuts the menus have now)."""
+        if self.help_window is None:
+            menus = (self.file_menu, self.edit_menu, self.go_menu, self.language_menu, self.help_menu)
+            self.help_window = HelpWindow(self, shortcuts_of([a for m in menus for a in m.actions()]))
+        return self.help_window
+
+    def show_guide(self) -> None:
+        """F1: the guide; at the rule of the current finding when the findings have the keyboard."""
+        finding = self.findings.current_finding() if self.findings.hasFocus() else None
+        if finding is not None:
+            self.show_rule_help(finding.rule)
+        else:
+            self._help().show_anchor("")
+
+    def show_rule_help(self, rule: str | None = None) -> None:
+        """The explanation of `rule`, else of the current finding's rule (Shift+F1, or "?")."""
+        if rule is None:
+            finding = self.findings.current_finding()
+            rule = finding.rule if finding is not None else ""
+        self._help().show_rule(rule)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -465,20 +535,42 @@ class MainWindow(QMainWindow):
 
         Files already open are selected. New ones are listed and read in the background
         (`ui.batch_loading`): a large batch fills the list over the next turns of the
-        event loop, so find their sessions with `self.reports.find(path)`."""
+        event loop, so find their sessions with `self.reports.find(path)`. The sample
+        reports, if open, close: the officer's own files take their place."""
         paths = [p for p in paths if p]
         if not paths:
             return []
+        self.close_samples()
         if remember:
             self.settings.add_recent([p for p in paths if os.path.exists(p)])
             self.settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
         return self.loading.open(paths)
 
+    def open_samples(self) -> list[str]:
+        """Open the bundled sample reports, labelled as samples (查看示例报告)."""
+        return self.loading.open(sample_files(), pair=False, sample=True)
+
+    def close_samples(self) -> None:
+        """Close the sample reports (and forget what was done to them)."""
+        samples = [s for s in self.reports.sessions if s.sample]
+        for session in samples:
+            self.persistence.removed(session)
+        if samples:
+            self.remove_sessions(samples)
+            self.run_batch_rules()
+
+    def _update_page(self, *_: object) -> None:
+        """The start page while no report is open, else the report panes."""
+        empty = self.reports.rowCount() == 0
+        if empty:
+            self.start_page.set_recent(self.settings.recent_files())
+        self.pages.setCurrentWidget(self.start_page if empty else self.main_splitter)
+
     def batch_loaded(self, error: str | None, not_opened: int = 0) -> None:
         """The last batch is read and the rules across the batch have run: the list sorted
         again, the notes, the summary (and how many files a cancel left unopened)."""
         self.list_panel.release_order()
-        self.persistence.update_actions()
+        self.update_actions()
         self.persistence.show_notes()
         self.show_progress(False)
         if not_opened:
@@ -525,15 +617,20 @@ class MainWindow(QMainWindow):
         # Loading keeps the reports read out of the cyclic collector's way (`gc.freeze`);
         # what the closed ones leave in cycles must become collectable again.
         gc.unfreeze()
-        self.persistence.update_actions()
+        self.update_actions()
 
     def run_batch_rules(self, full: bool = True) -> None:
         """The rules across the open reports (carry-over from last year, copied text)."""
         self.batch_rules.run(self.reports.sessions, full)
 
+    def update_actions(self) -> None:
+        """Enable what applies to the reports open and the current one."""
+        self.persistence.update_actions()
+        self.printing.update_actions()
+
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
-        self.persistence.update_actions()
+        self.update_actions()
 
     def _update_title(self) -> None:
         """The file name and the modified mark; the platform adds the program's name once
@@ -582,7 +679,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.stack if session else None)  # type: ignore[arg-type]
         self.suggestions.set_session(session)
         self._update_title()
-        self.persistence.update_actions()
+        self.update_actions()
         self._update_counts()
         if self.find_bar.isVisible():
             self.find_bar.search()
@@ -595,7 +692,7 @@ class MainWindow(QMainWindow):
     def _findings_changed(self) -> None:
         self.source.refresh_marks(self.session)
         self._update_counts()
-        self.persistence.update_actions()
+        self.update_actions()
 
     def _suggestion_accepted(self, cells: int) -> None:
         text = self.tr("Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.", "", cells)

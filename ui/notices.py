@@ -6,13 +6,21 @@
   a report with corrections not yet saved to Excel. Shown with `open()`; the choice comes
   back through `answered`, and `choose()` lets a test answer it through the real buttons.
 - `show_message`: a non-modal message box (write errors and the like).
+- `SavedLink`: the status bar's line that names the file just written; a click on it opens
+  the folder that holds it (`reveal`).
 
 None of them calls `exec()`: the event loop goes on and tests drive them directly.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import html
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QDir, QProcess, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 SAVE = "save"
@@ -138,3 +146,37 @@ def show_message(
     box.setModal(False)
     box.show()
     return box
+
+
+def reveal(path: str) -> None:
+    """Show `path` in the system's file manager: selected in Explorer on Windows, else its
+    folder opened."""
+    if sys.platform == "win32":
+        QProcess.startDetached("explorer.exe", [f"/select,{QDir.toNativeSeparators(path)}"])
+    else:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path)))
+
+
+class SavedLink(QLabel):
+    """Names the file just written (已保存 D:\\报告\\a.审核.xlsx); a click opens its folder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.linkActivated.connect(lambda _link: self.open_folder())
+        self.path = ""
+        self.opener: Callable[[str], None] = reveal  # what a click does (a test puts its own)
+
+    def show_written(self, text: str, path: str) -> None:
+        """Show `text` with its `%1` as a link to `path`."""
+        self.path = path
+        shown = QDir.toNativeSeparators(path)
+        link = f'<a href="file">{html.escape(shown)}</a>'
+        self.setText(html.escape(text).replace("%1", link))
+        self.setToolTip(self.tr("Click to open the folder that holds %1").replace("%1", shown))
+        self.show()
+
+    def open_folder(self) -> None:
+        if self.path:
+            self.opener(self.path)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.findings import Finding
-from ui.findings_model import COL_MESSAGE, COL_RULE, COL_SEVERITY, FindingsModel
+from ui.findings_model import COL_HELP, COL_MESSAGE, COL_RULE, COL_SEVERITY, FindingsModel
 from ui.report_list import (
     COL_AGENCY,
     COL_ERRORS,
@@ -166,9 +166,11 @@ class ReportListPanel(QWidget):
 
 
 class FindingsPanel(QTableView):
-    """The findings of the current report; the current row is the selected finding."""
+    """The findings of the current report; the current row is the selected finding. A click
+    on a finding's "?" asks for its rule's explanation."""
 
     findingSelected = Signal(object)  # Finding
+    ruleHelpRequested = Signal(str)  # the rule id
 
     def __init__(self, model: FindingsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,9 +189,21 @@ class FindingsPanel(QTableView):
         h.resizeSection(COL_SEVERITY, 60)
         h.resizeSection(COL_RULE, 150)
         h.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(COL_HELP, QHeaderView.ResizeMode.Fixed)
+        h.resizeSection(COL_HELP, self.fontMetrics().horizontalAdvance("??") + 12)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self.activated.connect(lambda idx: self._emit(idx.row()))
-        self.clicked.connect(lambda idx: self._emit(idx.row()))
+        self.clicked.connect(self._clicked)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self._emit(index.row())
+        if index.column() == COL_HELP:
+            finding = self.findings_model.finding(index.row())
+            if finding is not None:
+                self.ruleHelpRequested.emit(finding.rule)
+
+    def current_finding(self) -> Finding | None:
+        return self.findings_model.finding(self.currentIndex().row())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -3,14 +3,18 @@
 `Persistence` is the window's part that deals with the workspace and the Excel output:
 
 - Save (Ctrl+S) writes the current report's audit workbook (`<stem>.审核.xlsx` beside the
-  source, or wherever it was saved last); Save As… asks where; Save All saves every report
-  with unsaved corrections; Export Summary… writes the batch summary on a worker thread.
+  source or in the folder the officer chose, or wherever it was saved last); Save As… asks
+  where; Save All saves every report with unsaved corrections; Export Summary… writes the
+  batch summary on a worker thread. The first save asks where workbooks go
+  (`ui.save_place`) and the answer is remembered. The status bar then names the file
+  written, a click away from its folder.
 - At start, when the workspace holds reports with corrections, a bar offers to reopen them;
   their corrections are replayed as they are read (only onto unchanged files).
 - Closing the window or a report with unsaved corrections asks first, without `exec()`.
 
 File dialogs only appear in the action handlers; `save`, `export_summary`, `restore` and
-`discard_previous` take what they need as arguments, so tests call them directly.
+`discard_previous` take what they need as arguments, so tests call them directly; the
+question of the first save is answered with `place_question.choose(…)`.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from model.excel_pairs import APPLIED, SEPARATE, merged_changes
 from model.workspace import Workspace
 from ui import settings as opt
 from ui.loader import Loaded
-from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, UnsavedQuestion, show_message
+from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, SavedLink, UnsavedQuestion, show_message
+from ui.save_place import SavePlaceQuestion
 from ui.saving import Saver, ask_save_path
 from ui.session import ReportSession
 from ui.tasks import Task
@@ -48,9 +54,12 @@ class Persistence(QObject):
         super().__init__(window)
         self.window = window
         self.link = WorkspaceLink(workspace, self) if workspace is not None else None
-        self.saver = Saver(self.link, self)
+        self.saver = Saver(self.link, window.settings, self)
         self.restore_bar = RestoreBar()
+        self.saved_link = SavedLink()
         self.question: UnsavedQuestion | None = None
+        self.place_question: SavePlaceQuestion | None = None
+        self._after_place: list[Callable[[], None]] = []  # saves waiting for the answer
         self.last_message: QMessageBox | None = None
         self.close_confirmed = False
         self._notes: list[str] = []
@@ -79,6 +88,10 @@ class Persistence(QObject):
         self.export_action.triggered.connect(self.ask_export_summary)
         for action in self.actions():
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.place_action = QAction(w)
+        self.place_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
+        self.place_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.place_action.triggered.connect(lambda: self.ask_save_place())
         self.update_actions()
 
     def retranslate(self) -> None:
@@ -86,6 +99,7 @@ class Persistence(QObject):
         self.save_as_action.setText(self.tr("Save Audit Results &As…"))
         self.save_all_action.setText(self.tr("Save A&ll"))
         self.export_action.setText(self.tr("&Export Summary…"))
+        self.place_action.setText(self.tr("&Where to Save Audit Workbooks…"))
         self.restore_bar.retranslate()
 
     def actions(self) -> list[QAction]:
@@ -102,18 +116,28 @@ class Persistence(QObject):
     # ---- reports coming and going ----------------------------------------------------
 
     def loaded(self, session: ReportSession, item: Loaded) -> None:
-        """Hand a freshly read report to its session, with its earlier corrections replayed."""
+        """Hand a freshly read report to its session, with its earlier corrections replayed:
+        those of its audit workbook, then the workspace's that the workbook does not hold."""
+        book = item.book
+        session.book = book
+        book_changes = list(book.changes) if book is not None and book.outcome == APPLIED else []
+        if book is not None and book.outcome == SEPARATE:
+            # Not its workbook: a report of its own, once this batch has taken in this one.
+            QTimer.singleShot(0, functools.partial(self.window.loading.open, [book.book], False))
+        own_book = book.book if book is not None and book.outcome != SEPARATE else None
         if self.link is None:
-            session.set_loaded(item.report, item.findings)
+            session.set_loaded(item.report, item.findings, book_changes)
+            session.output_path = own_book
             return
         attached = self.link.attach(session, item.report)
-        session.set_loaded(item.report, item.findings, attached.changes)
-        session.output_path = attached.output_path
-        if attached.unsaved:
+        changes, later = merged_changes(book_changes, attached.changes)
+        session.set_loaded(item.report, item.findings, changes)
+        session.output_path = attached.output_path or own_book
+        if attached.unsaved and later:
             session.stack.resetClean()  # restored corrections are not in a workbook yet
-        if attached.changes:
+        if later:
             text = self.tr("%1: %2 correction(s) restored.")
-            self._status(text.replace("%1", session.name).replace("%2", str(len(attached.changes))))
+            self._status(text.replace("%1", session.name).replace("%2", str(len(later))))
 
     def removed(self, session: ReportSession) -> None:
         if self.link is not None:
@@ -122,15 +146,62 @@ class Persistence(QObject):
     # ---- saving ------------------------------------------------------------------------
 
     def save(self, path: str | None = None, session: ReportSession | None = None) -> bool:
-        """Save `session` (the current report by default) to `path` or its usual place."""
+        """Save `session` (the current report by default) to `path` or its usual place.
+
+        False when it was not written, also when the first save has to ask where workbooks
+        go first: it is then written once the officer has answered."""
         session = session or self.window.session
         if session is None:
             return False
+        if path is None and self._must_ask([session]):
+            self.ask_save_place(functools.partial(self._save_later, session))
+            return False
         return self.saver.save(session, path)
 
+    def _save_later(self, session: ReportSession) -> None:
+        if session in self.window.reports.sessions:
+            self.saver.save(session)
+
     def save_all(self) -> list[ReportSession]:
-        """Save every report with unsaved corrections; returns those that failed."""
-        return self.saver.save_all(self.window.reports.sessions)
+        """Save every report with unsaved corrections; returns those that failed (all of them
+        while the first save asks where workbooks go; they are saved once it is answered)."""
+        sessions = self.window.reports.sessions
+        if self._must_ask([s for s in sessions if s.unsaved]):
+            self.ask_save_place(lambda: void(self.saver.save_all(self.window.reports.sessions)))
+            return [s for s in sessions if s.unsaved]
+        return self.saver.save_all(sessions)
+
+    # ---- where workbooks go --------------------------------------------------------------
+
+    def _must_ask(self, sessions: list[ReportSession]) -> bool:
+        """Whether saving `sessions` needs the officer's answer first: the place was never
+        chosen and one of them has no workbook of its own yet."""
+        return not self.window.settings.save_place() and any(not s.output_path for s in sessions)
+
+    def ask_save_place(self, then: Callable[[], None] | None = None) -> SavePlaceQuestion:
+        """Ask where audit workbooks go (remembered), then `then()`; a cancel saves nothing."""
+        if then is not None:
+            self._after_place.append(then)
+        if self.place_question is not None:
+            self.place_question.raise_()
+            return self.place_question
+        settings = self.window.settings
+        box = SavePlaceQuestion(self.window, settings.save_place(), settings.get(opt.SAVE_FOLDER))
+        box.answered.connect(self._place_chosen)
+        box.finished.connect(self._place_closed)
+        self.place_question = box
+        box.open()
+        return box
+
+    def _place_chosen(self, place: str, folder: str) -> None:
+        self.window.settings.set_save_place(place, folder)
+        waiting, self._after_place = self._after_place, []
+        for then in waiting:
+            then()
+
+    def _place_closed(self, _result: int) -> None:
+        self.place_question = None
+        self._after_place = []  # cancelled: nothing is saved
 
     def ask_save_as(self) -> None:
         session = self.window.session
@@ -159,11 +230,16 @@ class Persistence(QObject):
         return self.saver.export_summary(path, sessions)
 
     def _saved(self, session: ReportSession, path: str) -> None:
-        self._status(self.tr("Saved %1").replace("%1", path))
+        self.written(self.tr("Saved %1"), path)
         self.update_actions()
 
     def _summary_written(self, path: str) -> None:
-        self._status(self.tr("Summary written to %1").replace("%1", path))
+        self.written(self.tr("Summary written to %1"), path)
+
+    def written(self, text: str, path: str) -> None:
+        """Name the file just written in the status bar (`text` with `%1`), a click from its folder."""
+        self.window.statusBar().clearMessage()
+        self.saved_link.show_written(text, os.path.abspath(path))
 
     def _failed(self, message: str) -> None:
         self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", message))
@@ -226,12 +302,18 @@ class Persistence(QObject):
         if choice == CANCEL:
             return
         if choice == SAVE:
-            failed = [s for s in sessions if s.unsaved and not self.saver.save(s)]
-            if failed:
-                return  # the reason is shown; nothing is closed
-        elif choice != DISCARD:
+            if self._must_ask([s for s in sessions if s.unsaved]):
+                self.ask_save_place(functools.partial(self._save_then, sessions, then))
+                return
+            self._save_then(sessions, then)
             return
-        then()
+        if choice == DISCARD:
+            then()
+
+    def _save_then(self, sessions: list[ReportSession], then: Callable[[], None]) -> None:
+        failed = [s for s in sessions if s.unsaved and not self.saver.save(s)]
+        if not failed:  # else the reason is shown and nothing is closed
+            then()
 
     def flush(self) -> None:
         """Before the program ends: let a summary being written and the workspace finish."""

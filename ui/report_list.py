@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QUndoStack
 
+from model.excel_pairs import APPLIED, SOURCE_CHANGED, cells_corrected
 from ui import theme
 from ui.labels import format_name
 from ui.session import STATE_FAILED, STATE_LOADING, ReportSession
@@ -226,6 +227,25 @@ class ReportListModel(QAbstractTableModel):
             if s.report.not_a_report:
                 foreground[COL_AGENCY] = theme.SEVERITY_FG["error"]
         tooltip = f"{s.path}\n{s.report.error}" if failed and s.report is not None else s.path
+        if s.sample:
+            display = (self.tr("[Sample] %1").replace("%1", display[COL_FILE]),) + display[1:]
+            tooltip += "\n" + self.tr("A sample report bundled with the program; it closes when you open your own files.")
+        book = s.book
+        if book is not None and book.outcome == APPLIED:
+            display = (self.tr("[+Workbook] %1").replace("%1", display[COL_FILE]),) + display[1:]
+            text = self.tr(
+                "Opened together with its audit workbook %1: the source's text, with the workbook's %2 "
+                "correction(s) over it. Saving writes to that workbook."
+            )
+            tooltip += "\n" + text.replace("%1", book.book).replace("%2", str(cells_corrected(book.changes)))
+        elif book is not None and book.outcome == SOURCE_CHANGED:
+            display = (self.tr("[Workbook not applied] %1").replace("%1", display[COL_FILE]),) + display[1:]
+            foreground[COL_FILE] = theme.SEVERITY_FG["warning"]
+            text = self.tr(
+                "Its audit workbook %1 was saved from an earlier version of this file: its corrections "
+                "are not applied to the changed text. Open the workbook on its own to see them."
+            )
+            tooltip += "\n" + text.replace("%1", book.book)
         unsaved = s.unsaved
         if unsaved:
             display = (UNSAVED_MARK + display[COL_FILE],) + display[1:]

@@ -1,7 +1,8 @@
 """Saving the audit results as Excel: one report's workbook, and the summary of the batch.
 
-A report's workbook (`<stem>.审核.xlsx` beside the source unless the officer chose another
-place, remembered per report) is small and written at once; saving marks the report's undo
+A report's workbook (`<stem>.审核.xlsx` beside the source or in the folder chosen for
+workbooks, unless it was saved elsewhere before: remembered per report) is small and
+written at once; saving marks the report's undo
 stack clean and the workspace saved. The summary of a whole batch is written on a worker
 thread from a copy of the reports, so the officer can go on correcting meanwhile. Write
 errors (`model.atomic.WriteError`, e.g. the file is open in Excel or WPS) come back as a
@@ -16,29 +17,34 @@ import functools
 import logging
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from model import guard
-from model.filenames import safe_name
+from model.excel_pairs import book_path
 from model.findings import Finding
 from model.report import Report
 from ui.session import ReportSession
+from ui.settings import Settings
 from ui.tasks import Task
 from ui.workspace_link import WorkspaceLink
 
-OUTPUT_SUFFIX = ".审核.xlsx"
 log = logging.getLogger(__name__)
 
 
-def default_output(source: str) -> str:
-    """The audit workbook's default place: beside the source, `<stem>.审核.xlsx` (a name
-    made safe for Windows and for the length of the path)."""
-    src = Path(source)
-    return str(src.with_name(safe_name(src.stem, OUTPUT_SUFFIX, str(src.parent))))
+def default_output(source: str, folder: str | None = None) -> str:
+    """The audit workbook's default place: beside the source (or in `folder`),
+    `<stem>.审核.xlsx` (a name made safe for Windows and for the length of the path)."""
+    return book_path(source, folder)
+
+
+def documents_folder() -> str:
+    """The user's documents folder (where a bundled sample's workbook goes, not beside it
+    inside the program's own folder)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder or os.path.expanduser("~")
 
 
 def snapshot(report: Report) -> Report:
@@ -67,15 +73,22 @@ class Saver(QObject):
     summaryWritten = Signal(str)  # path
     failed = Signal(str)  # a message the officer can act on
 
-    def __init__(self, link: WorkspaceLink | None, parent: QObject | None = None) -> None:
+    def __init__(self, link: WorkspaceLink | None, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.link = link
+        self.settings = settings
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.tasks: list[Task] = []
 
     def target(self, session: ReportSession) -> str:
-        return session.output_path or default_output(session.path)
+        """Where `session` is saved: its workbook's place, else the place chosen for workbooks."""
+        if session.output_path:
+            return session.output_path
+        folder = self.settings.book_folder()
+        if folder is None and session.sample:
+            folder = documents_folder()
+        return default_output(session.path, folder)
 
     def can_save(self, session: ReportSession | None) -> bool:
         return session is not None and session.report is not None and not session.report.error

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from model.changes import Change
+from model.excel_pairs import BookMerge
 from model.findings import ERROR, WARNING, Finding
 from model.report import Cell, Number, Report
 from model.rules import audit
@@ -50,6 +51,8 @@ class ReportSession(QObject):
         self.stack = QUndoStack(self)
         self.changes: list[Change] = []  # every correction, undo and redo, in order
         self.output_path: str | None = None  # where the audit workbook was last saved
+        self.book: BookMerge | None = None  # the audit workbook opened with the source, if any
+        self.sample = False  # a bundled sample report, opened from the start page
         self._own: list[Finding] = []  # the report's own audit
         self._batch: list[Finding] = []  # findings of the rules across the open batch
         self._by_cell: dict[CellKey, list[Finding]] = {}

@@ -38,6 +38,12 @@ VERTICAL_SPLITTER = Option[QByteArray]("window/verticalSplitter", QByteArray, QB
 RECENT_FILES = Option[list]("files/recent", list, [])
 LANGUAGE = Option[str]("ui/language", str, "")
 LAST_FOLDER = Option[str]("files/lastFolder", str, "")
+# Where audit workbooks are saved: "" until the first save asks, then PLACE_BESIDE (next to
+# each source) or PLACE_FOLDER (in SAVE_FOLDER).
+SAVE_PLACE = Option[str]("saving/place", str, "")
+SAVE_FOLDER = Option[str]("saving/folder", str, "")
+PLACE_BESIDE = "beside"
+PLACE_FOLDER = "folder"
 VERSION = Option[int]("meta/version", int, SETTINGS_VERSION)
 
 
@@ -89,6 +95,21 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.set(LANGUAGE, value)
+
+    def save_place(self) -> str:
+        """PLACE_BESIDE, PLACE_FOLDER, or "" when the officer has not been asked yet."""
+        place = self.get(SAVE_PLACE)
+        return place if place in (PLACE_BESIDE, PLACE_FOLDER) else ""
+
+    def set_save_place(self, place: str, folder: str = "") -> None:
+        self.set(SAVE_PLACE, place)
+        self.set(SAVE_FOLDER, folder if place == PLACE_FOLDER else "")
+        self.sync()
+
+    def book_folder(self) -> str | None:
+        """The folder audit workbooks go to, or None when they go beside their sources."""
+        folder = self.get(SAVE_FOLDER)
+        return folder if self.save_place() == PLACE_FOLDER and folder else None
 
     def recent_files(self) -> list[str]:
         """Recent files that still exist, newest first."""

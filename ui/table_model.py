@@ -22,9 +22,19 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from model.findings import ERROR
+from model.excel_marks import (
+    MARK_BLANK,
+    MARK_EDITED,
+    MARK_ERROR,
+    MARK_NONE,
+    MARK_UNCERTAIN,
+    MARK_WARNING,
+    PROBLEM_MARKS,
+    cell_mark,
+    is_uncertain,
+)
 from model.messages import fmt_num
-from model.report import STATUS_TEXT, STATUS_UNCERTAIN, Cell, Number
+from model.report import STATUS_TEXT, Number
 from model.schema import TableSchema
 from ui import theme
 from ui.commands import RevertCellCommand, SetCellCommand
@@ -42,13 +52,14 @@ KIND_VALUE = "value"
 EDGE_LEFT = 1
 EDGE_TOP = 2
 
-FLAG_NONE = ""
-FLAG_ERROR = "error"
-FLAG_WARNING = "warning"
-FLAG_BLANK = "blank"
-FLAG_UNCERTAIN = "uncertain"
-FLAG_EDITED = "edited"
-PROBLEM_FLAGS = frozenset({FLAG_ERROR, FLAG_WARNING, FLAG_BLANK, FLAG_UNCERTAIN})
+# A figure's flag is its mark (`model.excel_marks`), the same on paper and in Excel.
+FLAG_NONE = MARK_NONE
+FLAG_ERROR = MARK_ERROR
+FLAG_WARNING = MARK_WARNING
+FLAG_BLANK = MARK_BLANK
+FLAG_UNCERTAIN = MARK_UNCERTAIN
+FLAG_EDITED = MARK_EDITED
+PROBLEM_FLAGS = PROBLEM_MARKS
 
 UNCERTAIN_MARK = "?"
 
@@ -57,13 +68,6 @@ _Pos = tuple[int, int]  # (grid row, grid column)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_FLAG_BG = {
-    FLAG_ERROR: theme.ERROR_BG,
-    FLAG_BLANK: theme.BLANK_BG,
-    FLAG_WARNING: theme.WARNING_BG,
-    FLAG_UNCERTAIN: theme.UNCERTAIN_BG,
-    FLAG_EDITED: theme.EDITED_BG,
-}
 
 
 class Shown(NamedTuple):
@@ -88,11 +92,6 @@ def parse_number(text: str) -> tuple[bool, Number | None]:
         return True, int(t)
     except ValueError:
         return False, None
-
-
-def is_uncertain(cell: Cell | None) -> bool:
-    """A cell the recognizer left blank because it could not be sure of its value."""
-    return cell is not None and cell.status == STATUS_UNCERTAIN and cell.value is None
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -160,19 +159,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def _flag_of(self, row: str, col: str) -> str:
         assert self.session is not None
-        found = self.session.cell_findings(self.table, row, col)
-        cell = self.session.cell(self.table, row, col)
-        if found:  # most cells have none
-            if any(f.severity == ERROR for f in found):
-                return FLAG_ERROR
-            if is_uncertain(cell):
-                return FLAG_UNCERTAIN
-            if any(f.rule == "EMPTY_CELL" for f in found):
-                return FLAG_BLANK
-            return FLAG_WARNING
-        if is_uncertain(cell):
-            return FLAG_UNCERTAIN
-        return FLAG_EDITED if cell is not None and cell.edited else FLAG_NONE
+        return cell_mark(self.session.cell(self.table, row, col), self.session.cell_findings(self.table, row, col))
 
     def _on_findings_changed(self) -> None:
         new = self._compute_flags()
@@ -305,7 +292,7 @@ class ReportTableModel(QAbstractTableModel):
             return _CENTER if shown.uncertain else _RIGHT
         flag = self._flags.get(pos, FLAG_NONE)
         if role == Qt.ItemDataRole.BackgroundRole:
-            background = _FLAG_BG.get(flag)
+            background = theme.MARK_BG.get(flag)
             if background is None and self._is_total(pos):
                 return theme.TOTAL_BG
             return background

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>About Report Auditor</source>
+        <translation>关于年报审核助手</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Python %1, Qt %2, PySide6 %3</source>
+        <translation>Python %1，Qt %2，PySide6 %3</translation>
+    </message>
+    <message>
+        <source>Audits annual reports on government information disclosure, offline.</source>
+        <translation>审核政府信息公开工作年度报告，全部在本机完成。</translation>
+    </message>
+    <message>
+        <source>Libraries shipped with the program and their licences:</source>
+        <translation>程序附带的软件库及其许可证：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>%1
@@ -113,6 +136,10 @@ Your corrections are not lost.</source>
 <context>
     <name>FindingsModel</name>
     <message>
+        <source>What this rule checks, with an example (click, or Shift+F1)</source>
+        <translation>查看该规则检查什么，并附示例（点击，或按 Shift+F1）</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -134,6 +161,13 @@ Your corrections are not lost.</source>
     <message>
         <source>Not a number: “%1”. Enter a number, or leave the cell blank.</source>
         <translation>“%1”不是数字。请输入数字，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Report Auditor Guide</source>
+        <translation>年报审核助手使用指南</translation>
     </message>
 </context>
 <context>
@@ -393,6 +427,26 @@ Your corrections are not lost.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>About This &amp;Rule</source>
+        <translation>该规则的说明(&amp;R)</translation>
+    </message>
+    <message>
+        <source>View &amp;Sample Reports</source>
+        <translation>查看示例报告(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Report Auditor</source>
+        <translation>关于年报审核助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -513,6 +567,10 @@ Your corrections are not lost.</source>
         <translation>导出汇总(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Where to Save Audit Workbooks…</source>
+        <translation>审核工作簿保存位置(&amp;W)…</translation>
+    </message>
+    <message>
         <source>%1: %2 correction(s) restored.</source>
         <translation>%1：已恢复 %2 处更正。</translation>
     </message>
@@ -572,7 +630,78 @@ Your corrections are not lost.</source>
     </message>
 </context>
 <context>
+    <name>PrintActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print the audit of this report, with a preview first (Ctrl+P)</source>
+        <translation>打印本报告的审核结果，先显示打印预览（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Print Preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <source>The printer could not be used: %1</source>
+        <translation>无法使用打印机：%1</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>已导出 PDF：%1</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>未写入：%1</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>未写入</translation>
+    </message>
+</context>
+<context>
     <name>ReportListModel</name>
+    <message>
+        <source>[Sample] %1</source>
+        <translation>［示例］%1</translation>
+    </message>
+    <message>
+        <source>A sample report bundled with the program; it closes when you open your own files.</source>
+        <translation>程序自带的示例报告；打开您自己的文件时会自动关闭。</translation>
+    </message>
+    <message>
+        <source>Opened together with its audit workbook %1: the source&apos;s text, with the workbook&apos;s %2 correction(s) over it. Saving writes to that workbook.</source>
+        <translation>已与其审核工作簿 %1 一并打开：显示原文，并套用工作簿中的 %2 处修改。保存时写入该工作簿。</translation>
+    </message>
+    <message>
+        <source>[+Workbook] %1</source>
+        <translation>［含审核工作簿］%1</translation>
+    </message>
+    <message>
+        <source>[Workbook not applied] %1</source>
+        <translation>［审核工作簿未套用］%1</translation>
+    </message>
+    <message>
+        <source>Its audit workbook %1 was saved from an earlier version of this file: its corrections are not applied to the changed text. Open the workbook on its own to see them.</source>
+        <translation>其审核工作簿 %1 保存于该文件改动之前，工作簿中的修改不套用到改动后的内容。可单独打开该工作簿查看。</translation>
+    </message>
     <message>
         <source>Corrections not saved to the workbook yet (Ctrl+S saves)</source>
         <translation>有尚未保存到工作簿的更正（Ctrl+S 保存）</translation>
@@ -690,6 +819,52 @@ Your corrections are not lost.</source>
     </message>
 </context>
 <context>
+    <name>SavePlaceQuestion</name>
+    <message>
+        <source>Where should audit workbooks be saved?</source>
+        <translation>审核工作簿保存在哪里？</translation>
+    </message>
+    <message>
+        <source>Each report&apos;s audit workbook (its tables, marks, findings and corrections) is saved as &lt;name&gt;.审核.xlsx. Where should these workbooks go? The choice is remembered; File → Where to Save Audit Workbooks… changes it.</source>
+        <translation>每份报告的审核工作簿（表格、颜色标记、问题清单和修改记录）保存为“原文件名.审核.xlsx”。这些工作簿放在哪里？您的选择会被记住，可在“文件 → 审核工作簿保存位置”中更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Next to each source file</source>
+        <translation>与原文件放在同一文件夹(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Opening the folder again opens each report together with its workbook.</source>
+        <translation>以后再打开该文件夹时，每份报告会与它的审核工作簿一并打开。</translation>
+    </message>
+    <message>
+        <source>&amp;All in one folder:</source>
+        <translation>统一保存到此文件夹(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>请选择文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Folder for Audit Workbooks</source>
+        <translation>审核工作簿文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists.</source>
+        <translation>请选择一个已存在的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedLink</name>
+    <message>
+        <source>Click to open the folder that holds %1</source>
+        <translation>点击打开 %1 所在的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Saver</name>
     <message>
         <source>%1 could not be read; there is nothing to save.</source>
@@ -698,6 +873,45 @@ Your corrections are not lost.</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Report Auditor</source>
+        <translation>年报审核助手</translation>
+    </message>
+    <message>
+        <source>Audits annual reports on government information disclosure: open report files (text, web pages, Word, PDF, Excel) or a whole folder, then check the marked cells and findings. Everything stays on this computer.</source>
+        <translation>审核政府信息公开工作年度报告：打开报告文件（文本、网页、Word、PDF、Excel）或整个文件夹，然后查看标出的单元格和问题。所有处理都在本机完成。</translation>
+    </message>
+    <message>
+        <source>Open Files… (Ctrl+O)</source>
+        <translation>打开文件…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open Folder… (Ctrl+Shift+O)</source>
+        <translation>打开文件夹…（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>View Sample Reports</source>
+        <translation>查看示例报告</translation>
+    </message>
+    <message>
+        <source>The samples open labelled as samples, and close when you open your own files.</source>
+        <translation>示例报告在列表中标有“示例”，打开您自己的文件时自动关闭。</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近打开的文件</translation>
+    </message>
+    <message>
+        <source>No files opened yet.</source>
+        <translation>还没有打开过文件。</translation>
+    </message>
+    <message>
+        <source>Files and folders can also be dropped on this window. F1 opens the guide.</source>
+        <translation>也可以把文件或文件夹拖到本窗口。按 F1 查看使用指南。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from model.excel import (
     write_summary,
 )
 from model.excel_style import BLANK_FILL, EDITED_FILL, ERROR_FILL
+from model.messages import RULE_NAMES
 from model.report import STATUS_TEXT, Report
 from model.rules import audit
 from model.schema import TABLES
@@ -265,8 +266,10 @@ def test_formula_like_text_stays_text(tmp_path: Path) -> None:
     summary = tmp_path / "summary.xlsx"
     write_summary(summary, [(report, findings)])
     _no_formulas(summary)
-    row = next(load_workbook(summary)["汇总"].iter_rows(min_row=2, values_only=True))
+    row = next(load_workbook(summary)["全部数据"].iter_rows(min_row=2, values_only=True))
     assert row[:2] == ("@SUM(1+1)", EVIL)
+    listed = next(load_workbook(summary)["汇总"].iter_rows(min_row=2, values_only=True))
+    assert (listed[1], listed[-1]) == (EVIL, "@SUM(1+1)")
     issues = list(load_workbook(summary)["问题清单"].iter_rows(min_row=2, values_only=True))
     assert issues and all(r[1] == EVIL for r in issues)
 
@@ -316,7 +319,7 @@ def test_summary_rows_headers_and_findings(seeds: dict[str, Report], tmp_path: P
     out = tmp_path / "summary.xlsx"
     write_summary(out, items)
     wb = load_workbook(out)
-    rows = list(wb["汇总"].iter_rows(values_only=True))
+    rows = list(wb["全部数据"].iter_rows(values_only=True))
     header = rows[0]
     assert header[:7] == ("文件", "单位", "年度", "表格格式", "错误", "警告", "读取失败原因")
     assert "表三·本年新收·自然人" in header and "表四·行政复议·总计" in header
@@ -333,7 +336,20 @@ def test_summary_rows_headers_and_findings(seeds: dict[str, Report], tmp_path: P
     issues = list(wb["问题清单"].iter_rows(values_only=True))
     assert issues[0] == ("文件", "单位", "年度", "表", "行", "列", "规则", "严重程度", "说明")
     assert len(issues) - 1 == sum(len(f) for _, f in items)
-    assert wb["汇总"].freeze_panes == "C2"
+    assert wb["全部数据"].freeze_panes == "C2"
+
+    listed = list(wb["汇总"].iter_rows(values_only=True))
+    assert listed[0] == ("序号", "单位", "年度", "表格格式", "错误", "警告", "提示", "主要问题", "文件")
+    assert len(listed) == 1 + len(items)
+    for i, ((report, findings), row) in enumerate(zip(items, listed[1:]), start=1):
+        assert row[0] == i and row[1] == (report.agency or None) and row[-1] == report.path
+        if report.error:
+            assert row[4] is None and row[7] == "文件已损坏"
+            continue
+        assert row[4] == sum(f.severity == "error" for f in findings)
+        for rule in {f.rule for f in findings}:
+            assert RULE_NAMES[rule] in row[7]  # each rule by its Chinese name, with its count
+        assert row[7] == "未发现问题" if not findings else row[7].count("\n") == len({(f.severity, f.rule) for f in findings}) - 1
 
 
 def test_summary_of_a_thousand_reports_is_fast(seeds: dict[str, Report], tmp_path: Path) -> None:
@@ -353,7 +369,7 @@ def test_check_command_writes_summary(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode in (0, 1), proc.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "问题清单", "元数据"]
+    assert wb.sheetnames == ["汇总", "问题清单", "全部数据", "元数据"]
     assert wb["汇总"].max_row == 1 + len(SEEDS)
 
 

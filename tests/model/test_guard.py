@@ -126,7 +126,7 @@ def test_figures_no_worksheet_holds_are_written_as_text(tmp_path: Path) -> None:
     cells = list(next(iter(report.tables.values())).values())
     cells[0].value, cells[1].value, cells[2].value = 10**400, 10**20, float("inf")
     assert guard.write_summary(str(tmp_path / "sum.xlsx"), items) == []
-    row = list(load_workbook(tmp_path / "sum.xlsx", read_only=True).worksheets[0].values)[1]
+    row = list(load_workbook(tmp_path / "sum.xlsx", read_only=True)["全部数据"].values)[1]
     assert "100000…（共 401 位）" in row and "100000000000000000000" in row
     write_report(tmp_path / "a.xlsx", report, findings)
     back, _ = read_report_workbook(tmp_path / "a.xlsx")

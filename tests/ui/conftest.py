@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QtMsgType
 from model.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.session import ReportSession
-from ui.settings import Settings
+from ui.settings import PLACE_BESIDE, Settings
 from ui.workspace_link import workspace_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +56,17 @@ def fail_on_qt_warnings(qtlog: object) -> Iterator[None]:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings("ReportAuditorTests", "ui-tests")
+    """The program's settings, with the first save's question answered: workbooks go beside
+    their sources (`fresh_settings` has it unanswered)."""
+    s = Settings("ReportAuditorTests", "ui-tests")
+    s.set_save_place(PLACE_BESIDE)
+    return s
+
+
+@pytest.fixture
+def fresh_settings() -> Settings:
+    """Settings as on the first start: nothing chosen yet."""
+    return Settings("ReportAuditorTests", "first-start")
 
 
 @pytest.fixture

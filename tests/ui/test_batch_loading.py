@@ -117,7 +117,7 @@ def test_reports_read_all_at_once_are_taken_in_over_several_turns(
     batch is finished only when the last one is in."""
     monkeypatch.setattr(batch_loading, "_HANDOVER_MS", 0)
 
-    def read_everything_at_once(paths, progress, cancelled, partial):  # type: ignore[no-untyped-def]
+    def read_everything_at_once(paths, progress, cancelled, partial, books=None):  # type: ignore[no-untyped-def]
         for path in paths:
             partial(loader.load_one(path))  # all queued before the window takes any in
         return len(paths)

@@ -167,7 +167,8 @@ def test_save_writes_a_workbook_that_reads_back(
     assert [(c.table, c.row, c.col, c.old, c.new) for c in changes] == [(*CELL, 0, 7)]
     assert not window.isWindowModified() and opened.stack.isClean()
     assert not workspace.has_unsaved()
-    assert "报告.审核.xlsx" in window.statusBar().currentMessage()
+    link = window.persistence.saved_link
+    assert link.isVisible() and "报告.审核.xlsx" in link.text() and link.path == str(out)
     # Save As goes elsewhere and is remembered for the next Ctrl+S.
     edit(window, "9")
     assert window.isWindowModified()
@@ -239,7 +240,8 @@ def test_export_summary_in_the_background(qtbot, window: MainWindow, opened: Rep
     out = tmp_path / "汇总.xlsx"
     with qtbot.waitSignal(window.persistence.saver.summaryWritten, timeout=15000):
         assert window.persistence.export_summary(str(out)) is not None
-    assert out.exists() and "汇总.xlsx" in window.statusBar().currentMessage()
+    link = window.persistence.saved_link
+    assert out.exists() and "汇总.xlsx" in link.text() and link.isVisible() and link.path == str(out)
     blocked = tmp_path / "blocked.xlsx"
     blocked.mkdir()
     with qtbot.waitSignal(window.persistence.saver.failed, timeout=15000):
