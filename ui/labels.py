@@ -38,6 +38,8 @@ _RULES = {
     "DUPLICATE_CONTENT": QT_TRANSLATE_NOOP("Labels", "Duplicate content"),
     "LATE_PUBLICATION": QT_TRANSLATE_NOOP("Labels", "Published late"),
     "FEE_NOT_REPORTED": QT_TRANSLATE_NOOP("Labels", "Fees not reported"),
+    "UNCERTAIN_CELL": QT_TRANSLATE_NOOP("Labels", "Cell not read with certainty"),
+    "NOT_A_REPORT": QT_TRANSLATE_NOOP("Labels", "Not an annual report"),
 }
 
 _FORMATS = {

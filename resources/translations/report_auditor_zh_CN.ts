@@ -225,6 +225,14 @@ Your corrections are not lost.</source>
         <translation>缺少表格</translation>
     </message>
     <message>
+        <source>Cell not read with certainty</source>
+        <translation>无法确定的单元格</translation>
+    </message>
+    <message>
+        <source>Not an annual report</source>
+        <translation>不是年度报告</translation>
+    </message>
+    <message>
         <source>Section missing</source>
         <translation>缺少章节</translation>
     </message>
