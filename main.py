@@ -30,9 +30,10 @@ from model import __version__
 
 if TYPE_CHECKING:
     from model.changes import Change
-    from model.excel_pairs import Audited, BookMerge
+    from model.excel_pairs import BookMerge
     from model.findings import Finding
     from model.report import Report
+    from parsers.pipeline import Audited
 
     Item = tuple[Report, list[Finding]]
     Writer = Callable[[Path, Report, list[Finding], list[Change]], None]
@@ -201,7 +202,8 @@ def check(argv: Sequence[str]) -> int:
             print(problem, file=sys.stderr)
         return 1
 
-    from model.excel_pairs import audit_paired, pair_files
+    from model.excel_pairs import pair_files
+    from parsers.pipeline import audit_paired
 
     sources, books = pair_files(files)
     audited = audit_paired(sources, books)

@@ -34,7 +34,6 @@ from pathlib import Path
 from model.changes import Change
 from model.errors import AuditError
 from model.filenames import safe_name
-from model.findings import Finding
 from model.report import Report
 from model.workspace import replay
 
@@ -199,39 +198,3 @@ def cells_corrected(changes: Sequence[Change]) -> int:
     return len({(c.table, c.row, c.col) for c in changes})
 
 
-# ---- reading ----------------------------------------------------------------------------
-
-
-def read_with_book(path: str, book: str | None) -> tuple[Report, list[Finding], BookMerge | None]:
-    """Read and audit one source (`model.guard.read_and_audit`) with its audit workbook's
-    corrections over it, when it has one that applies."""
-    from model import guard
-
-    report, findings = guard.read_and_audit(path)
-    if book is None:
-        return report, findings, None
-    merge = merge_book(report, book)
-    if merge.outcome == APPLIED and merge.changes:
-        replay(report, list(merge.changes))
-        findings = guard.audit_report(report)
-    return report, findings, merge
-
-
-Audited = tuple[Report, list[Finding], BookMerge | None]
-
-
-def audit_paired(files: Sequence[str], books: dict[str, str]) -> list[Audited]:
-    """`model.guard.audit_files` for sources opened with their workbooks: each read with its
-    workbook's corrections (a workbook that is not its own audited as a report of its own,
-    right after it), then the rules across the batch."""
-    from model import guard
-
-    read: list[Audited] = []
-    for path in files:
-        report, findings, merge = read_with_book(path, books.get(path))
-        read.append((report, findings, merge))
-        if merge is not None and merge.outcome == SEPARATE:
-            alone, found = guard.read_and_audit(merge.book)
-            read.append((alone, found, None))
-    batch = guard.batch_findings([r for r, _, _ in read])
-    return [(r, [] if r.error else f + batch.get(i, []), m) for i, (r, f, m) in enumerate(read)]

@@ -136,37 +136,6 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def read_and_audit(path: str) -> tuple[Report, list[Finding]]:
-    """Read, recognise and audit one file within `FILE_SECONDS`; never raises for the file."""
-    from parsers import load_report
-
-    try:
-        with time_limit(FILE_SECONDS):
-            try:
-                report = load_report(path)
-            except Exception:  # noqa: BLE001 - load_report guards itself; this is the last net
-                report = Report(path=path)
-                fail(report, READ)
-            return report, audit_report(report)
-    except TooSlow:
-        _log.warning("%s took more than %s s and was left out", path, FILE_SECONDS)
-        return Report(path=path, error=TOO_SLOW), []
-
-
-def audit_files(paths: Sequence[str]) -> list[tuple[Report, list[Finding]]]:
-    """Read, recognise and audit each file, then the batch rules: (report, findings) each.
-
-    Never raises for a file: the one pipeline of `main.py check`."""
-    reports: list[Report] = []
-    own: list[list[Finding]] = []
-    for path in paths:
-        report, findings = read_and_audit(path)
-        reports.append(report)
-        own.append(findings)
-    batch = batch_findings(reports)
-    return [(r, [] if r.error else own[i] + batch.get(i, [])) for i, r in enumerate(reports)]
-
-
 Item = tuple[Report, list[Finding]]
 
 

@@ -91,7 +91,7 @@ def load_one(path: str, book: str | None = None) -> Loaded:
     """Parse and audit one file, with the corrections of its audit workbook `book` over it
     when they apply; never raises for a bad file (the reason is in `report.error`)."""
     from model import guard
-    from model.excel_pairs import read_with_book
+    from parsers.pipeline import read_with_book
 
     report, findings, merge = read_with_book(path, book)  # within a time limit in worker processes
     fingerprint = guard.prepare_report(report)  # made here, off the GUI thread

@@ -17,13 +17,13 @@ from model.excel_pairs import (
     APPLIED,
     SEPARATE,
     SOURCE_CHANGED,
-    audit_paired,
     book_path,
     output_names,
     pair_files,
 )
 from model.rules import audit
 from parsers import load_report
+from parsers.pipeline import audit_paired
 from tests.conftest import sample
 
 CELL = ("table3", "new", "natural_person")
