@@ -253,16 +253,13 @@ def _pdfs(folder: Path) -> dict[str, bytes]:
 
 def _pdf_cost(data: bytes) -> tuple[float, float, int]:
     """Best time per page of three reads, peak traced memory per page, and the pages."""
-    import io
     import tracemalloc
 
-    import pdfplumber
-
     from parsers.grid import RenderOptions
+    from parsers.pdf_limits import check_pdf
     from parsers.pdf_reader import read_pdf
 
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = len(pdf.pages)
+    pages = check_pdf(data)
     best = min(_times(lambda: read_pdf(data, RenderOptions()), 3))
     tracemalloc.start()
     try:
