@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 TOLERANCE = 3.0  # pdfplumber's x/y tolerance for words and lines, and its snap, join and crossing tolerances
@@ -185,55 +185,59 @@ def cell_text(glyphs: Sequence[Glyph]) -> str:
 def merge_edges(edges: Iterable[Edge]) -> list[Edge]:
     """Edges of some length, snapped to shared positions and joined end to end, then those
     still too short left out (pdfplumber's `merge_edges` and the filters around it)."""
-    vertical = [e for e in edges if e.orientation == "v" and e.bottom - e.top >= MIN_EDGE_BEFORE]
-    horizontal = [e for e in edges if e.orientation == "h" and e.x1 - e.x0 >= MIN_EDGE_BEFORE]
-    out = []
-    for e in _joined(_snapped(vertical, "v"), "v") + _joined(_snapped(horizontal, "h"), "h"):
-        if (e.bottom - e.top if e.orientation == "v" else e.x1 - e.x0) >= MIN_EDGE:
-            out.append(e)
-    return out
-
-
-def _snapped(edges: list[Edge], orientation: str) -> list[Edge]:
-    """Edges moved across to the mean position of their cluster (x0 for vertical edges,
-    top for horizontal ones), with pdfplumber's arithmetic so positions compare equal."""
-    key = attrgetter("x0") if orientation == "v" else attrgetter("top")
-    ids = cluster_ids(map(key, edges))
-    clusters: dict[int, list[Edge]] = {}
+    # Each edge as (position across, start, end, far side across): x0, top, bottom, x1 for a
+    # vertical edge; top, x0, x1, bottom for a horizontal one.
+    vertical: list[_Span] = []
+    horizontal: list[_Span] = []
     for e in edges:
-        clusters.setdefault(ids[key(e)], []).append(e)
-    out = []
-    for n in sorted(clusters):
-        members = clusters[n]
-        mean = sum(map(key, members)) / len(members)
-        for e in members:
-            shift = mean - key(e)
-            if orientation == "v":
-                out.append(e._replace(x0=e.x0 + shift, x1=e.x1 + shift))
-            else:
-                out.append(e._replace(top=e.top + shift, bottom=e.bottom + shift))
+        if e.orientation == "v":
+            if e.bottom - e.top >= MIN_EDGE_BEFORE:
+                vertical.append((e.x0, e.top, e.bottom, e.x1))
+        elif e.x1 - e.x0 >= MIN_EDGE_BEFORE:
+            horizontal.append((e.top, e.x0, e.x1, e.bottom))
+    out = [
+        Edge("v", at, start, far, end) for at, start, end, far in _joined(_snapped(vertical)) if end - start >= MIN_EDGE
+    ]
+    out += [
+        Edge("h", start, at, end, far)
+        for at, start, end, far in _joined(_snapped(horizontal))
+        if end - start >= MIN_EDGE
+    ]
     return out
 
 
-def _joined(edges: list[Edge], orientation: str) -> list[Edge]:
-    """Edges on one line that touch or nearly touch, joined into one."""
-    position = attrgetter("x0") if orientation == "v" else attrgetter("top")
-    start = attrgetter("top") if orientation == "v" else attrgetter("x0")
+_Span = tuple[float, float, float, float]
+
+
+def _snapped(spans: list[_Span]) -> list[_Span]:
+    """Spans moved across to the mean position of their cluster, with pdfplumber's
+    arithmetic (the mean by `sum`, each side moved by the mean less the position), so that
+    positions compare equal as they do there."""
+    ids = cluster_ids(span[0] for span in spans)
+    members: dict[int, list[float]] = {}
+    for span in spans:
+        members.setdefault(ids[span[0]], []).append(span[0])
+    means = {n: sum(values) / len(values) for n, values in members.items()}
     out = []
-    for _, group in groupby(sorted(edges, key=position), key=position):
-        joined: list[Edge] = []
-        for e in sorted(group, key=start):
-            if not joined:
-                joined.append(e)
-            elif orientation == "v" and e.top <= joined[-1].bottom + TOLERANCE:
-                if e.bottom > joined[-1].bottom:
-                    joined[-1] = joined[-1]._replace(bottom=e.bottom)
-            elif orientation == "h" and e.x0 <= joined[-1].x1 + TOLERANCE:
-                if e.x1 > joined[-1].x1:
-                    joined[-1] = joined[-1]._replace(x1=e.x1)
+    for at, start, end, far in spans:
+        shift = means[ids[at]] - at
+        out.append((at + shift, start, end, far + shift))
+    return out
+
+
+def _joined(spans: list[_Span]) -> list[_Span]:
+    """Spans on one line that overlap or nearly touch, joined into one (the first keeps
+    its far side)."""
+    out: list[_Span] = []
+    for _, group in groupby(sorted(spans, key=itemgetter(0)), key=itemgetter(0)):
+        first = len(out)
+        for span in sorted(group, key=itemgetter(1)):
+            last = out[-1] if len(out) > first else None
+            if last is not None and span[1] <= last[2] + TOLERANCE:
+                if span[2] > last[2]:
+                    out[-1] = (last[0], last[1], span[2], last[3])
             else:
-                joined.append(e)
-        out += joined
+                out.append(span)
     return out
 
 
@@ -280,24 +284,25 @@ def cells(crossings: dict[Point, tuple[set[Box], set[Box]]]) -> list[Box]:
     def horizontal_link(a: Point, b: Point) -> bool:
         return not crossings[a][1].isdisjoint(crossings[b][1])
 
+    first_below = {p: i + 1 for column in below.values() for i, p in enumerate(column)}
+    first_right = {p: i + 1 for row in right.values() for i, p in enumerate(row)}
     out = []
     for pt in points:
-        column, row = below[pt[0]], right[pt[1]]
-        downs = [b for b in column[column.index(pt) + 1 :] if vertical_link(pt, b)]
-        if not downs:
-            continue
-        acrosses = [r for r in row[row.index(pt) + 1 :] if horizontal_link(pt, r)]
-        found = next(
-            (
-                (pt[0], pt[1], r[0], b[1])
-                for b in downs
-                for r in acrosses
-                if (r[0], b[1]) in crossings and vertical_link((r[0], b[1]), r) and horizontal_link((r[0], b[1]), b)
-            ),
-            None,
-        )
-        if found:
-            out.append(found)
+        acrosses: list[Point] | None = None
+        found = None
+        for b in below[pt[0]][first_below[pt] :]:
+            if not vertical_link(pt, b):
+                continue
+            if acrosses is None:
+                acrosses = [r for r in right[pt[1]][first_right[pt] :] if horizontal_link(pt, r)]
+            for r in acrosses:
+                corner = (r[0], b[1])
+                if corner in crossings and vertical_link(corner, r) and horizontal_link(corner, b):
+                    found = (pt[0], pt[1], r[0], b[1])
+                    break
+            if found:
+                out.append(found)
+                break
     return out
 
 
@@ -341,28 +346,26 @@ def find_tables(edges: Iterable[Edge]) -> list[Table]:
 def table_texts(table: Table, glyphs: Sequence[Glyph]) -> list[list[str | None]]:
     """Each cell's text (None for a covered position): the glyphs whose centre is inside
     the cell (left and top edges included, right and bottom not)."""
-    by_middle = sorted(range(len(glyphs)), key=lambda i: glyphs[i].top + glyphs[i].bottom)
-    middles = [glyphs[i].top + glyphs[i].bottom for i in by_middle]
+    # Centres doubled (x0 + x1, top + bottom): halving is exact, so the tests are pdfplumber's.
+    across = [g.x0 + g.x1 for g in glyphs]
+    down = [g.top + g.bottom for g in glyphs]
+    by_down = sorted(range(len(glyphs)), key=down.__getitem__)
+    downs = [down[i] for i in by_down]
     out = []
     for row in table.rows:
         boxes = [c for c in row if c is not None]
-        x0, top = min(c[0] for c in boxes), min(c[1] for c in boxes)
-        x1, bottom = max(c[2] for c in boxes), max(c[3] for c in boxes)
-        # Glyphs of the row's band, back in page order (the order words are built in).
-        band = sorted(by_middle[bisect_left(middles, 2 * top) : bisect_left(middles, 2 * bottom)])
-        inside = [glyphs[i] for i in band if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 < x1]
+        top, bottom = min(c[1] for c in boxes), max(c[3] for c in boxes)
+        band = sorted(by_down[bisect_left(downs, 2 * top) : bisect_left(downs, 2 * bottom)], key=across.__getitem__)
+        acrosses = [across[i] for i in band]
         texts: list[str | None] = []
         for cell in row:
             if cell is None:
                 texts.append(None)
                 continue
-            mine = [g for g in inside if _centre_in(g, cell)]
+            x0, top, x1, bottom = cell
+            inside = band[bisect_left(acrosses, 2 * x0) : bisect_left(acrosses, 2 * x1)]
+            # Back in page order, the order words are built in.
+            mine = [glyphs[i] for i in sorted(inside) if 2 * top <= down[i] < 2 * bottom]
             texts.append(cell_text(mine) if mine else "")
         out.append(texts)
     return out
-
-
-def _centre_in(g: Glyph, box: Box) -> bool:
-    h_mid = (g.x0 + g.x1) / 2
-    v_mid = (g.top + g.bottom) / 2
-    return box[0] <= h_mid < box[2] and box[1] <= v_mid < box[3]

@@ -22,7 +22,6 @@ is open only inside `open_document`, which holds one lock for the process.
 from __future__ import annotations
 
 import ctypes
-import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -163,20 +162,24 @@ def _read_glyphs(textpage: Any, frame: Frame) -> tuple[list[Glyph], int, int]:
         obj = text_object(textpage, i)
         loose_box(textpage, i, rect)
         if run is None or obj != run.obj or obj is None:
-            run = _Run(textpage, i, obj)
+            run = _Run(textpage, i, obj, frame)
         if run.unmapped and fpdf.FPDFText_HasUnicodeMapError(textpage, i):
             unmapped += 1
-        left, right = rect.left, rect.right
-        low, high = (run.baseline, run.baseline + run.size) if run.level else (rect.bottom, rect.top)
+        # The loose box on the page (corners to corners: the page turns by quarter turns).
+        left, low, right, high = rect.left, rect.bottom, rect.right, rect.top
         x0, x1 = fa * left + fc * low + fe, fa * right + fc * high + fe
-        top, bottom = fb * left + fd * high + ff, fb * right + fd * low + ff
         if x1 < x0:
             x0, x1 = x1, x0
-        if bottom < top:
-            top, bottom = bottom, top
+        if run.level:
+            top, bottom = run.baseline - run.size, run.baseline
+        else:
+            top, bottom = fb * left + fd * low + ff, fb * right + fd * high + ff
+            if bottom < top:
+                top, bottom = bottom, top
         box = _thousandths(x0), _thousandths(x1), _thousandths(top), _thousandths(bottom)
+        size = run.size or box[3] - box[2]  # pdfminer's: the glyph's height on the page
         # tuple.__new__: a third of the time of Glyph(...), on the page's busiest loop.
-        glyphs.append(new_glyph(Glyph, (ch, *box, run.size, run.upright)))
+        glyphs.append(new_glyph(Glyph, (ch, *box, size, run.upright)))
     return glyphs, chars, unmapped
 
 
@@ -188,22 +191,26 @@ class _Run:
     """What the glyphs of one text object (one show-text operator) share: font size,
     matrix, baseline and Unicode map. Asked of PDFium once an object, not once a glyph."""
 
-    def __init__(self, textpage: Any, index: int, obj: int | None) -> None:
+    def __init__(self, textpage: Any, index: int, obj: int | None, frame: Frame) -> None:
         self.obj = obj
         matrix = fpdf.FS_MATRIX()
         fpdf.FPDFText_GetMatrix(textpage, index, matrix)
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        self.size = fpdf.FPDFText_GetFontSize(textpage, index) * math.hypot(c, d)
+        # The glyph's matrix on the page as shown (its /Rotate applied), as pdfminer has it.
+        pa, pb, pc, pd = frame[0], -frame[1], frame[2], -frame[3]
+        a, b = matrix.a * pa + matrix.b * pc, matrix.a * pb + matrix.b * pd
+        c, d = matrix.c * pa + matrix.d * pc, matrix.c * pb + matrix.d * pd
+        # The font size on the page, for a glyph not turned; 0 for one turned (its height then).
+        self.size = fpdf.FPDFText_GetFontSize(textpage, index) * abs(d) if b == 0 and c == 0 else 0.0
         self.upright = a * d > 0 and b * c <= 0  # pdfminer's test
-        # Level glyphs stand on their baseline, as tall as their size; others keep PDFium's box.
+        # Level glyphs stand on their baseline, as tall as their size; others keep PDFium's
+        # box. Horizontal writing keeps one baseline through the object. (A font written
+        # vertically would too: its glyphs are then read as one line, in their order.)
         self.level = b == 0 and c == 0 and a > 0 and d > 0
         self.baseline = 0.0
         if self.level:
-            # Horizontal writing keeps one baseline through the object. (A font written
-            # vertically would too: its glyphs are then read as one line, in their order.)
             x, y = ctypes.c_double(), ctypes.c_double()
             fpdf.FPDFText_GetCharOrigin(textpage, index, x, y)
-            self.baseline = y.value
+            self.baseline = frame[1] * x.value + frame[3] * y.value + frame[5]
         # A font without a Unicode map misses it for its first glyph already.
         self.unmapped = bool(fpdf.FPDFText_HasUnicodeMapError(textpage, index))
 
@@ -259,49 +266,50 @@ def _drawings(page: Any, frame: Frame, max_shapes: int) -> tuple[list[Edge], int
 
 
 def _subpaths(obj: Any, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
-    """A path's subpaths as pdfminer writes them: the operators (m, l, c, h) and each
-    one's end point in page coordinates (a close goes back to the subpath's start)."""
+    """A path's subpaths as pdfminer writes them: the operators (m, l, c) and each one's
+    end point in page coordinates. PDFium closes a subpath with a line back to its start
+    (when it is not there already), so closes need not be read: pdfminer's "h" is that
+    line."""
     a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
+    segment_at, point_of, kind_of = (
+        fpdf.FPDFPath_GetPathSegment,
+        fpdf.FPDFPathSegment_GetPoint,
+        fpdf.FPDFPathSegment_GetType,
+    )
     out: list[tuple[str, list[tuple[float, float]]]] = []
     ops: list[str] = []
     points: list[tuple[float, float]] = []
     controls = 0
     for s in range(fpdf.FPDFPath_CountSegments(obj)):
-        segment = fpdf.FPDFPath_GetPathSegment(obj, s)
-        fpdf.FPDFPathSegment_GetPoint(segment, x, y)
-        kind = fpdf.FPDFPathSegment_GetType(segment)
-        point = (round(a * x.value + c * y.value + e, 3), round(b * x.value + d * y.value + f, 3))
+        segment = segment_at(obj, s)
+        kind = kind_of(segment)
+        if kind == fpdf.FPDF_SEGMENT_BEZIERTO:
+            controls += 1
+            if controls % 3:
+                continue  # two control points, then the end point
+        point_of(segment, x, y)
+        point = (_thousandths(a * x.value + c * y.value + e), _thousandths(b * x.value + d * y.value + f))
         if kind == fpdf.FPDF_SEGMENT_MOVETO:
             if ops:
                 out.append(("".join(ops), points))
             ops, points, controls = ["m"], [point], 0
-        elif not ops:
-            continue  # a path must open with a move; pdfminer drops one that does not
-        elif kind == fpdf.FPDF_SEGMENT_BEZIERTO:
-            controls += 1
-            if controls % 3 == 0:  # two control points, then the end point
-                ops.append("c")
-                points.append(point)
-        else:
-            ops.append("l")
+        elif ops:  # a path must open with a move; pdfminer drops one that does not
+            ops.append("c" if kind == fpdf.FPDF_SEGMENT_BEZIERTO else "l")
             points.append(point)
-        if ops and fpdf.FPDFPathSegment_GetClose(segment):
-            ops.append("h")
-            points.append(points[0])
     if ops:
         out.append(("".join(ops), points))
     return out
 
 
 def _shape_edges(shape: str, pts: list[tuple[float, float]]) -> list[Edge]:
-    """pdfminer's reading of one subpath (a line, a rectangle or a curve) as edges."""
-    if len(shape) > 3 and shape.endswith("lh") and pts[-2] == pts[0]:
-        shape, pts = shape[:-2] + "h", pts[:-1]  # a line back to the start, then a close
-    if shape in ("ml", "mlh"):
+    """pdfminer's reading of one subpath (a line, a rectangle or a curve) as edges. A
+    subpath closed back to its start reads as pdfminer's closed one ("mlh", "mlllh"); one
+    drawn back by hand as well, where pdfminer would see a curve over the same line."""
+    if shape == "ml" or (shape == "mll" and pts[2] == pts[0]):  # a line, or one closed ("mlh")
         (ax, at), (bx, bt) = pts[0], pts[1]
         return [line_edge(min(ax, bx), min(at, bt), max(ax, bx), max(at, bt))]
-    if shape in ("mlllh", "mllll"):
+    if shape == "mllll":
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if pts[0] == pts[4] and square:
