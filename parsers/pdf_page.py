@@ -172,6 +172,8 @@ def _read_glyphs(textpage: Any, frame: Frame) -> tuple[list[Glyph], int, int]:
             x0, x1 = x1, x0
         if run.level:
             top, bottom = run.baseline - run.size, run.baseline
+            if run.hangs:
+                top, bottom = bottom, bottom + run.size
         else:
             top, bottom = fb * left + fd * low + ff, fb * right + fd * high + ff
             if bottom < top:
@@ -202,10 +204,12 @@ class _Run:
         # The font size on the page, for a glyph not turned; 0 for one turned (its height then).
         self.size = fpdf.FPDFText_GetFontSize(textpage, index) * abs(d) if b == 0 and c == 0 else 0.0
         self.upright = a * d > 0 and b * c <= 0  # pdfminer's test
-        # Level glyphs stand on their baseline, as tall as their size; others keep PDFium's
-        # box. Horizontal writing keeps one baseline through the object. (A font written
-        # vertically would too: its glyphs are then read as one line, in their order.)
-        self.level = b == 0 and c == 0 and a > 0 and d > 0
+        # Level glyphs stand on their baseline (hang from it, upside down), as tall as their
+        # size; others keep PDFium's box. Horizontal writing keeps one baseline through the
+        # object. (A font written vertically would too: its glyphs are then read as one
+        # line, in their order.)
+        self.level = b == 0 and c == 0 and a * d > 0
+        self.hangs = d < 0  # upside down: below its baseline
         self.baseline = 0.0
         if self.level:
             x, y = ctypes.c_double(), ctypes.c_double()
