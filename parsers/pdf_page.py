@@ -260,8 +260,9 @@ def _drawings(page: Any, frame: Frame, max_shapes: int) -> tuple[list[Edge], int
         return [], len(paths), images
     edges: list[Edge] = []
     shapes = 0
+    point = (ctypes.c_float(), ctypes.c_float())
     for obj, space in paths:
-        for shape, points in _subpaths(obj, _times(_object_matrix(obj, holder), space)):
+        for shape, points in _subpaths(obj, _times(_object_matrix(obj, holder), space), point):
             shapes += 1
             edges += _shape_edges(shape, points)
     if shapes > max_shapes:
@@ -269,40 +270,43 @@ def _drawings(page: Any, frame: Frame, max_shapes: int) -> tuple[list[Edge], int
     return edges, shapes, images
 
 
-def _subpaths(obj: Any, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+def _subpaths(obj: Any, m: Matrix, point: tuple[Any, Any]) -> list[tuple[str, list[tuple[float, float]]]]:
     """A path's subpaths as pdfminer writes them: the operators (m, l, c) and each one's
-    end point in page coordinates. PDFium closes a subpath with a line back to its start
-    (when it is not there already), so closes need not be read: pdfminer's "h" is that
-    line."""
+    end point in page coordinates (`point` holds PDFium's answers). PDFium closes a
+    subpath with a line back to its start (when it is not there already), so closes need
+    not be read: pdfminer's "h" is that line."""
     a, b, c, d, e, f = m
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y = point
     segment_at, point_of, kind_of = (
         fpdf.FPDFPath_GetPathSegment,
         fpdf.FPDFPathSegment_GetPoint,
         fpdf.FPDFPathSegment_GetType,
     )
+    move, curve = fpdf.FPDF_SEGMENT_MOVETO, fpdf.FPDF_SEGMENT_BEZIERTO
     out: list[tuple[str, list[tuple[float, float]]]] = []
-    ops: list[str] = []
+    ops = ""
     points: list[tuple[float, float]] = []
     controls = 0
     for s in range(fpdf.FPDFPath_CountSegments(obj)):
         segment = segment_at(obj, s)
         kind = kind_of(segment)
-        if kind == fpdf.FPDF_SEGMENT_BEZIERTO:
+        if kind == curve:
             controls += 1
             if controls % 3:
                 continue  # two control points, then the end point
         point_of(segment, x, y)
-        point = (_thousandths(a * x.value + c * y.value + e), _thousandths(b * x.value + d * y.value + f))
-        if kind == fpdf.FPDF_SEGMENT_MOVETO:
+        px, py = x.value, y.value
+        # To thousandths of a point, inline: this loop runs for every rule on the page.
+        at = (round((a * px + c * py + e) * 1000) / 1000, round((b * px + d * py + f) * 1000) / 1000)
+        if kind == move:
             if ops:
-                out.append(("".join(ops), points))
-            ops, points, controls = ["m"], [point], 0
+                out.append((ops, points))
+            ops, points, controls = "m", [at], 0
         elif ops:  # a path must open with a move; pdfminer drops one that does not
-            ops.append("c" if kind == fpdf.FPDF_SEGMENT_BEZIERTO else "l")
-            points.append(point)
+            ops += "c" if kind == curve else "l"
+            points.append(at)
     if ops:
-        out.append(("".join(ops), points))
+        out.append((ops, points))
     return out
 
 
