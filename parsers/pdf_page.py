@@ -5,9 +5,13 @@ needs, a few calls a glyph and a few a path segment:
 
 - Glyphs: the page's characters in drawing order, spaces PDFium inserts on its own left
   out (spaces the PDF draws are kept: they part words). A glyph's left and right are
-  PDFium's loose box (the origin and the advance, as pdfminer has them); an upright glyph
-  stands on its baseline and is as tall as its font size, whatever the font's ascent, so
-  glyphs of different fonts on one line share their top. Turned glyphs keep PDFium's box.
+  PDFium's loose box (the origin and the advance, as pdfminer has them); a level glyph
+  (neither turned nor slanted on the page as shown) stands on its baseline and is as tall
+  as its font size, whatever the font's descent, so glyphs of different fonts on one line
+  share their top. Turned and slanted glyphs keep PDFium's box, their height their size.
+  Where PDFium reads text otherwise than pdfminer did: a line drawn twice over itself
+  (bold faked) is read once, and a glyph with no Unicode map gets PDFium's best guess
+  (counted as unmapped) rather than "(cid:N)".
 - Rules: each painted path split into subpaths, each made a line, a rectangle or a curve
   by pdfminer's rules, as edges (`pdf_layout`). Form XObjects are looked into.
 - Coordinates: points from the top-left corner of the page as pdfplumber gives them (the
