@@ -1,56 +1,39 @@
 """PDF files with a text layer to text: lines in reading order, ruled tables as grids.
 
-Each page's tables are found from their ruling lines (pdfplumber's line strategy) and
-written as grids where they stand, in place of their words; the rest of the page is read
-line by line from top to bottom. Inside a cell, a label wrapped over several lines is
-joined back and a number cut by glyph gaps (`1 171`) is rejoined. A table that runs on
-from the foot of one page to the head of the next (same frame, or same number of columns)
-is stitched into one grid, a repeated header row dropped. Lines of a paragraph wrapped by
-the page width are joined back, so sentences stay whole; page numbers are left out.
+Each page's tables are found from their ruling lines (pdfplumber's line strategy, see
+`pdf_layout`) and written as grids where they stand, in place of their words; the rest of
+the page is read line by line from top to bottom. Inside a cell, a label wrapped over
+several lines is joined back and a number cut by glyph gaps (`1 171`) is rejoined. A table
+that runs on from the foot of one page to the head of the next (same frame, or same number
+of columns) is stitched into one grid, a repeated header row dropped. Lines of a paragraph
+wrapped by the page width are joined back, so sentences stay whole; page numbers are left
+out.
 
 A PDF without any text (a scan) or with text that cannot be mapped to characters is
-refused with the reason; so is an encrypted PDF.
+refused with the reason; so is an encrypted PDF, and one beyond the bounds `pdf_limits`
+checks before any page is read.
 
-pdfminer inflates every stream it reads whole and interprets content in pure Python, so
-the work is bounded before it starts: no compressed stream (other than images, which are
-never decoded) may inflate beyond `MAX_STREAM_BYTES`, nor all of them beyond
-`MAX_INFLATED_BYTES` (compression bombs); the drawing operators of a page, Form XObjects
-counted as often as they are drawn, are estimated from the decoded content and capped
-per page and per file; and a page ruled with more lines than any table needs is read as
-text without looking for tables (table finding grows with the square of the rules).
+Pages are read by PDFium (`pdf_page`) one at a time and let go of once their text lines
+and tables are made: only those are kept. A page ruled with more lines than any table
+needs is read as text without looking for tables.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import zlib
 from dataclasses import dataclass
-from typing import Any
 
 from model.errors import ReadError
 from parsers.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
+from parsers.pdf_layout import Glyph, find_tables, table_texts, text_lines
+from parsers.pdf_limits import check_pdf
+from parsers.pdf_page import PageContent, open_document, read_page
 
-MAX_PAGES = 500
-MAX_STREAM_BYTES = 64 * 1024 * 1024
-MAX_INFLATED_BYTES = 160 * 1024 * 1024
-MAX_PAGE_OPS = 150_000
-MAX_FILE_OPS = 1_500_000
 MAX_TABLE_RULES = 4000
-MAX_STREAMS = 100_000
-_STREAM_START = re.compile(rb"stream\r?\n")
-_IMAGE_DICT = re.compile(rb"/Subtype\s*/Image\b")
-# Content-stream operators: 1–3 letters (or ' " *) standing alone; names (/F1), strings and
-# numbers are operands. Hex strings follow `<` and are not counted.
-_OPERATOR = re.compile(rb"(?:(?<=[\s\])>}])|^)[A-Za-z'\"][A-Za-z*01]{0,2}(?=[\s\[(</%{]|$)")
-_DO = re.compile(rb"(?<![A-Za-z])Do(?![A-Za-z])")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–·\s]*$")
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")
-
-
 _NUMERIC = re.compile(r"^[\d.,]$")
 
 
@@ -72,20 +55,6 @@ class _Block:
     table: list[_Table] | None = None
 
 
-def _open(data: bytes) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as exc:
-        inner = exc.args[0] if exc.args else None
-        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
-            raise ReadError("该 PDF 文件已加密（设有密码），无法读取，请取消密码后再打开。") from exc
-        raise ReadError("该 PDF 文件已损坏或不是有效的 PDF，无法读取。") from exc
-
-
 @dataclass
 class _Table:
     """A ruled table as found: per row, the cells that start in it as (x0, x1, text)."""
@@ -95,11 +64,15 @@ class _Table:
     rows: list[list[tuple[float, float, str]]]
 
 
-def _raw_table(table: Any) -> _Table:
-    rows = []
-    for row, texts in zip(table.rows, table.extract()):
-        rows.append([(bbox[0], bbox[2], clean_cell(text or "")) for bbox, text in zip(row.cells, texts) if bbox])
-    return _Table(table.bbox[0], table.bbox[2], rows)
+def _raw_table(
+    bbox: tuple[float, float, float, float],
+    rows: list[list[tuple[float, float, float, float] | None]],
+    texts: list[list[str | None]],
+) -> _Table:
+    cells = []
+    for row, row_texts in zip(rows, texts):
+        cells.append([(box[0], box[2], clean_cell(text or "")) for box, text in zip(row, row_texts) if box])
+    return _Table(bbox[0], bbox[2], cells)
 
 
 def _boundaries(tables: list[_Table]) -> list[float]:
@@ -139,49 +112,53 @@ def _same_table(first: _Table, more: _Table) -> bool:
     return same_frame or len(_boundaries([first])) == len(_boundaries([more]))
 
 
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
+def _inside(g: Glyph, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (g.x0 + g.x1) / 2
+    cy = (g.top + g.bottom) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _line_text(chars: list[dict[str, Any]]) -> str:
+def _line_text(glyphs: list[Glyph]) -> str:
     """A line's text from its glyphs, a space only where the gap is a real word gap.
 
     Between two digits the gap must be wider, since PDFs often place each digit of a
     number separately (`1 171`).
     """
     out: list[str] = []
-    prev: dict[str, Any] | None = None
-    for ch in sorted(chars, key=lambda c: c["x0"]):
-        text = ch.get("text", "")
-        if prev is not None and text.strip() and out and not out[-1].isspace():
-            size = max(float(prev.get("size") or 0), float(ch.get("size") or 0), 1.0)
-            gap = ch["x0"] - prev["x1"]
-            numeric = _NUMERIC.match(prev.get("text", "")) and _NUMERIC.match(text)
-            if gap > (0.6 if numeric else 0.25) * size:
+    prev: Glyph | None = None
+    for g in sorted(glyphs, key=lambda g: g.x0):
+        if prev is not None and g.text.strip() and out and not out[-1].isspace():
+            size = max(prev.size, g.size, 1.0)
+            numeric = _NUMERIC.match(prev.text) and _NUMERIC.match(g.text)
+            if g.x0 - prev.x1 > (0.6 if numeric else 0.25) * size:
                 out.append(" ")
-        out.append(text)
-        prev = ch
+        out.append(g.text)
+        prev = g
     return "".join(out)
 
 
-def _page_blocks(page: Any) -> list[_Block]:
+def _page_blocks(page: PageContent) -> list[_Block]:
     """A page's text lines and tables, top to bottom."""
     blocks: list[_Block] = []
     boxes: list[tuple[float, float, float, float]] = []
-    rules = len(page.rects) + len(page.lines) + len(page.curves)
-    for found in page.find_tables() if rules <= MAX_TABLE_RULES else []:
-        table = _raw_table(found)
+    for found in find_tables(page.edges) if page.shapes <= MAX_TABLE_RULES else []:
+        table = _raw_table(found.bbox, found.rows, table_texts(found, page.glyphs))
         if len(_boundaries([table])) < 3 or _to_grid([table]).is_blank():
             continue  # a frame around the page, not a table
         boxes.append(found.bbox)
         blocks.append(_Block(found.bbox[1], table=[table]))
-    rest = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    for ln in rest.extract_text_lines(strip=True, return_chars=True):
-        text = _CJK_GAP.sub("", clean_line(_line_text(ln["chars"]) or ln["text"]))
+    rest = [g for g in page.glyphs if not _inside(g, boxes)] if boxes else page.glyphs
+    for glyphs in text_lines(rest):
+        text = _CJK_GAP.sub("", clean_line(_line_text(glyphs)))
         if text:
-            blocks.append(_Block(ln["top"], line=_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"])))
+            line = _Line(
+                text,
+                min(g.x0 for g in glyphs),
+                max(g.x1 for g in glyphs),
+                min(g.top for g in glyphs),
+                max(g.bottom for g in glyphs),
+            )
+            blocks.append(_Block(line.top, line=line))
     blocks.sort(key=lambda b: b.top)
     # Page numbers and running heads sit first or last on the page.
     while blocks and blocks[-1].line and _PAGE_NUMBER.match(blocks[-1].line.text):
@@ -230,140 +207,6 @@ def _stitch(pages: list[list[_Block]]) -> list[_Block]:
     return out
 
 
-def check_streams(data: bytes) -> None:
-    """Refuse a file whose compressed streams would inflate beyond the limits.
-
-    Every `stream` keyword is tried as the start of zlib data; zlib stops by itself at the
-    end of its data, so no /Length needs to be trusted. Image streams are left out.
-    """
-    total = 0
-    for count, m in enumerate(_STREAM_START.finditer(data), 1):
-        if count > MAX_STREAMS:
-            raise ReadError(f"该 PDF 中的数据流过多（超过 {MAX_STREAMS} 个），不像是一份年度报告。")
-        start = m.end()
-        if not _zlib_header(data[start : start + 2]):
-            continue
-        # This stream's own dictionary: from its `obj` keyword, looking back 4 KB at most.
-        window = max(0, m.start() - 4096)
-        head = data.rfind(b"obj", window, m.start())
-        if _IMAGE_DICT.search(data, head if head >= 0 else window, m.start()):
-            continue
-        size = _inflated_size(data, start, MAX_STREAM_BYTES)
-        if size > MAX_STREAM_BYTES:
-            raise ReadError(f"该 PDF 中有数据流解压后超过 {MAX_STREAM_BYTES // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取。")
-        total += size
-        if total > MAX_INFLATED_BYTES:
-            raise ReadError(f"该 PDF 解压后的内容超过 {MAX_INFLATED_BYTES // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取。")
-
-
-def _zlib_header(head: bytes) -> bool:
-    """The two bytes that open zlib data: deflate method, and a check sum of 31."""
-    return len(head) == 2 and head[0] & 0x0F == 8 and (head[0] * 256 + head[1]) % 31 == 0
-
-
-def _inflated_size(data: bytes, start: int, limit: int) -> int:
-    """Bytes the zlib data at `start` inflates to, counting at most `limit` + 1; what
-    inflated before an error when the data is damaged or not zlib at all."""
-    view = memoryview(data)  # slices without copies
-    inflater = zlib.decompressobj()
-    size = 0
-    pos = start
-    try:
-        while pos < len(data) and not inflater.eof and size <= limit:
-            out = inflater.decompress(view[pos : pos + 65536], limit + 1 - size)
-            size += len(out)
-            while inflater.unconsumed_tail and size <= limit:
-                out = inflater.decompress(inflater.unconsumed_tail, limit + 1 - size)
-                size += len(out)
-            pos += 65536
-    except zlib.error:
-        return size
-    return size
-
-
-class _Costs:
-    """Estimates of the operators a page runs, memoised per stream and per form."""
-
-    def __init__(self) -> None:
-        self._ops: dict[int, tuple[int, int]] = {}
-        self._forms: dict[tuple[int, int], int] = {}
-
-    def ops(self, stream: Any) -> tuple[int, int]:
-        """Operators and `Do` operators of a decoded stream."""
-        key = id(stream)
-        if key not in self._ops:
-            from pdfminer.pdftypes import PDFException
-            from pdfminer.psparser import PSException
-
-            try:
-                data = stream.get_data() or b""
-            except (PDFException, PSException):
-                data = b""  # undecodable: the interpreter will not run it either
-            self._ops[key] = (len(_OPERATOR.findall(data)), len(_DO.findall(data)))
-        return self._ops[key]
-
-    def form(self, form: Any, parent_resources: Any) -> int:
-        """Operators one drawing of a Form XObject runs, nested forms included.
-
-        A form without resources of its own uses its parent's, as the interpreter does; a
-        form met again while it is being counted (a cycle, which the interpreter refuses
-        to run) counts nothing."""
-        resources = form.get("Resources") or parent_resources
-        key = (id(form), id(resources))
-        if key in self._forms:
-            return self._forms[key]
-        self._forms[key] = 0
-        ops, does = self.ops(form)
-        if does:
-            ops += does * max((self.form(f, resources) for f in _forms(resources)), default=0)
-        self._forms[key] = ops
-        return ops
-
-    def page(self, page: Any) -> int:
-        """Operators drawing the page runs, forms counted as often as they are drawn."""
-        from pdfminer.pdftypes import PDFStream, resolve1
-
-        obj = page.page_obj
-        ops = does = 0
-        for ref in obj.contents:
-            stream = resolve1(ref)
-            if isinstance(stream, PDFStream):
-                o, d = self.ops(stream)
-                ops, does = ops + o, does + d
-        if does:
-            ops += does * max((self.form(f, obj.resources) for f in _forms(obj.resources)), default=0)
-        return ops
-
-
-def _forms(resources: Any) -> list[Any]:
-    """The Form XObjects named in a resource dictionary."""
-    from pdfminer.pdftypes import PDFStream, resolve1
-    from pdfminer.psparser import LIT
-
-    resources = resolve1(resources)
-    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
-    if not isinstance(xobjects, dict):
-        return []
-    forms = []
-    for ref in xobjects.values():
-        obj = resolve1(ref)
-        if isinstance(obj, PDFStream) and resolve1(obj.get("Subtype")) == LIT("Form"):
-            forms.append(obj)
-    return forms
-
-
-def _check_costs(pdf: Any) -> None:
-    costs = _Costs()
-    total = 0
-    for number, page in enumerate(pdf.pages, 1):
-        cost = costs.page(page)
-        if cost > MAX_PAGE_OPS:
-            raise ReadError(f"该 PDF 第 {number} 页的绘制指令过多（超过 {MAX_PAGE_OPS} 条），不像是一份年度报告。")
-        total += cost
-        if total > MAX_FILE_OPS:
-            raise ReadError(f"该 PDF 的绘制指令过多（超过 {MAX_FILE_OPS} 条），不像是一份年度报告。")
-
-
 def _check_text_layer(chars: int, unmapped: int, images: bool) -> None:
     """Refuse a PDF without usable text, from the counts of all its pages."""
     if chars == 0:
@@ -376,43 +219,25 @@ def _check_text_layer(chars: int, unmapped: int, images: bool) -> None:
 
 def read_pdf(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     """Rendered text and grids of a PDF with a text layer."""
-    from pdfminer.pdftypes import PDFException
-    from pdfminer.psparser import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    check_streams(data)
-    pdf = _open(data)
-    broken = (PdfminerException, PDFException, PSException)
-    try:
-        pages = _read_pages(pdf)
-    except broken as exc:
-        raise ReadError("该 PDF 文件已损坏或不是有效的 PDF，无法读取。") from exc
-    finally:
-        # Closing lists the pages again; a page tree too broken to list holds nothing more
-        # to release than the in-memory stream, which is dropped with the object.
-        with contextlib.suppress(*broken):
-            pdf.close()
-    return _render_blocks(pages, options)
+    pages = check_pdf(data)
+    with open_document(data) as document:
+        # Only pages both parsers see: those are the pages whose drawing work was bounded.
+        blocks = _read_pages(document, min(pages, len(document)))
+    return _render_blocks(blocks, options)
 
 
-def _read_pages(pdf: Any) -> list[list[_Block]]:
-    """Every page's blocks, after the limits on pages and drawing work are checked.
-
-    Pages are read one at a time and let go of once their blocks are made: a page's
-    glyphs and rules (a few MB in pdfminer's objects) are never all held at once."""
-    if len(pdf.pages) > MAX_PAGES:
-        raise ReadError(f"该 PDF 页数过多（{len(pdf.pages)} 页，上限 {MAX_PAGES} 页），不像是一份年度报告。")
-    _check_costs(pdf)
+def _read_pages(document: object, count: int) -> list[list[_Block]]:
+    """Every page's blocks. Pages are read one at a time and let go of once their blocks
+    are made: a page's glyphs and rules are never all held at once."""
     pages = []
     chars = unmapped = 0
     images = False
-    for page in pdf.pages:
-        glyphs = page.chars
-        chars += len(glyphs)
-        unmapped += sum(1 for c in glyphs if c.get("text", "").startswith("(cid:"))
-        images = images or (not glyphs and bool(page.images))
-        pages.append(_page_blocks(page) if glyphs else [])
-        page.close()  # the page's objects, layout and text map
+    for index in range(count):
+        page = read_page(document, index, MAX_TABLE_RULES)
+        chars += page.chars
+        unmapped += page.unmapped
+        images = images or (not page.chars and page.images)
+        pages.append(_page_blocks(page) if page.chars else [])
     _check_text_layer(chars, unmapped, images)
     return pages
 

@@ -277,3 +277,13 @@ def test_digits_cut_by_glyph_gaps_in_running_text(tmp_path: Path) -> None:
     path = tmp_path / "gap.pdf"
     path.write_bytes(build_pdf([page]))
     assert "共收到申请1171件。" in read_document(path).text
+
+
+def test_font_without_unicode_map(tmp_path: Path) -> None:
+    """Glyphs that cannot be mapped to characters are refused with the reason, not read
+    as whatever the glyph numbers happen to be."""
+    data = build_pdf(report_pages())
+    at = data.index(b"/ToUnicode")
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(data[:at] + b"/NoUnicode" + data[at + len(b"/ToUnicode") :])  # same length: offsets hold
+    assert "编码映射" in (load_report(path).error or "")
