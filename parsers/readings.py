@@ -27,7 +27,7 @@ from parsers.values import parse_value
 
 MAX_DIGITS = 10  # a count of more digits than this is not a count any report holds
 ENUM_CAP = 200  # readings listed for the table's arithmetic to choose from
-_STATE_BUDGET = 25_000  # states a row's search may visit; far above any real row
+_STATE_BUDGET = 3_000  # states a row's search may visit; real rows take a few hundred at most
 
 # How a row was read.
 NATURAL = "natural"  # one figure per cell, as printed
@@ -256,9 +256,17 @@ class _Search:
             unknown[i + 1] = unknown[i] + bad
         self._nines, self._unknown = nines, unknown
         self._cells: dict[int, list[tuple[int, Value]]] = {}
+        self._ends: dict[int, dict[int, Value]] = {}
         self._rest: dict[tuple[int, int], int] = {}
         self._parts: dict[tuple[int, int, int, Number | None], int] = {}
         self.visits = 0
+
+    def cell_at(self, i: int, j: int) -> Value | None:
+        """The cell [i, j), if the layout allows it."""
+        ends = self._ends.get(i)
+        if ends is None:
+            ends = self._ends[i] = dict(self.cells(i))
+        return ends.get(j)
 
     def cells(self, i: int) -> list[tuple[int, Value]]:
         """The cells that may start at symbol i, as (end, value)."""
@@ -332,6 +340,10 @@ class _Search:
         """Ways to cut symbols [i, t) into p cells adding up to `rem` (None: any sum)."""
         if p == 0:
             return 1 if i == t and (rem is None or rem == 0) else 0
+        if p == 1:
+            # The last part is all that is left: one look, no search.
+            v = self.cell_at(i, t)
+            return 1 if v is not None and (rem is None or v.value is None or v.value == rem) else 0
         span = t - i
         if span < p:
             return 0
@@ -345,6 +357,13 @@ class _Search:
             and (self._nines[t] - self._nines[i] - rem) % 9
         ):
             return 0  # casting out nines: these digits cannot add up to `rem`
+        if p == 2:
+            # The first part, and the second is all that is left: a look each.
+            total = 0
+            for j, _, rem2 in self._first_parts(i, t, p, rem):
+                v = self.cell_at(j, t)
+                total += v is not None and (rem2 is None or v.value is None or v.value == rem2)
+            return total
         key = (i, t, p, rem)
         if key in self._parts:
             return self._parts[key]
