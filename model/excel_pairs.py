@@ -88,6 +88,11 @@ def book_path(source: str, folder: str | None = None) -> str:
     return os.path.join(where, safe_name(Path(source).stem, BOOK_SUFFIX, where))
 
 
+def _stem(path: str) -> str:
+    """`Path(path).stem`, without making a Path (a batch asks it a thousand times)."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
 def is_book_name(path: str) -> bool:
     return os.path.basename(path).casefold().endswith(BOOK_SUFFIX.casefold())
 
@@ -112,7 +117,7 @@ def pair_files(files: Sequence[str], book_folder: str | None = None) -> tuple[li
     by_folder: dict[tuple[str, str], list[str]] = {}
     for f in files:
         if not is_book_name(f):
-            by_folder.setdefault((os.path.dirname(f), Path(f).stem.casefold()), []).append(f)
+            by_folder.setdefault((os.path.dirname(f), _stem(f).casefold()), []).append(f)
     books: dict[str, str] = {}
     taken: set[str] = set()
     for f in files:
@@ -124,11 +129,24 @@ def pair_files(files: Sequence[str], book_folder: str | None = None) -> tuple[li
                 books[sources[0]] = f
                 taken.add(f)
                 break
+    # Which folders hold a workbook at all, each listed once: a batch of a thousand sources
+    # beside none costs no look per file.
+    holds_books: dict[str, bool] = {}
+
+    def may_hold(folder: str) -> bool:
+        if folder not in holds_books:
+            try:
+                holds_books[folder] = any(is_book_name(name) for name in os.listdir(folder))
+            except OSError:
+                holds_books[folder] = False
+        return holds_books[folder]
+
     for f in files:
         if is_book_name(f) or f in books:
             continue
         for folder in (None, book_folder):
-            if folder is not None and not os.path.isdir(folder):
+            where = folder or os.path.dirname(os.path.abspath(f))
+            if not may_hold(where):
                 continue
             candidate = book_path(f, folder)
             if os.path.isfile(candidate) and candidate not in taken:
