@@ -186,7 +186,9 @@ def _tokenize(text: str, start: int, end: int, line: int) -> list[Token]:
             gap = _spaced(text, pos + segment.index(word[0]), word, gap, line, out)
         else:
             at = pos + segment.index(word[0])
-            if 0 < k < last and _COLUMN_NAME.match(word):
+            if len(word) > _LONG_LABEL and _HAS_DIGIT.search(word) is None:
+                append(new(Token, (TEXT, word, at, at + len(word), gap, line)))  # a long label
+            elif 0 < k < last and _COLUMN_NAME.match(word):
                 append(new(Token, (TEXT, word, at, at + len(word), gap, line)))  # `数据1`: a heading
             else:
                 _words(text, at, at + len(word), gap, line, out)
@@ -228,6 +230,7 @@ def _pieces(text: str, start: int, end: int, gap: int, line: int, out: list[Toke
 
 
 _SHORT = 16  # a word longer than this is never a cell's placeholder or junk
+_LONG_LABEL = 8  # nor a word of Chinese longer than this with no digit in it: a label
 # The first characters of the Chinese words that may stand for a value (无, 三件 …).
 _VALUE_FIRST = frozenset("无没暂空未不略零一二三四五六七八九十百千万两")
 
