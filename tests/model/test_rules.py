@@ -160,3 +160,10 @@ def test_edit_and_revert_keep_the_parsed_value(report: Report) -> None:
     report.set_value("table3", "new", "natural_person", 1)
     report.revert("table3", "new", "natural_person")
     assert cell.value == 127 and not cell.edited
+
+
+def test_every_reason_a_cell_is_uncertain_has_its_words() -> None:
+    from model import messages
+    from model.report import UNCERTAIN_REASONS
+
+    assert set(messages._UNCERTAIN_WHY) == set(UNCERTAIN_REASONS)
