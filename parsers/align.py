@@ -121,6 +121,8 @@ def char_positions(labels: Sequence[Token]) -> list[int]:
 def _rows_of_values(values: list[Token], width: int) -> list[list[Token]]:
     """The values cut where a further line holds a whole row of its own (an unlabelled
     row printed under a labelled one); shorter lines stay with the row before."""
+    if values[0].line == values[-1].line:
+        return [values]  # one line: one row (most units)
     lines: list[list[Token]] = []
     for tok in values:
         if tok.kind == BLANK and tok.text == "\n":
