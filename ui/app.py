@@ -99,7 +99,7 @@ def application() -> QApplication:
 def take_screenshot(window: MainWindow, out: str, table: str | None = None) -> bool:
     """Select the worst report's first finding (and `table`'s grid) and save the screen,
     with the window where it is on it, to `out`."""
-    window.select_first_problem()
+    window.review.select_first_problem()
     if table:
         window.tables.tabs.setCurrentWidget(window.tables.views[table])
     QApplication.processEvents()

@@ -22,26 +22,33 @@ of a thousand reports comes in:
 While a batch comes in, the list keeps its rows in the order they came (new ones at the
 end) and sorts again when the batch is in. A cancel stops the reading; the files not read
 yet leave the list, and the window says how many.
+
+`BatchLoading` holds no widget: it lists the sessions in `OpenReports`, hands each report
+read to `Persistence` (which replays its earlier corrections) and tells the window the
+rest through its signals — a batch `started` (the list keeps its order until it is
+`finished`), its `progress`, each report that `arrived`, a file asked for that is
+`alreadyOpen`, and `message`s for the status bar.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import os
 from collections import deque
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer, Signal
 
 from model.batch_rules import adopt
 from model.excel_pairs import pair_files
+from ui import settings as opt
 from ui.loader import Loaded, Packed, expand_paths, load_batch
+from ui.open_reports import OpenReports
+from ui.persistence import Persistence
+from ui.resources import sample_files
 from ui.session import STATE_LOADING, ReportSession
 from ui.tasks import Task
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 SESSION_SLICE = 50  # sessions made per turn of the event loop (about 5 ms)
 _PROGRESS_MS = 100  # the least time between two repaints of the progress
@@ -52,9 +59,17 @@ _HANDOVER_MS = 25  # the most time per turn of the event loop spent taking repor
 class BatchLoading(QObject):
     """Opens files and folders for the window: sessions in slices, reading in the background."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    message = Signal(str, int)  # for the status bar, and for how many ms (0: until the next)
+    started = Signal()  # new files are being listed
+    progress = Signal(int, int)  # reports taken in, of the files being read
+    arrived = Signal(object)  # the ReportSession a report read was handed to
+    alreadyOpen = Signal(object)  # the ReportSession of a file asked for that is open already
+    finished = Signal(object, int)  # the batch is in: the reading's error or None, files not opened
+
+    def __init__(self, open_reports: OpenReports, persistence: Persistence, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.open_reports = open_reports
+        self.persistence = persistence
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # batches run one after another, in order
         self.tasks: list[Task] = []
@@ -85,6 +100,26 @@ class BatchLoading(QObject):
 
     # ---- opening -------------------------------------------------------------------
 
+    def open_paths(self, paths: list[str], remember: bool = True) -> list[str]:
+        """Open the files and folders the officer named; returns the report files they name.
+
+        The sample reports, if open, close: the officer's own files take their place.
+        `remember`: the paths go on the recent files, their folder is where the next file
+        dialog starts."""
+        paths = [p for p in paths if p]
+        if not paths:
+            return []
+        self.open_reports.close_samples()
+        if remember:
+            settings = self.open_reports.settings
+            settings.add_recent([p for p in paths if os.path.exists(p)])
+            settings.set(opt.LAST_FOLDER, os.path.dirname(os.path.abspath(paths[0])))
+        return self.open(paths)
+
+    def open_samples(self) -> list[str]:
+        """Open the bundled sample reports, labelled as samples (查看示例报告)."""
+        return self.open(sample_files(), pair=False, sample=True)
+
     def open(self, paths: list[str], pair: bool = True, sample: bool = False) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
@@ -93,28 +128,28 @@ class BatchLoading(QObject):
         selected; new ones are listed (the first slice at once, the rest over the next turns
         of the event loop) and read in the background. `sample`: the bundled samples,
         labelled as such."""
-        window = self.window
+        reports = self.open_reports
         gc.freeze()  # what is there now stays: see _loaded
         files = expand_paths(paths)
         books: dict[str, str] = {}
         if pair:
-            files, books = pair_files(files, window.settings.book_folder())
-        new = [p for p in files if window.reports.find(p) is None and p not in self._queued]
+            files, books = pair_files(files, reports.settings.book_folder())
+        new = [p for p in files if reports.find(p) is None and p not in self._queued]
         if sample:
             self._samples.update(new)
         if not files:
-            window.statusBar().showMessage(self.tr("No report files found."), 5000)
+            self.message.emit(self.tr("No report files found."), 5000)
         if new:
-            window.list_panel.hold_order()
+            self.started.emit()
             self._waiting.extend(new)
             self._queued.update(new)
             self._make_sessions(SESSION_SLICE)
             self._list()
             self._start(new, {p: books[p] for p in new if p in books})
         elif files:
-            known = window.reports.find(files[0])
+            known = reports.find(files[0])
             if known is not None:
-                window.list_panel.select(known)
+                self.alreadyOpen.emit(known)
         # Otherwise the first report read is selected when it arrives (see _loaded): the
         # list is not painted twice as it fills, nor the placeholder shown for a moment.
         return files
@@ -124,7 +159,7 @@ class BatchLoading(QObject):
         made = 0
         while self._waiting and (made < count or until is not None):
             path = self._waiting.popleft()
-            session = self._unlisted[path] = ReportSession(path, self.window)
+            session = self._unlisted[path] = ReportSession(path, self.open_reports)
             session.sample = path in self._samples
             self._samples.discard(path)
             made += 1
@@ -133,12 +168,10 @@ class BatchLoading(QObject):
 
     def _list(self) -> None:
         """Put the sessions made so far into the list, one insertion for all of them."""
-        window = self.window
         sessions, self._unlisted = list(self._unlisted.values()), {}
         for session in sessions:
-            window.undo_group.addStack(session.stack)
             self._queued.discard(session.path)
-        window.reports.add_many(sessions)
+        self.open_reports.add(sessions)
         if self._waiting:
             self._slicer.start()
 
@@ -163,7 +196,6 @@ class BatchLoading(QObject):
         self._batch_total += len(paths)
         self._progress_clock.invalidate()
         self._progress(0, 0, "")
-        self.window.show_progress(True)
         self.pool.start(task)
 
     # ---- reports coming in ---------------------------------------------------------
@@ -177,10 +209,10 @@ class BatchLoading(QObject):
         """Take in the reports that arrived, until this turn of the event loop has had its share."""
         clock = QElapsedTimer()
         clock.start()
-        shown = self.window.session
+        shown = self.open_reports.session
         while self._arrived:
             self._loaded(self._arrived.popleft())
-            if clock.elapsed() >= _HANDOVER_MS or self.window.session is not shown:
+            if clock.elapsed() >= _HANDOVER_MS or self.open_reports.session is not shown:
                 break  # showing a report (the first, as a rule) is work enough for a turn
         self._progress(0, 0, "")  # the reading may be over: no more progress comes from it
         if self._arrived:
@@ -189,7 +221,7 @@ class BatchLoading(QObject):
             self._finish()
 
     def _loaded(self, packed: Loaded | Packed) -> None:
-        window = self.window
+        reports = self.open_reports
         item = packed.unpack()
         # Parsed reports live as long as the window: keep them out of the cyclic garbage
         # collector's full passes, which otherwise walk every report read so far (and all
@@ -200,18 +232,14 @@ class BatchLoading(QObject):
             if item.path not in self._unlisted:
                 self._make_sessions(0, until=item.path)
             self._list()
-        session = window.reports.find(item.path)
+        session = reports.find(item.path)
         if session is None:
             return  # closed while it was read
         if item.fingerprint is not None:
             adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
-        window.persistence.loaded(session, item)
-        session.edited.connect(functools.partial(window.report_edited, session))
-        if session is window.session:
-            window.set_session(session, text_later=True)
-        elif window.session is None:
-            window.list_panel.select(session, notify=False)
-            window.set_session(session, text_later=True)
+        self.persistence.loaded(session, item)
+        session.edited.connect(functools.partial(reports.report_edited, session))
+        self.arrived.emit(session)
 
     def _progress(self, _done: int, _total: int, text: str) -> None:
         done = self._batch_total - self._pending
@@ -219,24 +247,15 @@ class BatchLoading(QObject):
         if done < self._batch_total and clock.isValid() and clock.elapsed() < _PROGRESS_MS:
             return  # a repaint per report is more than the eye needs in a large batch
         clock.start()
-        window = self.window
-        bar = window.progress
-        # QProgressBar.setValue repaints at once, and with it whatever else in the window
-        # waits to be painted, inside this slot: let the next paint of the window show it.
-        bar.setUpdatesEnabled(False)
-        bar.setRange(0, max(1, self._batch_total))
-        bar.setValue(done)
-        bar.setFormat(f"{done}/{self._batch_total}")
-        bar.setUpdatesEnabled(True)
+        self.progress.emit(done, self._batch_total)
         if text:
-            window.statusBar().showMessage(self.tr("Reading %1").replace("%1", text))
+            self.message.emit(self.tr("Reading %1").replace("%1", text), 0)
 
     def _done(self, task: Task, error: str | None = None) -> None:
-        window = self.window
         if task in self.tasks:
             self.tasks.remove(task)
         if error:
-            window.statusBar().showMessage(self.tr("Reading stopped: %1").replace("%1", error))
+            self.message.emit(self.tr("Reading stopped: %1").replace("%1", error), 0)
         if self.tasks:
             return
         self._read_all = True
@@ -246,7 +265,7 @@ class BatchLoading(QObject):
 
     def _finish(self) -> None:
         """Every report is read and taken in: drop what was cancelled, run the batch rules."""
-        window = self.window
+        reports = self.open_reports
         self._read_all = False
         self._pending = 0
         self._slicer.stop()
@@ -255,12 +274,12 @@ class BatchLoading(QObject):
         self._not_opened = len(self._unlisted) + len(self._waiting)
         self._unlisted.clear()
         self._queued.clear()
-        unread = [s for s in window.reports.sessions if s.state == STATE_LOADING]
+        unread = [s for s in reports.sessions if s.state == STATE_LOADING]
         self._waiting.clear()
         if unread:
-            window.remove_sessions(unread)  # cancelled before they were read
+            reports.remove(unread)  # cancelled before they were read
             self._not_opened += len(unread)
-        self._rules = window.batch_rules.steps(window.reports.sessions)
+        self._rules = reports.batch_rules.steps(reports.sessions)
         self._next_step()
 
     def _next_step(self) -> None:
@@ -271,14 +290,14 @@ class BatchLoading(QObject):
         try:
             next(self._rules)
         except StopIteration:
-            if not self.window.persistence.settled():
+            if not self.persistence.settled():
                 self._rules = iter(())  # look again in a moment
                 self._stepper.start(_SETTLE_MS)
                 return
             self._rules = None
             if not self.tasks:  # else a newer batch is being read and will finish
                 not_opened, self._not_opened = self._not_opened, 0
-                self.window.batch_loaded(self._error, not_opened)
+                self.finished.emit(self._error, not_opened)
         else:
             self._stepper.start(0)
 

@@ -11,10 +11,15 @@
 - At start, when the workspace holds reports with corrections, a bar offers to reopen them;
   their corrections are replayed as they are read (only onto unchanged files).
 - Closing the window or a report with unsaved corrections asks first, without `exec()`.
+  A report closed (`OpenReports.closing`) leaves the workspace.
 
 File dialogs only appear in the action handlers; `save`, `export_summary`, `restore` and
 `discard_previous` take what they need as arguments, so tests call them directly; the
 question of the first save is answered with `place_question.choose(…)`.
+
+`Persistence` works on `OpenReports` and parents its dialogs to the widget it is given.
+It asks for files to be opened (`restoreRequested`, `bookApart`), and tells the status bar
+what it did (`message`, `fileWritten`) through signals.
 """
 
 from __future__ import annotations
@@ -22,25 +27,22 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from model.excel_pairs import APPLIED, SEPARATE, merged_changes
 from model.workspace import Workspace
 from ui import settings as opt
 from ui.loader import Loaded
-from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, SavedLink, UnsavedQuestion, show_message
+from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, UnsavedQuestion, show_message
+from ui.open_reports import OpenReports
 from ui.save_place import SavePlaceQuestion
 from ui.saving import Saver, ask_save_path
 from ui.session import ReportSession
 from ui.tasks import Task
 from ui.workspace_link import WorkspaceLink
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 def void(_result: object) -> None:
@@ -50,13 +52,26 @@ def void(_result: object) -> None:
 class Persistence(QObject):
     """Save and export actions, restoring the previous session, asking before closing."""
 
-    def __init__(self, window: MainWindow, workspace: Workspace | None) -> None:
-        super().__init__(window)
-        self.window = window
+    message = Signal(str, int)  # for the status bar, and for how many ms (0: until the next)
+    fileWritten = Signal(str, str)  # what was written (with %1 for the file) and the file
+    restoreRequested = Signal(list)  # the previous session's files, to be opened again
+    bookApart = Signal(str)  # an audit workbook of another file, to be opened on its own
+
+    def __init__(
+        self,
+        open_reports: OpenReports,
+        workspace: Workspace | None,
+        dialog_parent: QWidget,
+        busy: Callable[[], bool],
+    ) -> None:
+        """`busy` says whether a batch is being opened (what goes wrong then is told at its end)."""
+        super().__init__(dialog_parent)
+        self.open_reports = open_reports
+        self.dialog_parent = dialog_parent
+        self._busy = busy
         self.link = WorkspaceLink(workspace, self) if workspace is not None else None
-        self.saver = Saver(self.link, window.settings, self)
+        self.saver = Saver(self.link, open_reports.settings, self)
         self.restore_bar = RestoreBar()
-        self.saved_link = SavedLink()
         self.question: UnsavedQuestion | None = None
         self.place_question: SavePlaceQuestion | None = None
         self._after_place: list[Callable[[], None]] = []  # saves waiting for the answer
@@ -70,10 +85,11 @@ class Persistence(QObject):
         self.restore_bar.discardRequested.connect(self.discard_previous)
         if self.link is not None:
             self.link.problem.connect(self._problem)
+        open_reports.closing.connect(self._closing)
         self._build_actions()
 
     def _build_actions(self) -> None:
-        w = self.window
+        w = self.dialog_parent
         self.save_action = QAction(w)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(lambda: self.save())
@@ -106,10 +122,10 @@ class Persistence(QObject):
         return [self.save_action, self.save_as_action, self.save_all_action, self.export_action]
 
     def update_actions(self) -> None:
-        current = self.saver.can_save(self.window.session)
+        current = self.saver.can_save(self.open_reports.session)
         self.save_action.setEnabled(current)
         self.save_as_action.setEnabled(current)
-        ready = [s for s in self.window.reports.sessions if s.report is not None]
+        ready = [s for s in self.open_reports.sessions if s.report is not None]
         self.save_all_action.setEnabled(any(s.unsaved for s in ready))
         self.export_action.setEnabled(bool(ready))
 
@@ -123,7 +139,7 @@ class Persistence(QObject):
         book_changes = list(book.changes) if book is not None and book.outcome == APPLIED else []
         if book is not None and book.outcome == SEPARATE:
             # Not its workbook: a report of its own, once this batch has taken in this one.
-            QTimer.singleShot(0, functools.partial(self.window.loading.open, [book.book], False))
+            QTimer.singleShot(0, functools.partial(self.bookApart.emit, book.book))
         own_book = book.book if book is not None and book.outcome != SEPARATE else None
         if self.link is None:
             session.set_loaded(item.report, item.findings, book_changes)
@@ -143,6 +159,24 @@ class Persistence(QObject):
         if self.link is not None:
             self.link.detach(session)
 
+    def _closing(self, sessions: list[ReportSession]) -> None:
+        for session in sessions:
+            self.removed(session)
+
+    def close_current(self) -> None:
+        """Close the current report; ask first when it has unsaved corrections."""
+        session = self.open_reports.session
+        if session is None:
+            return
+        if session.unsaved:
+            self.ask_before_closing([session], False, functools.partial(self._close_report, session))
+        else:
+            self._close_report(session)
+
+    def _close_report(self, session: ReportSession) -> None:
+        if session in self.open_reports.sessions:
+            self.open_reports.close([session])
+
     # ---- saving ------------------------------------------------------------------------
 
     def save(self, path: str | None = None, session: ReportSession | None = None) -> bool:
@@ -150,7 +184,7 @@ class Persistence(QObject):
 
         False when it was not written, also when the first save has to ask where workbooks
         go first: it is then written once the officer has answered."""
-        session = session or self.window.session
+        session = session or self.open_reports.session
         if session is None:
             return False
         if path is None and self._must_ask([session]):
@@ -159,15 +193,15 @@ class Persistence(QObject):
         return self.saver.save(session, path)
 
     def _save_later(self, session: ReportSession) -> None:
-        if session in self.window.reports.sessions:
+        if session in self.open_reports.sessions:
             self.saver.save(session)
 
     def save_all(self) -> list[ReportSession]:
         """Save every report with unsaved corrections; returns those that failed (all of them
         while the first save asks where workbooks go; they are saved once it is answered)."""
-        sessions = self.window.reports.sessions
+        sessions = self.open_reports.sessions
         if self._must_ask([s for s in sessions if s.unsaved]):
-            self.ask_save_place(lambda: void(self.saver.save_all(self.window.reports.sessions)))
+            self.ask_save_place(lambda: void(self.saver.save_all(self.open_reports.sessions)))
             return [s for s in sessions if s.unsaved]
         return self.saver.save_all(sessions)
 
@@ -176,7 +210,7 @@ class Persistence(QObject):
     def _must_ask(self, sessions: list[ReportSession]) -> bool:
         """Whether saving `sessions` needs the officer's answer first: the place was never
         chosen and one of them has no workbook of its own yet."""
-        return not self.window.settings.save_place() and any(not s.output_path for s in sessions)
+        return not self.open_reports.settings.save_place() and any(not s.output_path for s in sessions)
 
     def ask_save_place(self, then: Callable[[], None] | None = None) -> SavePlaceQuestion:
         """Ask where audit workbooks go (remembered), then `then()`; a cancel saves nothing."""
@@ -185,8 +219,8 @@ class Persistence(QObject):
         if self.place_question is not None:
             self.place_question.raise_()
             return self.place_question
-        settings = self.window.settings
-        box = SavePlaceQuestion(self.window, settings.save_place(), settings.get(opt.SAVE_FOLDER))
+        settings = self.open_reports.settings
+        box = SavePlaceQuestion(self.dialog_parent, settings.save_place(), settings.get(opt.SAVE_FOLDER))
         box.answered.connect(self._place_chosen)
         box.finished.connect(self._place_closed)
         self.place_question = box
@@ -194,7 +228,7 @@ class Persistence(QObject):
         return box
 
     def _place_chosen(self, place: str, folder: str) -> None:
-        self.window.settings.set_save_place(place, folder)
+        self.open_reports.settings.set_save_place(place, folder)
         waiting, self._after_place = self._after_place, []
         for then in waiting:
             then()
@@ -204,25 +238,27 @@ class Persistence(QObject):
         self._after_place = []  # cancelled: nothing is saved
 
     def ask_save_as(self) -> None:
-        session = self.window.session
+        session = self.open_reports.session
         if not self.saver.can_save(session):
             return
         assert session is not None
         title = self.tr("Save Audit Results As")
-        ask_save_path(self.window, title, self.saver.target(session), functools.partial(self._save_as, session))
+        ask_save_path(self.dialog_parent, title, self.saver.target(session), functools.partial(self._save_as, session))
 
     def _save_as(self, session: ReportSession, path: str) -> None:
-        if session in self.window.reports.sessions:
+        if session in self.open_reports.sessions:
             self.saver.save(session, path)
 
     def ask_export_summary(self) -> None:
-        folder = self.window.settings.get(opt.LAST_FOLDER) or os.path.expanduser("~")
+        folder = self.open_reports.settings.get(opt.LAST_FOLDER) or os.path.expanduser("~")
         start = os.path.join(folder, self.tr("Audit summary.xlsx"))
-        ask_save_path(self.window, self.tr("Export Summary"), start, lambda path: void(self.export_summary(path)))
+        ask_save_path(
+            self.dialog_parent, self.tr("Export Summary"), start, lambda path: void(self.export_summary(path))
+        )
 
     def export_summary(self, path: str) -> Task | None:
         """Write the summary of every open report to `path` in the background."""
-        sessions = [s for s in self.window.reports.sessions if s.report is not None]
+        sessions = [s for s in self.open_reports.sessions if s.report is not None]
         if not sessions:
             self._status(self.tr("No reports to export."))
             return None
@@ -230,20 +266,15 @@ class Persistence(QObject):
         return self.saver.export_summary(path, sessions)
 
     def _saved(self, session: ReportSession, path: str) -> None:
-        self.written(self.tr("Saved %1"), path)
+        self.fileWritten.emit(self.tr("Saved %1"), path)
         self.update_actions()
 
     def _summary_written(self, path: str) -> None:
-        self.written(self.tr("Summary written to %1"), path)
-
-    def written(self, text: str, path: str) -> None:
-        """Name the file just written in the status bar (`text` with `%1`), a click from its folder."""
-        self.window.statusBar().clearMessage()
-        self.saved_link.show_written(text, os.path.abspath(path))
+        self.fileWritten.emit(self.tr("Summary written to %1"), path)
 
     def _failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", message))
-        self.last_message = show_message(self.window, self.tr("Not saved"), message)
+        self.message.emit(self.tr("Not saved: %1").replace("%1", message), 0)
+        self.last_message = show_message(self.dialog_parent, self.tr("Not saved"), message)
 
     # ---- restoring the previous session --------------------------------------------------
 
@@ -260,38 +291,39 @@ class Persistence(QObject):
         self.restore_bar.offer(len(self.link.previous), count, sum(1 for e in entries if e.unsaved))
         return True
 
-    def restore(self) -> list[str]:
-        """Reopen the previous session's reports; their corrections are replayed as they load."""
+    def restore(self) -> None:
+        """Reopen the previous session's reports (`restoreRequested`); their corrections are
+        replayed as they load."""
         self.restore_bar.hide()
         if self.link is None:
-            return []
+            return
         paths = list(self.link.previous)
         missing = [p for p in paths if not os.path.exists(p)]
         if missing:
             text = self.tr("These files are no longer there; their corrections are kept in the workspace:\n%1")
             self.last_message = show_message(
-                self.window, self.tr("Files not found"), text.replace("%1", "\n".join(missing))
+                self.dialog_parent, self.tr("Files not found"), text.replace("%1", "\n".join(missing))
             )
-        return self.window.open_paths([p for p in paths if p not in missing], remember=False)
+        self.restoreRequested.emit([p for p in paths if p not in missing])
 
     def discard_previous(self) -> None:
         """Forget the previous session's reports that are not open now."""
         self.restore_bar.hide()
         if self.link is not None:
-            self.link.forget_previous(keep={s.path for s in self.window.reports.sessions})
+            self.link.forget_previous(keep={s.path for s in self.open_reports.sessions})
         self._status(self.tr("The previous corrections were discarded."))
 
     # ---- asking before closing -----------------------------------------------------------
 
     def unsaved(self) -> list[ReportSession]:
-        return [s for s in self.window.reports.sessions if s.unsaved]
+        return [s for s in self.open_reports.sessions if s.unsaved]
 
     def ask_before_closing(self, sessions: list[ReportSession], closing_window: bool, then: Callable[[], None]) -> None:
         """Ask save / close without saving / cancel about `sessions`; `then()` unless cancelled."""
         if self.question is not None:
             self.question.raise_()
             return
-        box = UnsavedQuestion(self.window, [s.name for s in sessions], closing_window)
+        box = UnsavedQuestion(self.dialog_parent, [s.name for s in sessions], closing_window)
         box.answered.connect(functools.partial(self._answered, sessions, then))
         box.destroyed.connect(lambda: setattr(self, "question", None))
         self.question = box
@@ -330,14 +362,14 @@ class Persistence(QObject):
     def _problem(self, message: str) -> None:
         self._status(message)
         self._notes.append(message)
-        if not self.window.is_busy():
+        if not self._busy():
             self.show_notes()
 
     def show_notes(self) -> None:
         """After a batch: show together what the officer must know (files that changed …)."""
         if self._notes:
             text, self._notes = "\n".join(self._notes), []
-            self.last_message = show_message(self.window, self.tr("Corrections not restored"), text)
+            self.last_message = show_message(self.dialog_parent, self.tr("Corrections not restored"), text)
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.message.emit(text, 8000)

@@ -4,7 +4,10 @@ current report's audit (`ui.printing`).
 The preview is shown with `open()`; its Print button hands the pages to the printer the
 officer picks there. 导出PDF asks where (a non-modal file dialog, starting where the
 report's workbook goes, `<stem>.审核.pdf`); `export_pdf` takes the path, so tests call it
-directly. The status bar names the file written, a click from its folder.
+directly. The status bar names the file written, a click from its folder (`fileWritten`).
+
+`PrintActions` prints the current report of `OpenReports`; the report's workbook (`Saver`)
+says where its PDF goes; its dialogs belong to the widget it is given.
 """
 
 from __future__ import annotations
@@ -12,22 +15,20 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from model import guard
 from model.atomic import WriteError
 from model.excel_pairs import BOOK_SUFFIX, PDF_SUFFIX
 from ui.notices import show_message
+from ui.open_reports import OpenReports
 from ui.printing import print_audit, set_up_page
+from ui.saving import Saver
 from ui.session import ReportSession
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +36,22 @@ log = logging.getLogger(__name__)
 class PrintActions(QObject):
     """Print preview and PDF export of the current report."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    message = Signal(str, int)  # for the status bar, and for how many ms (0: until the next)
+    fileWritten = Signal(str, str)  # what was written (with %1 for the file) and the file
+
+    def __init__(self, open_reports: OpenReports, saver: Saver, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self.open_reports = open_reports
+        self.saver = saver
+        self.dialog_parent = dialog_parent
         self.preview_dialog: QPrintPreviewDialog | None = None
+        self.last_message: QMessageBox | None = None
         self._printer: QPrinter | None = None
         self.pages_painted = 0  # by the preview, so far
-        self.print_action = QAction(window)
+        self.print_action = QAction(dialog_parent)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self.preview())
-        self.pdf_action = QAction(window)
+        self.pdf_action = QAction(dialog_parent)
         self.pdf_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.pdf_action.triggered.connect(self.ask_export_pdf)
         for action in self.actions():
@@ -61,7 +68,7 @@ class PrintActions(QObject):
         self.pdf_action.setText(self.tr("Export &PDF…"))
 
     def update_actions(self) -> None:
-        on = self._printable(self.window.session)
+        on = self._printable(self.open_reports.session)
         for action in self.actions():
             action.setEnabled(on)
 
@@ -73,7 +80,7 @@ class PrintActions(QObject):
 
     def preview(self, session: ReportSession | None = None) -> QPrintPreviewDialog | None:
         """Qt's print preview of `session`'s audit (the current report by default)."""
-        session = session or self.window.session
+        session = session or self.open_reports.session
         if not self._printable(session):
             return None
         assert session is not None
@@ -82,14 +89,14 @@ class PrintActions(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_up_page(printer)
         printer.setDocName(Path(session.path).stem)
-        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog = QPrintPreviewDialog(printer, self.dialog_parent)
         dialog.setWindowTitle(self.tr("Print Preview: %1").replace("%1", session.name))
         dialog.paintRequested.connect(functools.partial(self._paint, session))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.destroyed.connect(lambda: setattr(self, "preview_dialog", None))
         self._printer = printer  # the dialog does not own it
         self.preview_dialog = dialog
-        dialog.resize(self.window.size() * 0.9)
+        dialog.resize(self.dialog_parent.size() * 0.9)
         dialog.open()
         return dialog
 
@@ -105,17 +112,17 @@ class PrintActions(QObject):
 
     def default_pdf(self, session: ReportSession) -> str:
         """Where the PDF goes unless the officer says otherwise: beside the report's workbook."""
-        book = Path(self.window.persistence.saver.target(session))
+        book = Path(self.saver.target(session))
         if book.name.endswith(BOOK_SUFFIX):
             return str(book.with_name(book.name[: -len(BOOK_SUFFIX)] + PDF_SUFFIX))
         return str(book.with_suffix(".pdf"))
 
     def ask_export_pdf(self) -> None:
-        session = self.window.session
+        session = self.open_reports.session
         if not self._printable(session):
             return
         assert session is not None
-        dialog = QFileDialog(self.window, self.tr("Export PDF"), self.default_pdf(session))
+        dialog = QFileDialog(self.dialog_parent, self.tr("Export PDF"), self.default_pdf(session))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilters([QCoreApplication.translate("PrintActions", "PDF files (*.pdf)")])
@@ -129,8 +136,8 @@ class PrintActions(QObject):
         """Write `session`'s printed audit to `path` (the current report by default)."""
         from ui.printing import write_pdf
 
-        session = session or self.window.session
-        if session is None or session.report is None or session not in self.window.reports.sessions:
+        session = session or self.open_reports.session
+        if session is None or session.report is None or session not in self.open_reports.sessions:
             return False
         try:
             write_pdf(path, session.report, session.findings, session.changes)
@@ -141,9 +148,9 @@ class PrintActions(QObject):
             log.exception("writing the PDF of %s failed", session.path)
             self._failed(f"{session.name}：{guard.internal_error(guard.EXPORT)}")
             return False
-        self.window.persistence.written(self.tr("PDF written to %1"), path)
+        self.fileWritten.emit(self.tr("PDF written to %1"), path)
         return True
 
     def _failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(self.tr("Not written: %1").replace("%1", message))
-        self.window.persistence.last_message = show_message(self.window, self.tr("Not written"), message)
+        self.message.emit(self.tr("Not written: %1").replace("%1", message), 0)
+        self.last_message = show_message(self.dialog_parent, self.tr("Not written"), message)

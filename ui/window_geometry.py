@@ -6,13 +6,22 @@ sensible share of the available area — all of it on a small screen, most of it
 on a large one. Sizes are Qt's device-independent pixels, so 150 % scaling on a
 1920×1080 screen is a 1280×720 screen here. The splitters' defaults are shares too,
 favouring the grids.
+
+`restore_state` and `save_state` keep the window's geometry, its toolbar and its
+splitters in the settings from one start to the next.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMargins, QRect, QSize
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from ui import settings as opt
+from ui.settings import Settings
 
 # Below this the window takes the whole available area; above, SHARE of it.
 SMALL_SCREEN = QSize(1600, 1000)
@@ -88,3 +97,45 @@ def shares(total: int, parts: tuple[int, ...]) -> list[int]:
     """`total` pixels split in the proportions of `parts`."""
     whole = sum(parts)
     return [total * p // whole for p in parts]
+
+
+@dataclass(frozen=True)
+class KeptSplitter:
+    """One of the window's splitters: the setting that keeps its sizes, its default shares."""
+
+    option: opt.Option[QByteArray]
+    splitter: QSplitter
+    shares: tuple[int, ...]
+
+
+def default_sizes(window: QWidget, kept: KeptSplitter) -> None:
+    """The splitter's default shares of the window's width (or height, for a vertical one)."""
+    horizontal = kept.splitter.orientation() == Qt.Orientation.Horizontal
+    kept.splitter.setSizes(shares(window.width() if horizontal else window.height(), kept.shares))
+
+
+def restore_state(window: QMainWindow, settings: Settings, splitters: Sequence[KeptSplitter]) -> None:
+    """The saved window and splitters, when they fit the screen; else defaults that do."""
+    restore_or_place(window, settings.get(opt.GEOMETRY))
+    state = settings.get(opt.WINDOW_STATE)
+    if not state.isEmpty():
+        window.restoreState(state)
+    for kept in splitters:
+        saved = settings.get(kept.option)
+        if saved.isEmpty() or not kept.splitter.restoreState(saved):
+            default_sizes(window, kept)
+
+
+def place_on(window: QWidget, available: QRect, splitters: Sequence[KeptSplitter]) -> None:
+    """Open as on a screen whose available area is `available` (no saved geometry)."""
+    place(window, default_frame(available))
+    for kept in splitters:
+        default_sizes(window, kept)
+
+
+def save_state(window: QMainWindow, settings: Settings, splitters: Sequence[KeptSplitter]) -> None:
+    settings.set(opt.GEOMETRY, window.saveGeometry())
+    settings.set(opt.WINDOW_STATE, window.saveState())
+    for kept in splitters:
+        settings.set(kept.option, kept.splitter.saveState())
+    settings.sync()

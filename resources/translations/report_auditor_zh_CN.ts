@@ -343,134 +343,6 @@ Your corrections are not lost.</source>
         <translation>年报审核助手</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation>打开文件(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation>打开文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Close Report</source>
-        <translation>关闭报告(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Find in Text…</source>
-        <translation>在原文中查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Find Ne&amp;xt</source>
-        <translation>查找下一处(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Find Pre&amp;vious</source>
-        <translation>查找上一处(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Report &amp;List</source>
-        <translation>报告列表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Report &amp;Text</source>
-        <translation>报告原文(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Tables</source>
-        <translation>表格(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Findings</source>
-        <translation>问题清单(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert Cell</source>
-        <translation>还原单元格(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Next Problem</source>
-        <translation>下一个问题(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Problem</source>
-        <translation>上一个问题(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Guide</source>
-        <translation>使用指南(&amp;G)</translation>
-    </message>
-    <message>
-        <source>About This &amp;Rule</source>
-        <translation>该规则的说明(&amp;R)</translation>
-    </message>
-    <message>
-        <source>View &amp;Sample Reports</source>
-        <translation>查看示例报告(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;About Report Auditor</source>
-        <translation>关于年报审核助手(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
         <source>Open Reports</source>
         <translation>打开报告</translation>
     </message>
@@ -485,52 +357,6 @@ Your corrections are not lost.</source>
     <message>
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled: %n file(s) not opened.</source>
-        <translation>
-            <numerusform>已取消：%n 个文件未打开。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n report(s) open.</source>
-        <translation>
-            <numerusform>已打开 %n 份报告。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No problems in the open reports.</source>
-        <translation>已打开的报告中没有问题。</translation>
-    </message>
-    <message>
-        <source>Back to the first report with problems: %1</source>
-        <translation>已到最后一份，回到第一份有问题的报告：%1</translation>
-    </message>
-    <message>
-        <source>Back to the last report with problems: %1</source>
-        <translation>已到第一份，回到最后一份有问题的报告：%1</translation>
-    </message>
-    <message>
-        <source>Next report with problems: %1</source>
-        <translation>下一份有问题的报告：%1</translation>
-    </message>
-    <message>
-        <source>Previous report with problems: %1</source>
-        <translation>上一份有问题的报告：%1</translation>
-    </message>
-    <message>
-        <source>No other report has problems: back to the first problem of this one.</source>
-        <translation>其他报告没有问题，回到本报告的第一个问题。</translation>
-    </message>
-    <message>
-        <source>Errors: %1  Warnings: %2</source>
-        <translation>错误 %1  警告 %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.</source>
-        <translation>
-            <numerusform>已采纳建议（%n 个单元格）；按 Ctrl+Z 可撤销。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -682,6 +508,33 @@ Your corrections are not lost.</source>
     <message>
         <source>Not written</source>
         <translation>未写入</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemSteps</name>
+    <message>
+        <source>No problems in the open reports.</source>
+        <translation>已打开的报告中没有问题。</translation>
+    </message>
+    <message>
+        <source>Back to the first report with problems: %1</source>
+        <translation>已到最后一份，回到第一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Back to the last report with problems: %1</source>
+        <translation>已到第一份，回到最后一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Next report with problems: %1</source>
+        <translation>下一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>Previous report with problems: %1</source>
+        <translation>上一份有问题的报告：%1</translation>
+    </message>
+    <message>
+        <source>No other report has problems: back to the first problem of this one.</source>
+        <translation>其他报告没有问题，回到本报告的第一个问题。</translation>
     </message>
 </context>
 <context>
@@ -923,6 +776,35 @@ Your corrections are not lost.</source>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Errors: %1  Warnings: %2</source>
+        <translation>错误 %1  警告 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n file(s) not opened.</source>
+        <translation>
+            <numerusform>已取消：%n 个文件未打开。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) open.</source>
+        <translation>
+            <numerusform>已打开 %n 份报告。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggestion accepted (%n cell(s)); Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>已采纳建议（%n 个单元格）；按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionBar</name>
     <message>
         <source>Suggestion</source>
@@ -1036,6 +918,133 @@ Your corrections are not lost.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Report</source>
+        <translation>关闭报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert Cell</source>
+        <translation>还原单元格(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Problem</source>
+        <translation>上一个问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Text…</source>
+        <translation>在原文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation>查找下一处(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一处(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Report &amp;List</source>
+        <translation>报告列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Report &amp;Text</source>
+        <translation>报告原文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>表格(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>问题清单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>About This &amp;Rule</source>
+        <translation>该规则的说明(&amp;R)</translation>
+    </message>
+    <message>
+        <source>View &amp;Sample Reports</source>
+        <translation>查看示例报告(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Report Auditor</source>
+        <translation>关于年报审核助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
 </context>
 <context>

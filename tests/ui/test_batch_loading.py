@@ -42,7 +42,7 @@ def test_large_batch_fills_the_list_in_slices_and_keeps_the_selection(
         assert len(files) == count
         # Only the first slice is listed at once; nothing is chosen for the officer yet.
         assert window.reports.rowCount() == SESSION_SLICE
-        assert window.is_busy() and window.progress.isVisibleTo(window)
+        assert window.is_busy() and window.status.progress.isVisibleTo(window)
         assert all(s.state == STATE_LOADING for s in window.reports.sessions)
         assert window.session is None
         # Opening the folder again reads nothing twice (and shows its first report).
@@ -59,7 +59,7 @@ def test_large_batch_fills_the_list_in_slices_and_keeps_the_selection(
     assert all(s.state == STATE_READY for s in window.reports.sessions)
     assert window.session is picked and window.list_panel.current() is picked
     assert window.source.toPlainText() == picked.report.text
-    assert not window.is_busy() and not window.progress.isVisibleTo(window)
+    assert not window.is_busy() and not window.status.progress.isVisibleTo(window)
 
 
 def test_first_report_read_is_shown(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_a_closed_report_is_freed(qtbot, window: MainWindow, tmp_path: Path) -> 
     qtbot.wait(100)
     assert window.session is session
     gone = weakref.ref(session.report)
-    window.close_action.trigger()
+    window.menus.close_action.trigger()
     qtbot.wait(100)
     assert window.reports.rowCount() == 2
     del session

@@ -43,12 +43,12 @@ def test_the_guide_explains_every_rule_and_colour_with_an_example() -> None:
 
 
 def test_the_guide_window_shows_shortcuts_and_no_rule_ids(qtbot, window: MainWindow) -> None:
-    window.guide_action.trigger()  # F1
+    window.menus.guide_action.trigger()  # F1
     help_window = window.help_window
     assert help_window is not None and help_window.isVisible() and not help_window.isModal()
     shown = help_window.browser.toPlainText()
     assert not RULE_ID.search(shown)
-    for action in (window.persistence.save_action, window.next_action, window.printing.print_action):
+    for action in (window.persistence.save_action, window.menus.next_action, window.printing.print_action):
         assert action.shortcut().toString() in shown
     assert "Ctrl+Alt+D" in shown  # where workbooks are saved
 
@@ -67,12 +67,12 @@ def test_a_findings_rule_is_one_click_away(qtbot, window: MainWindow, flagged: R
     assert window.findings.current_finding() is finding  # the click selected the finding too
     help_window.hide()
     window.findings.setFocus()
-    window.rule_help_action.trigger()  # Shift+F1: the current finding's rule
+    window.menus.rule_help_action.trigger()  # Shift+F1: the current finding's rule
     assert help_window.isVisible() and help_window.shown_anchor == rule_anchor("EMPTY_CELL")
 
 
 def test_about_box_names_version_and_licences(qtbot, window: MainWindow) -> None:
-    window.about_action.trigger()
+    window.menus.about_action.trigger()
     box = window.about
     assert box is not None and box.isVisible() and not box.isModal()
     assert __version__ in box.text()

@@ -45,7 +45,7 @@ def test_counts_title_and_mark_follow_an_edit_and_its_undo(qtbot, window: MainWi
     # No further turn of the event loop: everything already says so.
     assert tables.tab_title("table4") == "Table 4 (1)"
     assert list_text(window, flagged, COL_ERRORS) == "1"
-    assert window.counts.text().startswith("Errors: 1")
+    assert window.status.counts.text().startswith("Errors: 1")
     assert window.isWindowModified() and window.windowTitle() == f"{flagged.name}[*]"
     assert list_text(window, flagged, COL_FILE) == UNSAVED_MARK + flagged.name
     row = window.reports.sessions.index(flagged)
@@ -60,7 +60,7 @@ def test_counts_title_and_mark_follow_an_edit_and_its_undo(qtbot, window: MainWi
 
 
 def test_every_menu_action_has_a_shortcut(window: MainWindow) -> None:
-    menus = [window.file_menu, window.edit_menu, window.go_menu, window.language_menu]
+    menus = [window.menus.file_menu, window.menus.edit_menu, window.menus.go_menu, window.menus.language_menu]
     missing = []
     for menu in menus:
         for action in menu.actions():
@@ -69,27 +69,27 @@ def test_every_menu_action_has_a_shortcut(window: MainWindow) -> None:
             if action.shortcut().isEmpty():
                 missing.append(action.text())
     assert not missing
-    assert [k.toString() for k in window.redo_action.shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
+    assert [k.toString() for k in window.menus.redo_action.shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
 
 
 def test_language_switch_takes_effect_at_once(qtbot, window: MainWindow, flagged: ReportSession) -> None:
-    english = window.file_menu.title()
-    chinese = next(a for a in window.language_menu.actions() if a.data() == "zh_CN")
+    english = window.menus.file_menu.title()
+    chinese = next(a for a in window.menus.language_menu.actions() if a.data() == "zh_CN")
     try:
         chinese.trigger()
         assert window.settings.language == "zh_CN"
-        assert window.file_menu.title() == "文件(&F)"
+        assert window.menus.file_menu.title() == "文件(&F)"
         assert window.tables.tab_title("table3").startswith("表三")
         assert window.list_panel.problems_only.text() == "只看有问题的"
         assert window.reports.headerData(COL_ERRORS, Qt.Orientation.Horizontal) == "错误"
-        assert window.next_action.text() == "下一个问题(&N)"
+        assert window.menus.next_action.text() == "下一个问题(&N)"
         # Qt's own texts too: the file dialog and the message box buttons.
         assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
-        english_action = next(a for a in window.language_menu.actions() if a.data() == "en")
+        english_action = next(a for a in window.menus.language_menu.actions() if a.data() == "en")
         english_action.trigger()
-    assert window.file_menu.title() == english
+    assert window.menus.file_menu.title() == english
     assert not window.translators
 
 
@@ -153,7 +153,7 @@ def test_cancel_says_how_many_files_were_not_opened(qtbot, window: MainWindow, t
         (tmp_path / f"r{i:02}.txt").write_text(text, encoding="utf-8")
     with qtbot.waitSignal(window.batchFinished, timeout=15000):
         window.open_paths([str(tmp_path)], remember=False)
-        window.cancel_button.click()
+        window.status.cancel_button.click()
     opened = len(window.reports.sessions)
     message = window.statusBar().currentMessage()
     if opened < 60:
@@ -182,4 +182,4 @@ def test_a_file_that_is_no_report(qtbot, window: MainWindow, open_files: OpenFil
 
 
 def test_actions_are_real_actions(window: MainWindow) -> None:
-    assert isinstance(window.find_action, QAction) and window.find_action.shortcut().toString() == "Ctrl+F"
+    assert isinstance(window.menus.find_action, QAction) and window.menus.find_action.shortcut().toString() == "Ctrl+F"

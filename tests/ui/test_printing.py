@@ -141,7 +141,7 @@ def test_window_previews_and_exports_the_current_report(
     assert default == str(Path(book_path(str(source))).with_name("报告.审核.pdf"))
     assert window.printing.export_pdf(default)
     assert "表四·行政复议·结果维持" in squeezed(pdf_text(Path(default)))
-    link = window.persistence.saved_link
+    link = window.status.saved_link
     assert link.isVisible() and "报告.审核.pdf" in link.text()
     window.set_session(None)
     assert not window.printing.print_action.isEnabled()

@@ -85,7 +85,7 @@ def test_first_save_asks_where_and_remembers(qtbot, first_start: MainWindow, fol
     assert window.persistence.save() and window.persistence.place_question is None
     assert (books / "乙.审核.xlsx").exists()
     # The status bar names the file written; a click opens its folder.
-    link = window.persistence.saved_link
+    link = window.status.saved_link
     assert link.isVisible() and "乙.审核.xlsx" in link.text()
     opened: list[str] = []
     link.opener = opened.append
@@ -137,7 +137,7 @@ def test_a_folder_with_a_source_and_its_workbook_is_one_report(
     assert window.persistence.save()
     book = folder / "甲.审核.xlsx"
     window.persistence.removed(session)  # closed: the workspace forgets it, the workbook stays
-    window.remove_sessions([session])
+    window.open_reports.remove([session])
 
     sessions = _open(qtbot, window, [folder])
     assert sorted(s.name for s in sessions) == ["乙.txt", "甲.txt"]  # the workbook has no row of its own
@@ -167,7 +167,7 @@ def test_a_changed_source_says_its_workbook_is_not_applied(
     edit(window)
     assert window.persistence.save()
     window.persistence.removed(session)
-    window.remove_sessions([session])
+    window.open_reports.remove([session])
     source = folder / "甲.txt"
     source.write_text(source.read_text(encoding="utf-8") + "\n附件：无", encoding="utf-8")
     (again,) = _open(qtbot, window, [source])  # its workbook beside it is found
@@ -184,7 +184,7 @@ def test_a_workbook_of_another_file_gets_a_row_of_its_own(
     edit(window)
     assert window.persistence.save(str(folder / "乙.审核.xlsx"))  # 甲's workbook under 乙's name
     window.persistence.removed(session)
-    window.remove_sessions([session])
+    window.open_reports.remove([session])
     with qtbot.waitSignal(window.batchFinished, timeout=15000):
         window.open_paths([str(folder / "乙.txt"), str(folder / "乙.审核.xlsx")], remember=False)
     qtbot.waitUntil(lambda: window.reports.find(str(folder / "乙.审核.xlsx")) is not None, timeout=15000)

@@ -45,7 +45,7 @@ def test_samples_open_on_request_labelled_and_close_for_real_files(
     assert [s.path for s in window.reports.sessions] == [str(mine)]
     assert not window.reports.sessions[0].sample
     # Closing the last report brings the start page back, with the file among the recent ones.
-    window.close_action.trigger()
+    window.menus.close_action.trigger()
     assert window.pages.currentWidget() is window.start_page
     assert window.start_page.recent.count() == 1
     item = window.start_page.recent.item(0)

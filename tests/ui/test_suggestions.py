@@ -72,11 +72,11 @@ def test_suggestion_shown_accepted_and_undone(qtbot, window: MainWindow, open_fi
     qtbot.waitUntil(lambda: not offer.bar.isVisible(), timeout=2000)
     assert not offer.action.isEnabled() and total.data(SuggestedRole) is None
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert total.data() == "15" and rules(session) == ["T4_TOTAL"]
     qtbot.waitUntil(lambda: offer.action.isEnabled(), timeout=2000)
     assert offer.bar.isVisible() and total.data(SuggestedRole) == "14"
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert total.data() == "14" and "T4_TOTAL" not in rules(session)
 
 
@@ -88,7 +88,7 @@ def test_accepted_suggestion_is_in_the_workspace(
     window.suggestions.action.trigger()
     stored = workspace.corrections(session.path, session.sha256)
     assert [(c.table, c.row, c.col, c.old, c.new) for c in stored] == [("table4", "review", "total", 15, 14)]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert [c.new for c in workspace.corrections(session.path, session.sha256)][-1] == 15
 
 

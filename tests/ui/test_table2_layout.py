@@ -111,13 +111,13 @@ def test_editing_table2_undoes_and_links_source(qtbot, window: MainWindow, open_
     assert index.data() == "33" and "32" in index.data(Qt.ItemDataRole.ToolTipRole)
     # Enter moved to the cell below (a cell without a problem): the next row of the block.
     assert model.key(view.currentIndex()) == ("table2", "other_services", "decisions")
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert index.data() == "32" and not licensing(session).edited
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert index.data() == "33"
     # Clicking the number in the source selects the cell again.
     window.tables.select_cell("table4", "review", "total")
-    window._source_clicked(cell.span[0])
+    window.links.source_clicked(cell.span[0])
     assert window.tables.current_view() is view and view.currentIndex() == index
 
 

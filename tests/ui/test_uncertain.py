@@ -65,7 +65,7 @@ def test_uncertain_cells_are_shown_and_their_readings_offered(qtbot, window: Mai
     assert "UNCERTAIN_CELL" not in [f.rule for f in session.findings]
     assert index.data(FlagRole) != FLAG_UNCERTAIN
     qtbot.waitUntil(lambda: not bar.reading_row.isVisibleTo(window), timeout=2000)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert index.data(FlagRole) == FLAG_UNCERTAIN and index.data() == UNCERTAIN_MARK
     assert session.cell("table3", *CELLS[0]).status == STATUS_UNCERTAIN  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bar.reading_row.isVisibleTo(window), timeout=2000)

@@ -39,7 +39,7 @@ def test_open_folder_lists_every_sample(qtbot, window: MainWindow, open_files) -
     assert model.index(row, COL_AGENCY).data() == sessions[row].report.agency
     assert model.index(row, COL_WARNINGS).data() == str(sessions[row].warnings)
     assert model.index(row, COL_ERRORS).data() == "0"
-    assert not window.progress.isVisible()
+    assert not window.status.progress.isVisible()
     # Opening the same file again selects it instead of reading it twice.
     again = window.open_paths([str(FLAGGED)], remember=False)
     assert again == [sessions[row].path] and len(model.sessions) == len(sessions)
@@ -143,7 +143,7 @@ def test_typing_a_number_reaudits_and_undo_restores(qtbot, window: MainWindow, f
     assert index.data() == "5" and index.data(FlagRole) == FLAG_ERROR
     assert "相差" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert window.reports.index(window.reports.sessions.index(flagged), COL_ERRORS).data() == "1"
-    assert window.undo_action.isEnabled() and window.isWindowModified()
+    assert window.menus.undo_action.isEnabled() and window.isWindowModified()
     # Back to the right figure: the finding disappears, the cell stays marked as corrected.
     view.setCurrentIndex(index)
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter starts the editor too
@@ -155,11 +155,11 @@ def test_typing_a_number_reaudits_and_undo_restores(qtbot, window: MainWindow, f
     assert "T4_TOTAL" not in rules(flagged)
     assert len(flagged.findings) == before
     # Undo brings the error back, a second undo the parsed value.
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "T4_TOTAL" in rules(flagged)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert index.data() == "0" and index.data(FlagRole) == "" and "T4_TOTAL" not in rules(flagged)
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert "T4_TOTAL" in rules(flagged)
 
 
@@ -188,7 +188,7 @@ def test_revert_from_context_menu(qtbot, window: MainWindow, flagged: ReportSess
     assert index.data() == "0" and "T4_TOTAL" not in rules(flagged)
     cell = flagged.cell("table4", "review", "upheld")
     assert cell is not None and not cell.edited
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert index.data() == "7"
 
 
@@ -197,7 +197,7 @@ def test_year_and_format_corrections(qtbot, window: MainWindow, flagged: ReportS
     assert flagged.report is not None and flagged.report.year == 2020
     meta.year.setValue(2022)
     assert flagged.report.year == 2022 and "FORMAT_OUTDATED" in rules(flagged)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert meta.year.value() == 2020 and "FORMAT_OUTDATED" not in rules(flagged)
     table2 = window.tables.models["table2"]
     assert table2.index_of("procurement", "amount").isValid()  # 2019 only
@@ -210,8 +210,8 @@ def test_year_and_format_corrections(qtbot, window: MainWindow, flagged: ReportS
     meta.agency.setText("某某区民政局")
     meta.agency.editingFinished.emit()
     assert flagged.report.agency == "某某区民政局"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert flagged.report.format == "2019" and flagged.report.agency == parsed_agency
 
 
@@ -220,9 +220,9 @@ def test_one_undo_stack_per_report(window: MainWindow, open_files) -> None:
     window.list_panel.select(a)
     window.tables.models["table4"].setData(window.tables.models["table4"].index_of("review", "upheld"), "3")
     window.list_panel.select(b)
-    assert window.undo_group.activeStack() is b.stack and not window.undo_action.isEnabled()
+    assert window.open_reports.undo_group.activeStack() is b.stack and not window.menus.undo_action.isEnabled()
     window.list_panel.select(a)
-    assert window.undo_action.isEnabled()
+    assert window.menus.undo_action.isEnabled()
 
 
 def test_drop_files_opens_them(qtbot, window: MainWindow) -> None:
@@ -247,15 +247,15 @@ def test_cancel_stops_the_batch(qtbot, window: MainWindow, tmp_path: Path) -> No
         (tmp_path / f"r{i:02}.txt").write_text(text, encoding="utf-8")
     with qtbot.waitSignal(window.batchFinished, timeout=15000):
         window.open_paths([str(tmp_path)], remember=False)
-        assert window.progress.isVisibleTo(window)
-        window.cancel_button.click()
+        assert window.status.progress.isVisibleTo(window)
+        window.status.cancel_button.click()
     assert all(s.report is not None for s in window.reports.sessions)
     assert len(window.reports.sessions) <= 40
-    assert not window.cancel_button.isVisibleTo(window)
+    assert not window.status.cancel_button.isVisibleTo(window)
 
 
 def test_language_choice_is_saved(window: MainWindow) -> None:
-    menu = window.language_menu
+    menu = window.menus.language_menu
     english = next(a for a in menu.actions() if a.data() == "en")
     english.trigger()
     assert window.settings.language == "en" and english.isChecked()

@@ -91,8 +91,8 @@ def test_edit_undo_redo_recorded_at_once(window: MainWindow, opened: ReportSessi
         (change,) = other.corrections(opened.path, opened.sha256)
         assert (change.table, change.row, change.col, change.old, change.new) == (*CELL, 0, 7)
         assert other.has_unsaved()
-        window.undo_action.trigger()
-        window.redo_action.trigger()
+        window.menus.undo_action.trigger()
+        window.menus.redo_action.trigger()
         window.tables.meta.year.setValue(2022)
         got = [(c.table, c.row, c.old, c.new) for c in other.corrections(opened.path)]
         assert got == [("table4", "review", 0, 7), ("table4", "review", 7, 0), ("table4", "review", 0, 7),
@@ -108,9 +108,9 @@ def test_undo_restores_the_cell_exactly(window: MainWindow, opened: ReportSessio
     before = (cell.value, cell.status, cell.edited)
     edit(window)
     edit(window, "8")
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert (cell.value, cell.edited) == (7, True)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert (cell.value, cell.status, cell.edited) == before
 
 
@@ -167,7 +167,7 @@ def test_save_writes_a_workbook_that_reads_back(
     assert [(c.table, c.row, c.col, c.old, c.new) for c in changes] == [(*CELL, 0, 7)]
     assert not window.isWindowModified() and opened.stack.isClean()
     assert not workspace.has_unsaved()
-    link = window.persistence.saved_link
+    link = window.status.saved_link
     assert link.isVisible() and "报告.审核.xlsx" in link.text() and link.path == str(out)
     # Save As goes elsewhere and is remembered for the next Ctrl+S.
     edit(window, "9")
@@ -229,7 +229,7 @@ def test_closing_a_report_asks_and_discard_removes_it(
     window: MainWindow, opened: ReportSession, workspace: Workspace
 ) -> None:
     edit(window)
-    window.close_action.trigger()
+    window.menus.close_action.trigger()
     question = window.persistence.question
     assert question is not None and opened in window.reports.sessions
     question.choose(DISCARD)
@@ -240,7 +240,7 @@ def test_export_summary_in_the_background(qtbot, window: MainWindow, opened: Rep
     out = tmp_path / "汇总.xlsx"
     with qtbot.waitSignal(window.persistence.saver.summaryWritten, timeout=15000):
         assert window.persistence.export_summary(str(out)) is not None
-    link = window.persistence.saved_link
+    link = window.status.saved_link
     assert out.exists() and "汇总.xlsx" in link.text() and link.isVisible() and link.path == str(out)
     blocked = tmp_path / "blocked.xlsx"
     blocked.mkdir()
@@ -264,7 +264,7 @@ def test_batch_rules_follow_edits(window: MainWindow, open_files, tmp_path: Path
     assert "DUPLICATE_CONTENT" in [f.rule for f in b.findings]
     warnings = window.reports.index(window.reports.sessions.index(b), 5).data()
     assert warnings == str(b.warnings)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "DUPLICATE_CONTENT" not in [f.rule for f in b.findings]
 
 
