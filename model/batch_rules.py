@@ -66,43 +66,26 @@ def _same_agency(a: str | None, b: str | None) -> bool:
 def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Findings by index into `reports`: 上年结转 against last year's 结转下年度, per column."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    # Reports by year and by the end of their agency key: names of one agency share it.
-    buckets: dict[tuple[int, str], list[Report]] = defaultdict(list)
-    for r in reports:
-        key = agency_key(r.agency)
-        if r.year is not None and key and r.has_table(TABLE3):
-            buckets[(r.year, key[-4:])].append(r)
+    pairs = YearPairs(reports)
     for i, this in enumerate(reports):
-        key = agency_key(this.agency)
-        if this.year is None or not key or not this.has_table(TABLE3):
+        lasts = pairs.last_year(i)
+        if not lasts:
             continue
-        for last in buckets.get((this.year - 1, key[-4:]), []):
-            if not _same_agency(this.agency, last.agency):
+        for col in T3_COLS:
+            now = pairs.own(i, (TABLE3, "carried_over", col))
+            before = pairs.agreed(lasts, (TABLE3, "carried_forward", col))
+            if now is None or before is None or now == before:
                 continue
-            for col in T3_COLS:
-                now, before = this.value(TABLE3, "carried_over", col), last.value(TABLE3, "carried_forward", col)
-                if now is None or before is None or now == before:
-                    continue
-                figures = {
-                    "severity": WARNING,
-                    "col_label": messages.col_label(TABLE3, this.format, col),
-                    "year": this.year,
-                    "last_year": last.year,
-                    "now": now,
-                    "before": before,
-                    "last_path": last.path,
-                }
-                cell = this.cell(TABLE3, "carried_over", col)
-                out[i].append(
-                    Finding(
-                        "CROSS_YEAR_CARRY",
-                        WARNING,
-                        messages.render("CROSS_YEAR_CARRY", figures),
-                        [CellRef(TABLE3, "carried_over", col)],
-                        cell.span if cell else None,
-                        figures,
-                    )
-                )
+            figures = {
+                "severity": WARNING,
+                "col_label": messages.col_label(TABLE3, this.format, col),
+                "year": this.year,
+                "last_year": reports[lasts[0]].year,
+                "now": now,
+                "before": before,
+                "last_path": reports[lasts[0]].path,
+            }
+            out[i].append(_cell_finding("CROSS_YEAR_CARRY", WARNING, this, (TABLE3, "carried_over", col), figures))
     return out
 
 
