@@ -1,10 +1,15 @@
-"""Rules across a batch: carry-over between consecutive years, and copied narrative.
+"""Rules across a batch: one agency's consecutive years, and copied narrative.
 
-`CROSS_YEAR_CARRY` compares this year's 上年结转 with last year's 结转下年度 for reports
-of one agency (names compared after normalisation). `DUPLICATE_CONTENT` finds reports of
-different agencies whose narrative is largely the same text: character shingles sampled
-by hash and an inverted index keep it fast for thousands of reports, and shingles most
-reports share (the wording of the 条例, the form's labels) are ignored.
+The rules that compare an agency's report with its report of the year before —
+`CROSS_YEAR_CARRY` (表三 carry-over), `CROSS_YEAR_IN_FORCE` (表二 件数 and 项目数量 that
+must follow from last year's), `YEAR_SWING` (a volume that changed fivefold) and
+`COPIED_FROM_LAST_YEAR` (section 五 written again as last year) — find that report by the
+agency's name (compared after normalisation, `agency_key`) and the year; the three newer
+ones through `model.last_year.YearPairs`, which pairs only where the batch leaves no doubt.
+`DUPLICATE_CONTENT` finds reports of different agencies whose narrative is largely the
+same text: character shingles sampled by hash and an inverted index keep it fast for
+thousands of reports, and shingles most reports share (the wording of the 条例, the form's
+labels) are ignored. `cell_rules` and `text_rules` declare which rule is which kind.
 """
 
 from __future__ import annotations
@@ -12,19 +17,23 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from model import messages
-from model.findings import WARNING, CellRef, Finding
-from model.report import Report
-from model.schema import T3_COLS, TABLE3
+from model.findings import INFO, WARNING, CellRef, Finding
+from model.last_year import CellId, YearPairs
+from model.report import Number, Report
+from model.schema import FORMAT_2019, FORMAT_2021, T3_COLS, TABLE2, TABLE3, TABLE4
 
 _SHINGLE = 12
 _SAMPLE_MOD = 4
 _MIN_SHINGLES = 40
 _SHARED = 0.5
 _COMMON = 0.2
+
+BatchRule = Callable[[Sequence[Report]], dict[int, list[Finding]]]
 
 _ABBREVIATIONS = (
     ("人力资源和社会保障", "人社"),
@@ -57,44 +66,143 @@ def _same_agency(a: str | None, b: str | None) -> bool:
 def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Findings by index into `reports`: 上年结转 against last year's 结转下年度, per column."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    # Reports by year and by the end of their agency key: names of one agency share it.
-    buckets: dict[tuple[int, str], list[Report]] = defaultdict(list)
-    for r in reports:
-        key = agency_key(r.agency)
-        if r.year is not None and key and r.has_table(TABLE3):
-            buckets[(r.year, key[-4:])].append(r)
+    pairs = YearPairs(reports)
     for i, this in enumerate(reports):
-        key = agency_key(this.agency)
-        if this.year is None or not key or not this.has_table(TABLE3):
+        lasts = pairs.last_year(i)
+        if not lasts:
             continue
-        for last in buckets.get((this.year - 1, key[-4:]), []):
-            if not _same_agency(this.agency, last.agency):
+        for col in T3_COLS:
+            now = pairs.own(i, (TABLE3, "carried_over", col))
+            before = pairs.agreed(lasts, (TABLE3, "carried_forward", col))
+            if now is None or before is None or now == before:
                 continue
-            for col in T3_COLS:
-                now, before = this.value(TABLE3, "carried_over", col), last.value(TABLE3, "carried_forward", col)
-                if now is None or before is None or now == before:
-                    continue
-                figures = {
-                    "severity": WARNING,
-                    "col_label": messages.col_label(TABLE3, this.format, col),
-                    "year": this.year,
-                    "last_year": last.year,
-                    "now": now,
-                    "before": before,
-                    "last_path": last.path,
-                }
-                cell = this.cell(TABLE3, "carried_over", col)
-                out[i].append(
-                    Finding(
-                        "CROSS_YEAR_CARRY",
-                        WARNING,
-                        messages.render("CROSS_YEAR_CARRY", figures),
-                        [CellRef(TABLE3, "carried_over", col)],
-                        cell.span if cell else None,
-                        figures,
-                    )
-                )
+            figures = {
+                "severity": WARNING,
+                "col_label": messages.col_label(TABLE3, this.format, col),
+                "year": this.year,
+                "last_year": reports[lasts[0]].year,
+                "now": now,
+                "before": before,
+                "last_path": reports[lasts[0]].path,
+            }
+            out[i].append(_cell_finding("CROSS_YEAR_CARRY", WARNING, this, (TABLE3, "carried_over", col), figures))
     return out
+
+
+# 表二 figures that must follow from last year's. 2021 form: 现行有效件数 = last year's +
+# 本年制发 − 本年废止. 2019 form: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.
+# Neither has a counterpart in the other form (2019's 对外公开总数量 counts what was ever
+# published, not what is in force), so a pair of reports in two forms is not compared.
+_IN_FORCE_ROWS = {
+    FORMAT_2021: ("regulations", "normative_documents"),
+    FORMAT_2019: ("licensing", "other_services", "penalties", "coercion", "fees"),
+}
+
+
+def cross_year_in_force(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+    """Findings by index: 表二 件数 / 项目数量 that do not follow from last year's report."""
+    out: dict[int, list[Finding]] = defaultdict(list)
+    pairs = YearPairs(reports)
+    for i, this in enumerate(reports):
+        lasts = pairs.last_year(i)
+        if not lasts or this.format not in _IN_FORCE_ROWS or any(reports[k].format != this.format for k in lasts):
+            continue
+        for row in _IN_FORCE_ROWS[this.format]:
+            followed = _expected_count(pairs, i, lasts, row)
+            if followed is None:
+                continue
+            cell, parts, expected = followed
+            now = pairs.own(i, cell)
+            if now is None or _equal(now, expected):
+                continue
+            figures = {
+                "severity": WARNING,
+                "format": this.format,
+                "table": TABLE2,
+                "row_label": messages.row_label(TABLE2, this.format, row),
+                "year": this.year,
+                "last_year": reports[lasts[0]].year,
+                "now": now,
+                "expected": expected,
+                **parts,
+            }
+            out[i].append(_cell_finding("CROSS_YEAR_IN_FORCE", WARNING, this, cell, figures))
+    return out
+
+
+def _expected_count(
+    pairs: YearPairs, i: int, lasts: list[int], row: str
+) -> tuple[CellId, dict[str, Number], Number] | None:
+    """The cell of `row` that follows from last year, the figures it follows from, and the
+    count they make; None when one of them is blank or not agreed."""
+    if pairs.reports[i].format == FORMAT_2021:
+        cell = (TABLE2, row, "in_force")
+        before = pairs.agreed(lasts, cell)
+        added, removed = pairs.own(i, (TABLE2, row, "issued")), pairs.own(i, (TABLE2, row, "repealed"))
+        if before is None or added is None or removed is None:
+            return None
+        return cell, {"before": before, "added": added, "removed": removed}, before + added - removed
+    cell = (TABLE2, row, "prev_items")
+    before, change = pairs.agreed(lasts, cell), pairs.agreed(lasts, (TABLE2, row, "change"))
+    if before is None or change is None:
+        return None
+    return cell, {"before": before, "change": change}, before + change
+
+
+# The volumes compared year on year (YEAR_SWING): what an officer reads first about an
+# agency's year, and where a slipped digit or a figure of the wrong year shows as a
+# fivefold change. A cell is compared only where both years' forms have it: the decisions
+# of 表二 are on the 2019 and the 2021 form alike, 其他对外管理服务事项 only on 2019's;
+# fees are item counts on the 2019 form and money on the 2021 form, so never compared.
+SWING_CELLS: tuple[CellId, ...] = (
+    (TABLE3, "new", "total"),
+    (TABLE2, "licensing", "decisions"),
+    (TABLE2, "other_services", "decisions"),
+    (TABLE2, "penalties", "decisions"),
+    (TABLE2, "coercion", "decisions"),
+    (TABLE4, "review", "total"),
+    (TABLE4, "litigation_direct", "total"),
+    (TABLE4, "litigation_after_review", "total"),
+)
+SWING_FACTOR = 5
+SWING_MIN_CASES = 10  # on one side at least: 1 → 6 is no news
+
+
+def year_swing(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+    """Findings by index: a volume of `SWING_CELLS` at least fivefold up or down on last year's."""
+    out: dict[int, list[Finding]] = defaultdict(list)
+    pairs = YearPairs(reports)
+    for i, this in enumerate(reports):
+        lasts = pairs.last_year(i)
+        if not lasts:
+            continue
+        for cell in SWING_CELLS:
+            now, before = pairs.own(i, cell), pairs.agreed(lasts, cell)
+            if now is None or before is None or now < 0 or before < 0 or max(now, before) < SWING_MIN_CASES:
+                continue
+            if now < SWING_FACTOR * before and SWING_FACTOR * now > before:
+                continue
+            table, row, col = cell
+            figures = {
+                "severity": INFO,
+                "table": table,
+                "cell_label": messages.cell_label(table, this.format, row, col),
+                "year": this.year,
+                "last_year": reports[lasts[0]].year,
+                "now": now,
+                "before": before,
+            }
+            out[i].append(_cell_finding("YEAR_SWING", INFO, this, cell, figures))
+    return out
+
+
+def _equal(a: Number, b: Number) -> bool:
+    return abs(a - b) < 1e-9
+
+
+def _cell_finding(rule: str, severity: str, report: Report, cell: CellId, figures: dict[str, Any]) -> Finding:
+    span = found.span if (found := report.cell(*cell)) else None
+    return Finding(rule, severity, messages.render(rule, figures), [CellRef(*cell)], span, figures)
 
 
 _FINGERPRINTS: dict[tuple[str, tuple[tuple[int, int], ...]], frozenset[int]] = {}
@@ -139,12 +247,17 @@ def adopt(report: Report, shingles: frozenset[int]) -> None:
 _NOT_NARRATIVE = re.compile(r"[\s\d|]")
 
 
-def _shingles(text: str) -> frozenset[int]:
-    """A sample of the text's character shingles, by CRC-32."""
+def _shingles(text: str, sample_mod: int = _SAMPLE_MOD) -> frozenset[int]:
+    """A sample of the text's character shingles (one in `sample_mod`), by CRC-32."""
     data = text.encode("utf-32-le")  # four bytes a character: shingles are fixed slices
     width = 4 * _SHINGLE
     hashes = {zlib.crc32(data[k : k + width]) for k in range(0, len(data) - width + 1, 4)}
-    return frozenset(h for h in hashes if h % _SAMPLE_MOD == 0)
+    return frozenset(h for h in hashes if h % sample_mod == 0)
+
+
+def narrative_shingles(report: Report) -> frozenset[int]:
+    """The sampled shingles of the report's narrative, as `DUPLICATE_CONTENT` compares them."""
+    return _fingerprint(report)
 
 
 def prepare(report: Report) -> frozenset[int] | None:
@@ -226,10 +339,116 @@ def _most_similar(
     return None
 
 
+_PROBLEMS = 5  # section 五, 存在的主要问题及改进情况
+COPIED_SHARE = 0.7  # of this year's section 五 found in last year's: "largely the same"
+_MIN_PROBLEM_SHINGLES = 60  # about 70 characters: a line or two (本年度无) proves nothing
+
+
+def copied_from_last_year(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+    """Findings by index: section 五 largely the text of the same agency's report of the year before.
+
+    The section's text is compared without its heading, digits and spaces (a year changed
+    is no rewriting). Wording that the sections of several agencies share — a template the
+    city hands out, phrases of the 条例 — is left out of the comparison, so what counts is
+    what the agency wrote itself."""
+    out: dict[int, list[Finding]] = defaultdict(list)
+    pairs = YearPairs(reports)
+    lasts_of = {i: lasts for i in range(len(reports)) if (lasts := pairs.last_year(i))}
+    if not lasts_of:
+        return out
+    problems = {i: found for i, r in enumerate(reports) if not r.error and (found := _problems(r)) is not None}
+    common = _common_wording(reports, problems)
+    for i, lasts in lasts_of.items():
+        if i not in problems:
+            continue
+        own = problems[i][0] - common
+        if len(own) < _MIN_PROBLEM_SHINGLES:
+            continue
+        shares = [(len(own & problems[k][0]) / len(own), k) for k in lasts if k in problems]
+        if not shares:
+            continue
+        ratio, k = max(shares)
+        if ratio < COPIED_SHARE:
+            continue
+        figures = {
+            "severity": WARNING,
+            "ratio": round(ratio * 100),
+            "year": reports[i].year,
+            "last_year": reports[k].year,
+            "last_path": reports[k].path,
+        }
+        out[i].append(
+            Finding(
+                "COPIED_FROM_LAST_YEAR",
+                WARNING,
+                messages.render("COPIED_FROM_LAST_YEAR", figures),
+                [],
+                problems[i][1],
+                figures,
+            )
+        )
+    return out
+
+
+_Problems = tuple[frozenset[int], tuple[int, int]]  # shingles, span
+
+
+def _problems(report: Report) -> _Problems | None:
+    """Section 五's shingles and its span; None without the section."""
+    for section in report.sections:
+        if section.number == _PROBLEMS:
+            start = section.start + (len(section.title) if report.text.startswith(section.title, section.start) else 0)
+            body = report.text[start : section.end]
+            for a, b in sorted(report.table_spans.values(), reverse=True):  # a table read inside it
+                if a < section.end and b > start:
+                    body = body[: max(a - start, 0)] + body[max(b - start, 0) :]
+            return _problem_shingles(body), (section.start, section.end)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _problem_shingles(body: str) -> frozenset[int]:
+    """Every shingle of a section's text (it is short: no sampling), digits and spaces left out."""
+    return _shingles(_NOT_NARRATIVE.sub("", body), 1)
+
+
+def _common_wording(reports: Sequence[Report], problems: dict[int, _Problems]) -> frozenset[int]:
+    """Shingles in the section 五 of more agencies than `_COMMON` of the batch's (at least 4)."""
+    by_agency: dict[str | None, set[int]] = defaultdict(set)
+    for i, (shingles, _) in problems.items():
+        by_agency[agency_key(reports[i].agency) or reports[i].path].update(shingles)
+    limit = max(3, int(_COMMON * len(by_agency)))
+    if len(by_agency) <= limit:
+        return frozenset()
+    counts: dict[int, int] = defaultdict(int)
+    for wording in by_agency.values():
+        for h in wording:
+            counts[h] += 1
+    return frozenset(h for h, n in counts.items() if n > limit)
+
+
+def cell_rules() -> tuple[BatchRule, ...]:
+    """The batch rules that read table cells: run again after every edit of a cell.
+
+    Looked up when called, so that a test may put a faulty rule in a rule's place."""
+    return (cross_year_carry, cross_year_in_force, year_swing)
+
+
+def text_rules() -> tuple[BatchRule, ...]:
+    """The batch rules that read only the text, the agency and the year: run again when
+    reports are opened or closed, or an agency or a year is corrected."""
+    return (duplicate_content, copied_from_last_year)
+
+
+def batch_rules() -> tuple[BatchRule, ...]:
+    """Every rule across the batch, in the order its findings are listed."""
+    return cell_rules() + text_rules()
+
+
 def audit_batch(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Every batch finding, by index into `reports`."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    for rule in (cross_year_carry, duplicate_content):
+    for rule in batch_rules():
         for i, findings in rule(reports).items():
             out[i].extend(findings)
     return out

@@ -101,10 +101,10 @@ def _without_culprits(rule: BatchRule, reports: Sequence[Report], live: list[int
 
 def batch_findings(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Every batch rule's findings by index into `reports`, each rule guarded."""
-    from model.batch_rules import cross_year_carry, duplicate_content
+    from model.batch_rules import batch_rules
 
     out: dict[int, list[Finding]] = defaultdict(list)
-    for rule in (cross_year_carry, duplicate_content):
+    for rule in batch_rules():
         for i, findings in run_batch_rule(rule, reports).items():
             out[i].extend(findings)
     return out

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from model.report import Number
-from model.schema import TABLE2, TABLE3, TABLE4, TABLE_TITLES, table_schema
+from model.schema import SECTION_TITLES, TABLE2, TABLE3, TABLE4, TABLE_TITLES, table_schema
 
 TABLE_SHORT = {TABLE2: "表二", TABLE3: "表三", TABLE4: "表四"}
 FORMAT_NAMES = {"2019": "2019版", "2021": "2021版", "pre2019": "2019年以前", "unknown": "未识别"}
@@ -36,6 +36,9 @@ RULE_NAMES = {
     "FEE_NOT_REPORTED": "未说明信息处理费",
     "UNCERTAIN_CELL": "无法确定的单元格",
     "NOT_A_REPORT": "不是年度报告",
+    "CROSS_YEAR_IN_FORCE": "跨年度件数不衔接",
+    "COPIED_FROM_LAST_YEAR": "问题及改进照搬上年",
+    "YEAR_SWING": "数量较上年大幅变化",
 }
 _UNCERTAIN_WHY = {
     "splits": "数字连在一起，有多种拆分都符合表格的勾稽关系",
@@ -132,6 +135,38 @@ def _sum_text(parts: list[tuple[str, Number]]) -> str:
     return " + ".join(f"{name} {fmt_num(v)}" for name, v in parts)
 
 
+def _in_force(f: dict[str, Any]) -> str:
+    """CROSS_YEAR_IN_FORCE: the 2021 form's 现行有效件数, or the 2019 form's 上一年项目数量."""
+    last = f"{f['last_year']}年度报告"
+    if f["format"] == "2021":
+        return (
+            f"表二「{f['row_label']}」：{last}现行有效 {fmt_num(f['before'])} 件 + 本年制发 {fmt_num(f['added'])} 件"
+            f" − 本年废止 {fmt_num(f['removed'])} 件 = {fmt_num(f['expected'])} 件，"
+            f"但{f['year']}年现行有效件数为 {fmt_num(f['now'])}（文件有效期届满失效、机构调整时可能属正常）"
+        )
+    return (
+        f"表二「{f['row_label']}」：{last}上一年项目数量 {fmt_num(f['before'])} + 本年增/减 {fmt_num(f['change'])}"
+        f" = {fmt_num(f['expected'])}，但{f['year']}年“上一年项目数量”为 {fmt_num(f['now'])}"
+        f"（机构调整、事项划转时可能属正常）"
+    )
+
+
+def _swing(f: dict[str, Any]) -> str:
+    """YEAR_SWING: how far a volume moved from last year's."""
+    now, before = f["now"], f["before"]
+    if before == 0 or now == 0:
+        change = f"由 {fmt_num(before)} 变为 {fmt_num(now)}"
+    elif now > before:
+        change = f"为上年的 {fmt_num(round(now / before, 1))} 倍"
+    else:
+        share = now * 100 / before
+        change = f"仅为上年的 {fmt_num(round(share))}%" if share >= 1 else "不足上年的 1%"
+    return (
+        f"{TABLE_SHORT[f['table']]}{f['cell_label']}：{f['year']}年 {fmt_num(now)}，"
+        f"{f['last_year']}年度报告为 {fmt_num(before)}，{change}；变化较大，请核实是否填错"
+    )
+
+
 def render(rule: str, f: dict[str, Any]) -> str:
     """The message for `rule` with figures `f`."""
     if rule == "T3_BALANCE":
@@ -194,6 +229,15 @@ def render(rule: str, f: dict[str, Any]) -> str:
         return (
             f"表三{f['col_label']}列：{f['year']}年“上年结转” {fmt_num(f['now'])}，"
             f"与{f['last_year']}年报告的“结转下年度继续办理” {fmt_num(f['before'])} 不一致（机构合并、更名时可能属正常）"
+        )
+    if rule == "CROSS_YEAR_IN_FORCE":
+        return _in_force(f)
+    if rule == "YEAR_SWING":
+        return _swing(f)
+    if rule == "COPIED_FROM_LAST_YEAR":
+        return (
+            f"第五部分「{_NUMBERING.sub('', SECTION_TITLES[4])}」约 {f['ratio']}% 的文字与{f['last_year']}年度报告相同，"
+            f"可能照搬了上年的问题和改进情况"
         )
     if rule == "DUPLICATE_CONTENT":
         other = f["other_agency"] or f["other_path"]

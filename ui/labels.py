@@ -40,6 +40,9 @@ _RULES = {
     "FEE_NOT_REPORTED": QT_TRANSLATE_NOOP("Labels", "Fees not reported"),
     "UNCERTAIN_CELL": QT_TRANSLATE_NOOP("Labels", "Cell not read with certainty"),
     "NOT_A_REPORT": QT_TRANSLATE_NOOP("Labels", "Not an annual report"),
+    "CROSS_YEAR_IN_FORCE": QT_TRANSLATE_NOOP("Labels", "Counts do not follow from last year"),
+    "COPIED_FROM_LAST_YEAR": QT_TRANSLATE_NOOP("Labels", "Problems section copied from last year"),
+    "YEAR_SWING": QT_TRANSLATE_NOOP("Labels", "Large change from last year"),
 }
 
 _FORMATS = {

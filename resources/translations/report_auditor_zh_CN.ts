@@ -269,6 +269,18 @@ Your corrections are not lost.</source>
         <translation>未报告信息处理费</translation>
     </message>
     <message>
+        <source>Counts do not follow from last year</source>
+        <translation>跨年度件数不衔接</translation>
+    </message>
+    <message>
+        <source>Problems section copied from last year</source>
+        <translation>问题及改进照搬上年</translation>
+    </message>
+    <message>
+        <source>Large change from last year</source>
+        <translation>数量较上年大幅变化</translation>
+    </message>
+    <message>
         <source>2019</source>
         <translation>2019版</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from model.batch_rules import agency_key, audit_batch, cross_year_carry, duplicate_content
 from parsers import load_report
@@ -13,10 +14,11 @@ def test_agency_names_compare_after_normalisation() -> None:
     assert agency_key("襄城区人力资源和社会保障局") == agency_key("襄城区人社局")
 
 
-def test_carry_over_against_last_year() -> None:
-    this = load_report(sample("003"))  # 上年结转: 自然人 10, 总计 10
-    last = copy.deepcopy(this)
-    last.year = 2018
+def test_carry_over_against_last_year(tmp_path: Path) -> None:
+    this = load_report(sample("003"))  # 2019; 上年结转: 自然人 10, 总计 10
+    (tmp_path / "2018.txt").write_text(sample("003").read_text(encoding="utf-8").replace("2019", "2018"), encoding="utf-8")
+    last = load_report(tmp_path / "2018.txt")  # the agency's report of the year before
+    assert (last.year, last.agency) == (2018, this.agency)
     last.set_value("table3", "carried_forward", "natural_person", 10)
     last.set_value("table3", "carried_forward", "total", 10)
     assert cross_year_carry([this, last]) == {}
@@ -28,6 +30,11 @@ def test_carry_over_against_last_year() -> None:
     other = copy.deepcopy(last)
     other.agency = "某某市财政局"
     assert cross_year_carry([this, other]) == {}
+    # The very report again, its year corrected to 2018: not the year before.
+    again = copy.deepcopy(this)
+    again.year = 2018
+    again.set_value("table3", "carried_forward", "total", 12)
+    assert cross_year_carry([this, again]) == {}
 
 
 def test_copied_narrative_between_agencies() -> None:

@@ -318,9 +318,9 @@ def test_carry_over_checked_against_last_year_after_cell_edits(window: MainWindo
 
     folder = tmp_path / "years"
     folder.mkdir()
-    this_year, last_year = open_files(
-        [shutil.copy(FLAGGED, folder / "2020.txt"), shutil.copy(FLAGGED, folder / "2019.txt")]
-    )
+    text = FLAGGED.read_text(encoding="utf-8")
+    (folder / "2019.txt").write_text(text.replace("2020", "2019"), encoding="utf-8")  # the report of the year before
+    this_year, last_year = open_files([shutil.copy(FLAGGED, folder / "2020.txt"), folder / "2019.txt"])
     col = T3_COLS[0]
     window.list_panel.select(last_year)
     window.tables.meta.year.setValue(2019)
