@@ -49,7 +49,15 @@ _UNCERTAIN_WHY = {
     "unaligned": "无法确定这些数字属于哪一行或哪一列",
 }
 _MAX_OPTIONS_SHOWN = 3
-_KINDS = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "other": "乡镇、街道或类型不明的机关"}
+# LATE_PUBLICATION: the kind of agency assumed, and the deadline the 2019 条例 sets for it.
+_KINDS = {
+    "department": "按县级以上人民政府部门计，2019年修订的《政府信息公开条例》第四十九条规定为次年1月31日前",
+    "government": "按县级以上人民政府计，2019年修订的《政府信息公开条例》第四十九条规定为次年3月31日前",
+    "zone": "按开发区、新区等管委会计，视同本级人民政府，2019年修订的《政府信息公开条例》第四十九条规定为次年3月31日前",
+    "township": "按乡镇、街道计，为次年3月31日前",
+    "other": "机关类型不明，按次年3月31日计",
+}
+_REGULATION_2008 = "2018年度及以前的报告适用2008年施行的《政府信息公开条例》第三十一条，各级行政机关均为次年3月31日前"
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
@@ -246,7 +254,7 @@ def render(rule: str, f: dict[str, Any]) -> str:
         where = "第六部分「其他需要报告的事项」" if f["has_section"] else "报告中"
         return f"2021版格式的报告应在{where}说明信息处理费的收取情况，但未找到“信息处理费”"
     if rule == "LATE_PUBLICATION":
-        return (
-            f"{f['year']}年度报告的落款或发布日期为 {f['date']}，晚于{_KINDS[f['kind']]}的发布期限 {f['due']}"
-        )
+        dated = "发布日期" if f.get("dated") == "published" else "落款日期"
+        basis = _REGULATION_2008 if f.get("regulation") == "2008" else _KINDS[f["kind"]]
+        return f"{f['year']}年度报告的{dated}为 {f['date']}，晚于发布期限 {f['due']}（{basis}）"
     raise KeyError(rule)

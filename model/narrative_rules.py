@@ -3,13 +3,13 @@ cells, the fee statement of 2021-format reports, and the publication deadline.""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any
 
 from model import messages
 from model.claims import Exact, SumClaim, exact
+from model.deadline import deadline as deadline  # where callers found it before model/deadline.py
+from model.deadline import report_deadline
 from model.findings import ERROR, WARNING, CellRef, Finding
 from model.report import Report
 from model.schema import FORMAT_2021
@@ -149,31 +149,24 @@ def fee_not_reported(report: Report) -> list[Finding]:
     return [_make("FEE_NOT_REPORTED", WARNING, {"has_section": six is not None}, span)]
 
 
-_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|厅|中心|院|署|所|队|处|站)$")
-_GOVERNMENT = re.compile(r"人民政府$|政府$")
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处)(?:人民政府)?$")
-_COUNTY_OR_HIGHER = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗)")
-
-
-def deadline(agency: str | None, year: int) -> tuple[dt.date, str]:
-    """The publication deadline for a report of `year` by `agency`, and the kind it assumes."""
-    name = (agency or "").strip()
-    if name and not _TOWNSHIP.search(name) and _COUNTY_OR_HIGHER.search(name):
-        if _GOVERNMENT.search(name) and "办公" not in name[-5:]:
-            return dt.date(year + 1, 3, 31), "government"
-        if _DEPARTMENT.search(name):
-            return dt.date(year + 1, 1, 31), "department"
-    return dt.date(year + 1, 3, 31), "other"
-
-
 def late_publication(report: Report) -> list[Finding]:
+    """The report published or signed after its deadline: the regulation in force for its
+    year and the kind of agency its full name describes (model/deadline.py)."""
     when = report.published_date or report.signed_date
-    if when is None or report.year is None:
+    judged = report_deadline(report)
+    if when is None or judged is None:
         return []
-    due, kind = deadline(report.agency, report.year)
+    due, kind, regulation = judged
     if when <= due:
         return []
-    figures = {"date": when.isoformat(), "due": due.isoformat(), "kind": kind, "year": report.year}
+    figures = {
+        "date": when.isoformat(),
+        "dated": "published" if report.published_date else "signed",
+        "due": due.isoformat(),
+        "kind": kind,
+        "regulation": regulation,
+        "year": report.year,
+    }
     return [_make("LATE_PUBLICATION", WARNING, figures, report.date_span)]
 
 

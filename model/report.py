@@ -120,6 +120,10 @@ class Report:
     text: str = ""
     sha256: str = ""
     agency: str | None = None
+    # Where the parser found the agency and the name it read there: ("signature" | "title" |
+    # "text" | "none", name). The deadline rule judges the agency's kind only by a full name
+    # from the title or the signature, or by the officer's correction (model/deadline.py).
+    agency_read: tuple[str, str] | None = None
     year: int | None = None
     format: str = "unknown"
     signed_date: dt.date | None = None

@@ -15,10 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from model.deadline import FROM_NOWHERE, FROM_SIGNATURE, FROM_TEXT, FROM_TITLE
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers.normalize import label_key, positions
+from parsers.title import REPORT_AFTER, find_title
 from parsers.title import find_published as _header_published
-from parsers.title import find_title
 
 # Every pattern below that opens with a year, (?:19|20), is kept as two: one that opens with
 # 19 and one with 20. A regex search tries a pattern that opens with a choice of characters
@@ -66,16 +67,17 @@ def _finditer(patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.M
         yield from others
 
 
-_YEAR_TITLES = _year_led(r"({century}\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+_YEAR_TITLES = _year_led(r"({century}\d{2})\s*年度?\s*(?:政府)?信息公开" + REPORT_AFTER)
 # A title that names the agency after the year: 2023年度某某市财政局政府信息公开工作年度报告
 _YEAR_AGENCY_TITLES = _year_led(
-    r"({century}\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+    r"({century}\d{2})\s*年度?\s*([\u4e00-\u9fff()（）]{3,30}?)\s*(?:政府)?信息公开" + REPORT_AFTER
 )
 _FULL_DATES = _year_led(r"({century}\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})(?:\s*日)?")
 # `(?<!\d..)` after the century is "no digit before the year".
 _YEARS = _year_led(r"({century}(?<!\d..)\d{2})\s*(?:年度?|(?=[共全我本]))")
 _AGENCY_ENDS = (
     *("人民政府办公室", "人民政府办公厅", "人民政府", "委员会", "办公室", "办公厅", "管理局", "管理处", "管理委员会"),
+    "管委会",  # a zone's: 平潭综合实验区管委会, not 实验区管委
     *("局", "委", "厅", "办", "中心", "院", "署", "所", "馆", "队", "处", "街道办事处", "街道", "镇", "乡"),
 )
 _AGENCY_END = "(?:" + "|".join(_AGENCY_ENDS) + ")"
@@ -301,17 +303,29 @@ def _name_start(text: str, start: int, end: int, places: list[int]) -> int | Non
 
 
 _OFFICE = re.compile(r"(?:办公室|办公厅)$")
+_ZONE_BODY = re.compile(r"(?:管委会|管理委员会)$")
 
 
 def _office_of(signed: str, agency: str) -> bool:
-    """Whether `signed` is the office of `agency` (洪泽区人民政府办公室 of 淮安市洪泽区人民政府)."""
+    """Whether `signed` is the office of `agency` (洪泽区人民政府办公室 of 淮安市洪泽区人民政府,
+    平潭综合实验区管委会办公室 of 平潭综合实验区)."""
     core = _OFFICE.sub("", signed)
-    return core != signed and len(core) >= 3 and (agency.endswith(core) or core.endswith(agency))
+    if core == signed:
+        return False
+    return any(
+        len(name) >= 3 and (agency.endswith(name) or name.endswith(agency)) for name in (core, _ZONE_BODY.sub("", core))
+    )
 
 
 def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None = None) -> str | None:
-    """The agency as the report names itself: the signature first (a title may shorten the
-    name: 襄城区人社局), unless it is an office of the agency the title names; then the title;
+    """The agency as the report names itself (see `read_agency`)."""
+    return read_agency(text, signature)[0]
+
+
+def read_agency(text: str, signature: tuple[str | None, dt.date | None] | None = None) -> tuple[str | None, str]:
+    """The agency as the report names itself, and where the name was found ("signature",
+    "title", "text" or "none"): the signature first (a title may shorten the name:
+    襄城区人社局), unless it is an office of the agency the title names; then the title;
     then names in the text, favouring the kind the report calls itself (我局 → …局) and those
     that complete a mention of the report's own title. `signature` is the text's
     `find_signature`, if the caller has it already."""
@@ -320,10 +334,10 @@ def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None =
     title_name = titled.name if titled is not None else None
     if signed_name:
         if title_name and _office_of(signed_name, title_name):
-            return title_name  # the office that signed for the agency: 某某区人民政府办公室
-        return signed_name
+            return title_name, FROM_TITLE  # the office that signed for the agency: 某某区人民政府办公室
+        return signed_name, FROM_SIGNATURE
     if title_name:
-        return title_name
+        return title_name, FROM_TITLE
     title = find_title_agency(text)
     counts: Counter[str] = Counter()
     # Names stand in the header, the opening paragraphs and the signature.
@@ -335,7 +349,8 @@ def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None =
         if start is not None and not _BAD_AGENCY.search(name := scope[start : end.end()]):
             counts[name] += 1
     if not counts:
-        return title
+        # A name before a year in the head is a weaker reading than a title's: a guess.
+        return (title, FROM_TEXT) if title else (None, FROM_NOWHERE)
     selves = Counter(_SELF[0].findall(text) + _SELF[1].findall(text))
 
     def score(name: str) -> tuple[float, int]:
@@ -347,8 +362,8 @@ def find_agency(text: str, signature: tuple[str | None, dt.date | None] | None =
 
     best = max(counts, key=score)
     if title and not best.endswith(title) and title not in counts and score(best)[0] < 5:
-        return title
-    return best
+        return title, FROM_TEXT
+    return best, FROM_TEXT
 
 
 _SIGNALS_2019 = tuple(

@@ -26,7 +26,7 @@ from model.schema import (
     TABLE_FORMATS,
 )
 from parsers import stream
-from parsers.meta import date_span, detect_format, find_agency, find_published, find_signature, find_year
+from parsers.meta import date_span, detect_format, find_published, find_signature, find_year, read_agency
 from parsers.narrative import find_cell_claims, find_sum_claims
 from parsers.sections import Regions, find_regions, find_sections
 from parsers.solve import Pin
@@ -109,7 +109,8 @@ def recognize(text: str, path: str = "", sha256: str = "") -> Report:
     regions = find_regions(text, report.sections)
     report.year = find_year(text)
     signature = find_signature(text)
-    report.agency = find_agency(text, signature)
+    report.agency, where = read_agency(text, signature)
+    report.agency_read = (where, report.agency or "")
     _, report.signed_date = signature
     report.published_date = find_published(text)
     judged = report.published_date or report.signed_date

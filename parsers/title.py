@@ -21,15 +21,15 @@ from functools import lru_cache
 # How far into the text a title or a header line may stand.
 HEAD = 2000
 
+# What follows 信息公开 in a title: 工作年度报告, 年报, 工作的年度报告 …
+REPORT_AFTER = r"\s*(?:工作)?\s*的?\s*(?:年度)?\s*(?:报\s*告|年报)"
 # A title's year and its ending: 2019年度政府信息公开工作年度报告, 2021年政府信息公开年报.
-_TITLE_END = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+_TITLE_END = re.compile(rf"((?:19|20)\d{{2}})\s*年度?\s*(?:政府)?信息公开{REPORT_AFTER}")
 # The same, with the agency between the year and its ending.
 _TITLE_YEAR_FIRST = re.compile(
-    r"((?:19|20)\d{2})\s*年度?\s*([^\s\d,，。:：;；、《》“”\"|]{2,30}?)\s*(?:政府)?信息公开\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)"
+    rf"((?:19|20)\d{{2}})\s*年度?\s*([^\s\d,，。:：;；、《》“”\"|]{{2,30}}?)\s*(?:政府)?信息公开{REPORT_AFTER}"
 )
-# 标题: …, led by its literal so that a search skips to it; it must open its line.
-# What follows 信息公开 in a title.
-_REPORT_AFTER = re.compile(r"\s*(?:工作)?\s*(?:年度)?\s*(?:报\s*告|年报)")
+_REPORT_AFTER = re.compile(REPORT_AFTER)
 _HEADER_TITLE = re.compile(r"标[ \t]*题[ \t]*[:：|][ \t|]*([^\n|]+)")
 # The characters of a name in a title: anything but spaces, digits and punctuation.
 _NAME_RUN = re.compile(r"[^\s\d,，。.:：;；、《》“”\"'|/<>»›()（）\[\]【】]+$")
@@ -39,6 +39,7 @@ _BEFORE_TITLE = frozenset(" \t\n\r>|»›:：")
 _BREADCRUMB = re.compile(r".*(?:年报|首页|当前位置|位置|专栏|栏目|正文)")
 # What follows a mention of a report that is no title: …年度报告有关事项的通知, …年度报告编制
 _NOT_AFTER_TITLE = ("有关", "的通知", "编制", "工作的", "考核", "格式", "》")
+_ABOUT = re.compile(r"关于$")
 _BAD_NAME = re.compile(r"^(?:本|我|该|各|全|上级|有关|关于)|信息公开|年度报告|条例|通知")
 
 
@@ -80,6 +81,7 @@ def _title_in(text: str, start: int, end: int, standalone: bool) -> Title | None
         cut = _BREADCRUMB.match(name)
         if cut:
             name = name[cut.end() :]
+        name = _ABOUT.sub("", name)  # 某某管委会关于2012年…工作的年度报告
         if not name and m.re is _TITLE_YEAR_FIRST:
             name = m.group(2)
         return Title(name if _good_name(name) else None, int(m.group(1)), name_start, m.end())

@@ -11,6 +11,8 @@ import pytest
 from model.narrative_rules import late_publication
 from parsers import load_report
 from parsers.meta import find_agency, find_published, find_year
+from parsers.normalize import normalize
+from parsers.recognize import recognize
 from parsers.title import find_title
 from tests.conftest import ROOT, sample
 
@@ -105,6 +107,10 @@ def test_no_publication_date_from_the_narrative(text: str) -> None:
     assert find_published(text) is None
 
 
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return recognize(normalize(text).text)
+
+
 def _devset(name: str) -> Path:
     path = DEVSET / name
     if not path.exists():
@@ -132,3 +138,40 @@ def test_late_publication_from_the_header_date(tmp_path: Path) -> None:
     findings = late_publication(report)
     assert len(findings) == 1 and "2021-01-31" in findings[0].message
     assert report.date_span is not None and report.text[slice(*report.date_span)] == "2021-02-20"
+
+
+@pytest.mark.parametrize("zone", ["平潭综合实验区", "某某经济技术开发区", "两江新区", "某某高新区", "某某综合试验区"])
+def test_a_zone_body_is_read_whole(zone: str) -> None:
+    # No title names the agency: the name comes from the text, which names the zone's 管委会
+    # (by its short name too); it is never cut to a 管委 that reads as a department.
+    short = zone[-3:]
+    text = (
+        "2012年政府信息公开工作年度报告\n一、概述\n"
+        f"2012年，{zone}管委会高度重视政府信息公开工作，{short}管委会办公室具体负责，"
+        f"{short}管委会各部门积极配合。{zone}管委会将继续推进。\n"
+    )
+    name = find_agency(text)
+    assert name is not None and name.endswith("管委会") and zone.endswith(name[: -len("管委会")])
+
+
+def test_a_zone_named_in_its_title_or_signature() -> None:
+    signed = "{}\n一、概述\n2012年，实验区管委会高度重视。\n平潭综合实验区管委会\n2013年2月25日"
+    assert find_agency(signed.format("2012年政府信息公开工作年度报告")) == "平潭综合实验区管委会"
+    # The 管委会's office signs the zone's own report.
+    office = "平潭综合实验区2012年政府信息公开工作年度报告\n一、概述\n正文。\n平潭综合实验区管委会办公室\n2013年2月25日"
+    report = _read(office)
+    assert (report.agency, report.agency_read) == ("平潭综合实验区", ("title", "平潭综合实验区"))
+    about = "平潭综合实验区管委会关于2012年政府信息公开工作的年度报告\n一、概述\n2012年，实验区管委会高度重视。\n"
+    title = find_title(about)
+    assert title is not None and (title.name, title.year) == ("平潭综合实验区管委会", 2012)
+
+
+def test_the_zone_report_of_2012_is_in_time() -> None:
+    # The 2008 条例 gave every agency until 31 March; the zone is no department either.
+    text = (
+        "平潭综合实验区2012年政府信息公开工作年度报告\n发布日期：2013-02-25\n一、概述\n"
+        "2012年，实验区管委会高度重视政府信息公开工作，实验区管委会办公室具体负责。\n"
+    )
+    report = _read(text)
+    assert report.agency == "平潭综合实验区" and report.published_date == dt.date(2013, 2, 25)
+    assert late_publication(report) == []
