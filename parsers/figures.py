@@ -147,6 +147,12 @@ def share_after(text: str, end: int) -> Decimal | None:
     return Decimal(share.group(1)) if share else None
 
 
+def share_end(text: str, end: int) -> int:
+    """Where the share stated right after a figure that ends at `end` ends (`end` if none)."""
+    share = _SHARE.match(text, end)
+    return share.end() if share else end
+
+
 # ---- brackets ----------------------------------------------------------------------------
 
 
