@@ -291,7 +291,7 @@ def _outcome_claims(view: str) -> list[SumClaim]:
         if not all(_kind(label) == "outcome" or _REST.match(label) for label in read.labels):
             continue
         read = _read_on(view, read, e, len(view))
-        unit = read.unit
+        unit = read.unit or ""
         found = _total(view, s, clause_start, unit) if clause_start > s else None
         if found is None and clause_start == s and s > 0:
             ps, _ = _sentence(view, s - 1, 0, len(view))
@@ -308,18 +308,30 @@ def _outcome_claims(view: str) -> list[SumClaim]:
     return out
 
 
-# One count that is part of the one before it: 共受理审批事项117件，办结171件. The part has no
-# name of its own, so it counts the same things; last year's carried-over cases may be
-# among what is 办结 (办结 ≤ 受理 + 上年结转), so a sentence that names them has no order.
+# One count that is part of the one before it: 共受理审批事项117件，办结171件，办结率100%. The
+# part has no name of its own, so it counts the same things. What is 办结 or 答复 this year
+# may include last year's cases (办结 ≤ 受理 + 上年结转): it is held to what was 受理 or 收到
+# only when the sentence says all of them were done (办结率100%) and names no carried-over
+# cases; what is 予以公开 is held to what was 办理 or 答复 (those carried over among them).
 _ORDER = re.compile(
-    r"(?P<whole>受理|收到|新收|接收|接到)(?P<noun>[^，,。；;:：\d]{0,14}?)(?:共计?|总计|合计)?\s*+(?P<n1>\d{1,9})\s*+(?P<unit>件|条)"
-    r"[，,；;]\s*+(?:已|共|均|并|已经)?(?P<part>办结|答复|办理完毕|予以公开|同意公开)(?:了)?(?:共计?)?\s*+(?P<n2>\d{1,9})\s*+(?P=unit)"
+    r"(?P<whole>受理|收到|新收|接收|接到|办理|处理|办结|答复)(?P<noun>[^，,。；;:：\d]{0,14}?)(?:共计?|总计|合计)?\s*+"
+    r"(?P<n1>\d{1,9})\s*+(?P<unit>件|条)[，,；;]\s*+(?:已|共|均|并|已经)?"
+    r"(?P<part>办结|答复|办理完毕|予以公开|同意公开)(?:了)?(?:共计?)?\s*+(?P<n2>\d{1,9})\s*+(?P=unit)"
 )
+_RECEIVED = frozenset(("受理", "收到", "新收", "接收", "接到"))
+_DONE = frozenset(("办结", "答复", "办理完毕"))
+_GRANTED = frozenset(("予以公开", "同意公开"))
+_ALL_DONE = re.compile(r"(?:办结|答复|办复|完成|按时办结|按期办结|按时答复|按期答复)率(?:为|达|达到)?\s*100\s*[%％]")
 _NOT_ORDERED = re.compile(r"上一?年|去年|结转|转结|累计|以来|截至|截止|历年|同比|较|其中|包括|包含|含")
+_ABOUT = frozenset("约近超逾")
 _NARROW_NOUN = re.compile(r"网上|网络|在线|当面|现场|信函|邮寄|传真|邮件|电话|自然人|公民|法人|企业|组织|律师")
 
 
-_ABOUT = frozenset("约近超逾")
+def _ordered(whole: str, part: str, sentence: str) -> bool:
+    """Whether a count `part` must not exceed the count `whole` before it, in this sentence."""
+    if whole in _RECEIVED:
+        return part in _DONE and _ALL_DONE.search(sentence) is not None
+    return part in _GRANTED or (whole in _DONE and part in _DONE and whole != part)
 
 
 def _order_claims(text: str, view: str) -> list[SumClaim]:
@@ -328,6 +340,8 @@ def _order_claims(text: str, view: str) -> list[SumClaim]:
     for m in _ORDER.finditer(view):
         s, e = _sentence(text, m.start(), 0, len(text))
         if _NOT_ORDERED.search(text, s, e) or _NARROW_NOUN.search(m.group("noun")):
+            continue
+        if not _ordered(m.group("whole"), m.group("part"), text[s:e]):
             continue
         if view[m.end() : m.end() + 1] in ("余", "多", "%", "％") or view[m.start("n1") - 1] in _ABOUT:
             continue
