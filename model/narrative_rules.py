@@ -112,6 +112,7 @@ def percent(report: Report) -> list[Finding]:
                 "total": _n(total),
                 "stated": part.percent,
                 "actual": _n(round(actual, 2)),
+                "marks": [(claim.total.start, claim.total.end), (part.start, part.end)],
             }
             out.append(_make("PERCENT", WARNING, figures, (part.start, min(len(report.text), part.end + 12))))
     return out
