@@ -78,7 +78,7 @@ def _sum_verdict(claim: SumClaim) -> tuple[str, list[Exact]] | None:
     parts = [p.value for p in claim.parts]
     if claim.order is not None:
         return (ERROR, parts) if claim.certain and sum(parts, start=0) > total else None
-    if not claim.certain or any(p > total for p in parts):
+    if not claim.certain or len(parts) < 2 or any(p > total for p in parts):
         return None
     running: Exact = 0
     for value in parts:

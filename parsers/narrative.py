@@ -257,7 +257,7 @@ def _frame_claims(view: str) -> list[SumClaim]:
 def _claim_of(total: Figure, read: ListRead, start: int, certain: bool, end: int | None = None) -> SumClaim | None:
     """The claim of a total and the list read for it, if the list has two items or more and
     no figure is approximate."""
-    if len(read.parts) < 2 or total.approximate or any(p.approximate for p in read.parts):
+    if not _enough(read) or total.approximate or any(p.approximate for p in read.parts):
         return None
     return SumClaim(
         total,
@@ -393,7 +393,7 @@ def _trigger_claim(
     read = read_list(view, at + len(trigger), e)
     if read.unit is not None and read.parts:
         read = _read_on(view, read, e, hi)
-    if len(read.parts) < 2 or read.unit is None:
+    if not _enough(read) or read.unit is None:
         return None
     complete = trigger in _COMPLETE_TRIGGERS
     if complete and not all(read.labels):
@@ -429,6 +429,12 @@ def _trigger_claim(
 
 # How many sentences a list of items with shares may run on into.
 _MAX_RUN_ON = 12
+
+
+def _enough(read: ListRead) -> bool:
+    """Whether a list makes a claim: two items or more, or one with its share of the total
+    (checked by PERCENT alone: one item says nothing of the sum)."""
+    return len(read.parts) >= 2 or (len(read.parts) == 1 and read.parts[0].percent is not None)
 
 
 def _read_on(view: str, read: ListRead, end: int, hi: int) -> ListRead:

@@ -81,6 +81,12 @@ SHAPES = [
         ("NARRATIVE_SUM", "error", ["300 + 300 = 600条", "500条"]),
     ),
     (
+        "one part with its share",
+        "全年收到政府信息公开申请20件，其中网上申请15件，占75%。",
+        "全年收到政府信息公开申请20件，其中网上申请15件，占80%。",
+        ("PERCENT", "warning", ["80%", "15 ÷ 20 = 75%"]),
+    ),
+    (
         "list after 分别为",
         "共收到申请20件，分别为当面申请5件、网上申请15件。",
         "共收到申请20件，分别为当面申请5件、网上申请12件。",
@@ -114,6 +120,9 @@ def test_each_shape_right_is_silent_and_wrong_is_found(shape: str, right: str, w
         "在2021年收到的20件和2020年结转的5件申请中，予以公开15件，部分公开8件。",
         "全年主动公开政府信息1913条。其中，区县单位公开1397条，占73%。各乡镇积极开展培训30次，占比100%。",
         "共答复805件。予以公开率达到90%以上，群众满意度不断提高。",
+        # A share of another base (the whole city's) says nothing of this total.
+        "共收到申请20件，其中网上申请15件，占全市的3%。",
+        "全年共收到申请20件，其中网上申请15件。",
     ],
 )
 def test_what_does_not_say_a_sum_is_silent(sentence: str) -> None:
