@@ -47,7 +47,11 @@ class SumClaim:
     says it is complete (it ends with 其他…, opens with 分别为, or its shares make 100%), so
     that parts short of the total are an error of the text and not a selection; `shortest`,
     when not 0, the fewest parts the list may have (where its separators or the kind of its
-    items change, what follows may be other news)."""
+    items change, what follows may be other news).
+
+    With `order` the claim is no list but one count that is part of another (受理117件，办结
+    171件): `order` holds the words of the whole and of the part, and the one part must not
+    exceed the total."""
 
     total: Figure
     parts: tuple[Figure, ...]
@@ -56,6 +60,7 @@ class SumClaim:
     certain: bool = True
     closed: bool = False
     shortest: int = 0
+    order: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,11 @@ def render(rule: str, f: dict[str, Any]) -> str:
         if f["severity"] == "error":
             return f"{f['year']}年度报告应使用2021版表格（国办公开办函〔2021〕30号），但使用了2019版表格"
         return f"{f['year']}年度报告使用了2021版表格，应为2019版；年度或格式可能识别有误"
+    if rule == "NARRATIVE_SUM" and f.get("part_word"):
+        return (
+            f"正文“{f['quote']}”：{f['part_word']} {fmt_num(f['sum'])}{f['unit']}，"
+            f"多于{f['whole_word']} {fmt_num(f['total'])}{f['unit']}（{f['part_word']}数不应多于{f['whole_word']}数）"
+        )
     if rule == "NARRATIVE_SUM":
         parts = " + ".join(fmt_num(p) for p in f["parts"])
         relation = "多于" if f["sum"] > f["total"] else "少于"

@@ -28,12 +28,16 @@ def _n(value: Exact) -> Exact:
 
 
 def narrative_sum(report: Report) -> list[Finding]:
-    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning.
+    """共N…，其中a、b…: parts over the total is an error, parts short of it a warning; one
+    count over the count it is part of (受理117件，办结171件) an error.
 
     Only when every reading the text allows disagrees: the total surely heads the list,
     no single item exceeds it (a different base), no run of the first items makes it (the
     rest is other news), the shortest list the text allows already exceeds it, or the list
-    says it is complete and falls short."""
+    says it is complete and falls short.
+
+    The figures keep where the total and each part stand (`marks`), so that the source pane
+    can mark them when the finding is selected."""
     out = []
     for claim in report.sum_claims:
         verdict = _sum_verdict(claim)
@@ -46,17 +50,35 @@ def narrative_sum(report: Report) -> list[Finding]:
             "unit": claim.total.unit,
             "parts": [_n(p) for p in parts],
             "sum": _n(s),
-            "quote": report.text[claim.start : claim.total.end].strip()[:40],
+            "quote": _quote(report.text, claim),
+            "marks": [(claim.total.start, claim.total.end)] + [(p.start, p.end) for p in claim.parts[: len(parts)]],
         }
+        if claim.order is not None:
+            figures["whole_word"], figures["part_word"] = claim.order
         out.append(_make("NARRATIVE_SUM", severity, figures, (claim.start, claim.end)))
     return out
+
+
+_CLAUSE_BREAKS = "，,；;。！？!?\n"
+
+
+def _quote(text: str, claim: SumClaim) -> str:
+    """The words that state the total: from its 共 (or the start of its clause) to its unit."""
+    start = claim.start
+    if start == claim.total.start:
+        lo = max(0, start - 30)
+        start = max(text.rfind(ch, lo, start) for ch in _CLAUSE_BREAKS) + 1 or lo
+        start = max(start, lo)
+    return text[start : claim.total.end].strip()[-40:]
 
 
 def _sum_verdict(claim: SumClaim) -> tuple[str, list[Exact]] | None:
     """ERROR or WARNING with the parts it concerns, or None when the claim may add up."""
     total = claim.total.value
     parts = [p.value for p in claim.parts]
-    if not claim.certain or any(p > total for p in parts):
+    if claim.order is not None:
+        return (ERROR, parts) if claim.certain and sum(parts, start=0) > total else None
+    if not claim.certain or len(parts) < 2 or any(p > total for p in parts):
         return None
     running: Exact = 0
     for value in parts:
@@ -76,7 +98,7 @@ def percent(report: Report) -> list[Finding]:
     out = []
     for claim in report.sum_claims:
         total = claim.total.value
-        if total <= 0 or not claim.certain or any(p.value > total for p in claim.parts):
+        if claim.order is not None or total <= 0 or not claim.certain or any(p.value > total for p in claim.parts):
             continue  # a share of another base than this total
         for part in claim.parts:
             if part.percent is None:
@@ -90,6 +112,7 @@ def percent(report: Report) -> list[Finding]:
                 "total": _n(total),
                 "stated": part.percent,
                 "actual": _n(round(actual, 2)),
+                "marks": [(claim.total.start, claim.total.end), (part.start, part.end)],
             }
             out.append(_make("PERCENT", WARNING, figures, (part.start, min(len(report.text), part.end + 12))))
     return out

@@ -47,6 +47,7 @@ class Kind:
     patterns: tuple[re.Pattern[str], ...]
     not_in_clause: re.Pattern[str] | None = None
     about_disclosure: bool = False  # the sentence must say it is about information disclosure
+    not_in_sentence: re.Pattern[str] | None = None  # words before it in its sentence that narrow it
     alternatives: tuple[Cells, ...] = ()
 
     def cells_for(self, fmt: str) -> Cells | None:
@@ -71,6 +72,11 @@ _WITH_CARRIED = re.compile(r"(?:其中|包括|包含|含)[^。；;]*?(?:上一?�
 _ANYONE = re.compile(r"(?:公民|法人|其他组织|组织|个人)(?:[、或和及与]+(?:公民|法人|其他组织|组织|个人))+")
 # Words before 申请 that leave it plain: 共收到70件申请, 收到申请3件.
 _PLAIN = re.compile(r"[\s共了的各类总计合件]*")
+
+# Words that make an outcome count one of a part of the applications (网上申请…予以公开8件).
+_PART_OF_APPLICATIONS = re.compile(
+    rf"{_OTHER_TIME}|{_AGGREGATE}|网上|网络|在线|当面|现场|信函|传真|邮件|邮寄|电话|自然人|法人|企业|组织|律师"
+)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -126,6 +132,14 @@ KINDS: tuple[Kind, ...] = (
             ),
         ),
         re.compile(r"上一?年|累计|截至"),
+    ),
+    Kind(
+        "予以公开及部分公开",
+        "table3",
+        (("granted", "total"), ("partial", "total")),
+        ("部分公开",),
+        (re.compile(rf"予以公开(?:及|和|与|、|以及)部分公开(?:的)?(?:申请)?(?:共|共计)?\s*{_NUM}\s*件"),),
+        not_in_sentence=_PART_OF_APPLICATIONS,
     ),
     Kind(
         "行政复议",
@@ -185,13 +199,32 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 
-# A statement that there were none: 未收到政府信息公开申请, 未发生…行政复议和行政诉讼.
+# A statement that there were none: 未收到政府信息公开申请, 未发生…行政复议和行政诉讼. The 0
+# is stated only when the words say plainly that none came: nothing but who applied and how
+# stands between the verb and 申请, and the clause ends there (未收到涉及国家秘密的申请 or
+# 未发生行政复议被纠错的情况 state no 0 of the count).
 _NO_APPLICATIONS = re.compile(
     r"(?:未|没有)(?:收到|受理|接到|发生)(?P<mid>[^。；;，,]{0,30}?)申请(?!引起|引发|产生|而|的行政|提起)"
+)
+_NO_APPLICATIONS_MID = re.compile(
+    r"(?:任何|过|有关|关于|提出|提交|的|通过|形式|书面|向本?(?:机关|单位|部门|局|委|办)|本?(?:机关|单位|部门)"
+    r"|政府信息公开|信息公开|公开政府信息|政府信息|依申请公开|公开|[或和及与、\s])*"
 )
 _NO_REVIEW = re.compile(
     r"(?:未|没有)(?:发生|收到|有|接到)[^。；;，,]{0,30}?(?:(行政复议)(?:(?:[和、及与或]|或者)(?:提起)?(行政诉讼))?|(行政诉讼))"
 )
+# What may follow the count's words when none is stated: the clause ends, or 案件, 的情况 …
+_NONE_TAIL = re.compile(r"(?:案件|案|事项|的?(?:情况|情形|事件)|等)*(?:[，,。；;！!\n]|$)")
+_NOT_NONE = re.compile(r"被|败诉|胜诉|纠错|纠正|撤销|确认违法|结果|应诉|维持|驳回|除|以外|之外")
+
+
+# Cases stated all upheld: 信息公开类行政复议7件，诉讼9件，均获维持 (the 维持 column holds them all).
+_ALL_UPHELD = re.compile(
+    rf"行政复议(?:案件)?\s*{_NUM}\s*(?:件|起|宗)[，,、]\s*"
+    rf"(?:(?:行政)?诉讼(?:案件)?\s*{_NUM.replace('?P<n>', '?P<m>')}\s*(?:件|起|宗)[，,]\s*)?"
+    r"(?:均|全部|都)(?:已|已经)?(?:获|被|予以|得到|获得)?(?:依法)?维持"
+)
+
 # The processed count stated after the received one: 共收到70件申请，及时依法依规办结69件
 _PROCESSED = re.compile(rf"(?:办结|办理完毕|处理完毕|答复|完成办理)(?:了)?(?:申请)?(?:共)?\s*{_NUM}\s*件")
 _NOT_PROCESSED_TOTAL = re.compile(
@@ -238,6 +271,7 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
     received = [c for c in out if c.table == "table3" and c.cells == NEW]
     out.extend(_processed(text, received, own_place))
     out.extend(_none_stated(text))
+    out.extend(_all_upheld(text))
     return _consistent(out)
 
 
@@ -320,6 +354,8 @@ def _claim(
     if kind.not_in_clause is not None and kind.not_in_clause.search(text, *clause):
         return None
     sentence_start, _ = _bounds(text, m.start(), m.end(), _SENTENCE_BREAKS)
+    if kind.not_in_sentence is not None and kind.not_in_sentence.search(text, sentence_start, m.start()):
+        return None
     if not own_place(text[sentence_start : m.start("n")]):
         return None
     alternatives = kind.alternatives
@@ -391,24 +427,54 @@ def _processed(text: str, received: list[CellClaim], own_place: Callable[[str], 
 
 
 def _none_stated(text: str) -> list[CellClaim]:
-    """未收到…申请: no applications; 未发生…行政复议和行政诉讼: none of either."""
+    """未收到政府信息公开申请: no applications; 未发生…行政复议和行政诉讼: none of either."""
     out = []
     starts = positions(text, ("未", "没有"))
     for m in _at(_NO_APPLICATIONS, text, starts):
         mid = _ANYONE.sub("", m.group("mid"))
-        if _NOT_DISCLOSURE_APPLICATION.search(mid) or _NOT_OWN.search(mid) or "因" in mid:
+        if not _none_stands_alone(text, m) or _NO_APPLICATIONS_MID.fullmatch(mid) is None:
             continue
         if "公开" in mid or _DISCLOSURE.search(text, max(0, m.start() - 400), m.start()):
             out.append(CellClaim("table3", NEW, 0, "收到政府信息公开申请", m.start(), m.end()))
     for m in _at(_NO_REVIEW, text, starts):
         sentence = _bounds(text, m.start(), m.end(), _SENTENCE_BREAKS)
-        if not _DISCLOSURE.search(text, *sentence):
+        if not _DISCLOSURE.search(text, *sentence) or not _none_stands_alone(text, m):
             continue
         if m.group(1):
             out.append(CellClaim("table4", (("review", "total"),), 0, "行政复议", m.start(), m.end()))
         if m.group(2) or m.group(3):
             cells = (("litigation_direct", "total"), ("litigation_after_review", "total"))
             out.append(CellClaim("table4", cells, 0, "行政诉讼", m.start(), m.end()))
+    return out
+
+
+def _none_stands_alone(text: str, m: re.Match[str]) -> bool:
+    """Whether a statement of none (`m`) says so of this year's whole count: the clause goes
+    on with nothing that narrows it (被纠错, 败诉 …), and names no other time or a part."""
+    if _NONE_TAIL.match(text, m.end()) is None:
+        return False
+    clause_start, _ = _bounds(text, m.start(), m.end(), _CLAUSE_BREAKS)
+    return _NOT_NONE.search(text, clause_start, m.end()) is None and not _NOT_OWN.search(text, clause_start, m.end())
+
+
+def _all_upheld(text: str) -> list[CellClaim]:
+    """行政复议N件，诉讼M件，均获维持: every case upheld, none pending or corrected."""
+    out = []
+    for at in positions(text, ("行政复议",)):
+        m = _ALL_UPHELD.match(text, at)
+        if m is None:
+            continue
+        sentence = _bounds(text, m.start(), m.end(), _SENTENCE_BREAKS)
+        clause_start, _ = _bounds(text, m.start(), m.end(), _CLAUSE_BREAKS)
+        if not _DISCLOSURE.search(text, *sentence) or _NOT_OWN.search(text, clause_start, m.end()):
+            continue
+        review = figure_value(m.group("n"))
+        if review is not None:
+            out.append(CellClaim("table4", (("review", "upheld"),), review, "行政复议均获维持", m.start(), m.end()))
+        suits = figure_value(m.group("m")) if m.group("m") else None
+        if suits is not None:
+            cells = (("litigation_direct", "upheld"), ("litigation_after_review", "upheld"))
+            out.append(CellClaim("table4", cells, suits, "行政诉讼均获维持", m.start(), m.end()))
     return out
 
 

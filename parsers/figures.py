@@ -51,7 +51,12 @@ _FIGURE = re.compile(
 )
 # Words before a number that make it approximate: 约200次, 近百条, 超过50件.
 _ABOUT_BEFORE = ("约", "近", "逾", "超", "达", "超过", "将近", "大约", "不足", "不到", "至少", "不少于")
-_SHARE = re.compile(r"\s*+[,，]?\s*+(?:占[^,，。;；%]{0,8}?)?(\d{1,3}(?:\.\d{1,4})?)\s*[%％]")
+# A share of the list's own total (占61.5%, 占总数的20%, 占比5%); not one of another base
+# (占全市的3%), which says nothing of this list.
+_SHARE = re.compile(
+    r"\s*+[,，]?\s*+(?:占(?:比|总数|总量|全部|总体|总件数|总条数)?的?(?:比例|比重)?(?:为|达|约为|约)?)?"
+    r"(\d{1,3}(?:\.\d{1,4})?)\s*[%％]"
+)
 # What the text right after a figure must start with for a share to follow: 16条，占61.5%
 _SHARE_STARTS = frozenset(" \t,，占0123456789")
 
@@ -145,6 +150,12 @@ def share_after(text: str, end: int) -> Decimal | None:
     """The share stated right after a figure that ends at `end` (，占61.5%)."""
     share = _SHARE.match(text, end)
     return Decimal(share.group(1)) if share else None
+
+
+def share_end(text: str, end: int) -> int:
+    """Where the share stated right after a figure that ends at `end` ends (`end` if none)."""
+    share = _SHARE.match(text, end)
+    return share.end() if share else end
 
 
 # ---- brackets ----------------------------------------------------------------------------

@@ -33,14 +33,18 @@ from parsers.figures import (
     iter_figures,
     outermost,
     share_after,
+    share_end,
 )
 from parsers.normalize import positions
 
 __all__ = ["chinese_number", "figure_value", "find_cell_claims", "find_sum_claims"]
 
-# The words that open a breakdown; 分别为 says it is complete.
-_TRIGGERS = ("其中", "分别为", "分别是")
+# The words that open a breakdown; 分别为 says it is complete. 包括 right after 其中 is its
+# lead (其中包括), and after 不 or 含 no list (不包括…); 主要包括 and 主要类别有 open a
+# selection, which may fall short of its total.
+_TRIGGERS = ("其中", "分别为", "分别是", "包括", "主要类别有", "主要类别为", "主要有")
 _COMPLETE_TRIGGERS = ("分别为", "分别是")
+_NOT_BEFORE_INCLUDING = ("其中", "不", "含")
 _BREAKS = "。!?！？\n"
 _SEPARATORS = ",，、;；"
 # What may stand between a trigger and its first item: 其中：, 其中包括, 分别为：
@@ -209,7 +213,144 @@ def find_sum_claims(text: str) -> list[SumClaim]:
         if claim is not None:
             claims.append(claim)
     claims.extend(_bracket_claims(text, pairs))
-    return claims
+    claims.extend(_frame_claims(top_view))
+    claims.extend(_outcome_claims(top_view))
+    claims.extend(_order_claims(text, top_view))
+    return _distinct(claims)
+
+
+def _distinct(claims: list[SumClaim]) -> list[SumClaim]:
+    """The claims, each list read once: two readings of one total and its parts (a frame
+    that also has 其中) are one claim."""
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    out = []
+    for claim in claims:
+        key = (claim.total.start, tuple(p.start for p in claim.parts))
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
+# A frame that names the total a list breaks down: 在…主动公开的425条政府信息中，…
+_FRAME = re.compile(r"在([^，,。；;:：!?！？\n在]{1,40}?)中[，,:：]")
+
+
+def _frame_claims(view: str) -> list[SumClaim]:
+    """在…N条…中，a条、b条…: the one figure in the frame is the total of the list after it."""
+    out = []
+    for m in _FRAME.finditer(view):
+        inside = figures(view, m.start(1), m.end(1))
+        if len(inside) != 1 or inside[0].unit not in COUNT_UNITS:
+            continue
+        total = inside[0]
+        _, e = _sentence(view, m.end(), 0, len(view))
+        read = read_list(view, m.end(), e, total.unit)
+        if read.parts:
+            read = _read_on(view, read, e, len(view))
+        claim = _claim_of(total, read, m.start(), certain=True)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _claim_of(total: Figure, read: ListRead, start: int, certain: bool, end: int | None = None) -> SumClaim | None:
+    """The claim of a total and the list read for it, if the list has two items or more and
+    no figure is approximate."""
+    if not _enough(read) or total.approximate or any(p.approximate for p in read.parts):
+        return None
+    return SumClaim(
+        total,
+        tuple(read.parts),
+        start,
+        read.end if end is None else end,
+        certain=certain and not read.mixed,
+        closed=read.closed(),
+        shortest=read.shortest(),
+    )
+
+
+# The clause that states the replies an outcome list breaks down: 答复805件, 办结69件.
+_REPLIES = re.compile(r"答复|办结|办理完毕|处理完毕|完成办理")
+_OUTCOME_START = "予以公开"
+
+
+def _outcome_claims(view: str) -> list[SumClaim]:
+    """予以公开a件，不予公开b件…其他处理c件 without 其中, after the replies it breaks down
+    (答复N件, in its sentence or as the only such figure of the sentence before)."""
+    out = []
+    for at in positions(view, (_OUTCOME_START,))[:MAX_TRIGGERS]:
+        s, e = _sentence(view, at, 0, len(view))
+        clause_start = max(view.rfind(ch, s, at) for ch in _SEPARATORS) + 1
+        clause_start = max(clause_start, s)
+        if view[clause_start:at].strip() or any(t in view[s:at] for t in _TRIGGERS):
+            continue  # inside a clause, or after a trigger (read there)
+        read = read_list(view, clause_start, e)
+        if len(read.parts) < 3 or read.unit is None:
+            continue
+        if not all(_kind(label) == "outcome" or _REST.match(label) for label in read.labels):
+            continue
+        read = _read_on(view, read, e, len(view))
+        unit = read.unit or ""
+        found = _total(view, s, clause_start, unit) if clause_start > s else None
+        if found is None and clause_start == s and s > 0:
+            ps, _ = _sentence(view, s - 1, 0, len(view))
+            found = _total(view, ps, s, unit, only=True)
+        if found is None:
+            continue
+        total, marker, certain = found
+        clause = max(view.rfind(ch, 0, total.start) for ch in _SEPARATORS + _BREAKS) + 1
+        if not _REPLIES.search(view, clause, total.start):
+            continue  # a total of something else than the replies
+        claim = _claim_of(total, read, marker, certain)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+# One count that is part of the one before it: 共受理审批事项117件，办结171件，办结率100%. The
+# part has no name of its own, so it counts the same things. What is 办结 or 答复 this year
+# may include last year's cases (办结 ≤ 受理 + 上年结转): it is held to what was 受理 or 收到
+# only when the sentence says all of them were done (办结率100%) and names no carried-over
+# cases; what is 予以公开 is held to what was 办理 or 答复 (those carried over among them).
+_ORDER = re.compile(
+    r"(?P<whole>受理|收到|新收|接收|接到|办理|处理|办结|答复)(?P<noun>[^，,。；;:：\d]{0,14}?)(?:共计?|总计|合计)?\s*+"
+    r"(?P<n1>\d{1,9})\s*+(?P<unit>件|条)[，,；;]\s*+(?:已|共|均|并|已经)?"
+    r"(?P<part>办结|答复|办理完毕|予以公开|同意公开)(?:了)?(?:共计?)?\s*+(?P<n2>\d{1,9})\s*+(?P=unit)"
+)
+_RECEIVED = frozenset(("受理", "收到", "新收", "接收", "接到"))
+_DONE = frozenset(("办结", "答复", "办理完毕"))
+_GRANTED = frozenset(("予以公开", "同意公开"))
+_ALL_DONE = re.compile(r"(?:办结|答复|办复|完成|按时办结|按期办结|按时答复|按期答复)率(?:为|达|达到)?\s*100\s*[%％]")
+_NOT_ORDERED = re.compile(r"上一?年|去年|结转|转结|累计|以来|截至|截止|历年|同比|较|其中|包括|包含|含")
+_ABOUT = frozenset("约近超逾")
+_NARROW_NOUN = re.compile(r"网上|网络|在线|当面|现场|信函|邮寄|传真|邮件|电话|自然人|公民|法人|企业|组织|律师")
+
+
+def _ordered(whole: str, part: str, sentence: str) -> bool:
+    """Whether a count `part` must not exceed the count `whole` before it, in this sentence."""
+    if whole in _RECEIVED:
+        return part in _DONE and _ALL_DONE.search(sentence) is not None
+    return part in _GRANTED or (whole in _DONE and part in _DONE and whole != part)
+
+
+def _order_claims(text: str, view: str) -> list[SumClaim]:
+    """受理N件，办结M件 (or 答复, 予以公开 M件): the part M must not exceed N."""
+    out = []
+    for m in _ORDER.finditer(view):
+        s, e = _sentence(text, m.start(), 0, len(text))
+        if _NOT_ORDERED.search(text, s, e) or _NARROW_NOUN.search(m.group("noun")):
+            continue
+        if not _ordered(m.group("whole"), m.group("part"), text[s:e]):
+            continue
+        if view[m.end() : m.end() + 1] in ("余", "多", "%", "％") or view[m.start("n1") - 1] in _ABOUT:
+            continue
+        whole = Figure(int(m.group("n1")), m.group("unit"), m.start("n1"), m.end("unit"), False)
+        part = Figure(int(m.group("n2")), m.group("unit"), m.start("n2"), m.end(), False)
+        marker = _TOTAL_WORD.search(view, max(s, m.start() - 3), m.start())
+        start = marker.start() if marker else m.start()
+        out.append(SumClaim(whole, (part,), start, m.end(), order=(m.group("whole"), m.group("part"))))
+    return out
 
 
 # No sentence is read beyond this many characters from the point looked at: real ones are
@@ -236,6 +377,8 @@ def _trigger_claim(
     """The claim of the trigger word at `at`, read at the top level or in the brackets that
     hold it (deeper asides are not read)."""
     trigger = next(t for t in _TRIGGERS if text.startswith(t, at))
+    if trigger == "包括" and text[max(0, at - 2) : at].endswith(_NOT_BEFORE_INCLUDING):
+        return None  # 其中包括 is read from its 其中; 不包括 opens no list
     k = bisect_right(tops, (at, len(text))) - 1
     inside = tops[k] if k >= 0 and tops[k][0] < at < tops[k][1] else None
     if inside is None:
@@ -248,7 +391,9 @@ def _trigger_claim(
         view, lo, hi = unwrap(blank(text, children)), p + 1, q
     s, e = _sentence(view, at, lo, hi)
     read = read_list(view, at + len(trigger), e)
-    if len(read.parts) < 2 or read.unit is None:
+    if read.unit is not None and read.parts:
+        read = _read_on(view, read, e, hi)
+    if not _enough(read) or read.unit is None:
         return None
     complete = trigger in _COMPLETE_TRIGGERS
     if complete and not all(read.labels):
@@ -280,6 +425,46 @@ def _trigger_claim(
         closed=complete or read.closed(),
         shortest=read.shortest(),
     )
+
+
+# How many sentences a list of items with shares may run on into.
+_MAX_RUN_ON = 12
+
+
+def _enough(read: ListRead) -> bool:
+    """Whether a list makes a claim: two items or more, or one with its share of the total
+    (checked by PERCENT alone: one item says nothing of the sum)."""
+    return len(read.parts) >= 2 or (len(read.parts) == 1 and read.parts[0].percent is not None)
+
+
+def _read_on(view: str, read: ListRead, end: int, hi: int) -> ListRead:
+    """The list read on into the sentences after its own (at `end`) while each of them is one
+    more item of it with its share, and the list so far gives a share for every item:
+    …其中，区直单位公开1397条，占73%。各乡镇公开534条，占27%。"""
+    for _ in range(_MAX_RUN_ON):
+        if any(p.percent is None for p in read.parts) or not _only_share(view, read.end, end):
+            break
+        start = end + 1
+        if start >= hi or view[end] not in "。；;":
+            break
+        _, next_end = _sentence(view, start, start, hi)
+        more = read_list(view, start, next_end, read.unit)
+        if not more.parts or more.mixed or any(p.percent is None for p in more.parts):
+            break
+        if not _only_share(view, more.end, next_end) or any(_STOP.search(label) for label in more.labels):
+            break
+        read.parts.extend(more.parts)
+        read.labels.extend(more.labels)
+        read.separators[-1] = view[end]
+        read.separators.extend(more.separators)
+        read.end = more.end
+        end = next_end
+    return read
+
+
+def _only_share(view: str, start: int, end: int) -> bool:
+    """Whether view[start:end] holds nothing but the share of the figure before it."""
+    return not view[share_end(view, start) : end].strip(" \t\u3000,，")
 
 
 def _total(view: str, start: int, end: int, unit: str, only: bool = False) -> tuple[Figure, int, bool] | None:

@@ -1,7 +1,8 @@
 """The panes point at each other: a finding or a cell shows the words it came from, and a
 number clicked in the source selects its cell.
 
-Selecting a finding selects its first cell and highlights its words in the source;
+Selecting a finding selects its first cell and highlights its words in the source (and
+the figures of a claim it reads: its total and parts, the arithmetic shown over them);
 selecting a cell highlights the words it was read from and selects its first finding
 (quietly: that finding does not select a cell again); clicking in the source selects the
 cell read there, else the smallest finding whose words are there. `PaneLinks` gets the
@@ -47,7 +48,8 @@ class PaneLinks:
             ref = next((c for c in finding.cells if c.col is not None), None)
             if ref is not None:
                 self.tables.select_cell(ref.table, ref.row, ref.col or "")
-            self.source.show_span(finding.source)
+            marks = finding.figures.get("marks") or ()
+            self.source.show_span(finding.source, marks, finding.message if marks else "")
         finally:
             self._linking = False
 

@@ -9,18 +9,22 @@ character formats that `SpanMarks` gives each line as Qt lays it out; only the c
 span is an extra selection. Two hundred extra selections made Qt lay out the whole text
 at once to find where each one is, which took most of the time it took to show a report.
 The matches of a search (`ui.find_bar`) are extra selections too, but only while the
-officer searches, and no more than `MAX_FIND_MARKS` of them.
+officer searches, and no more than `MAX_FIND_MARKS` of them. So are the figures of the
+claim a selected finding reads (its total and its parts, `show_span(span, parts, note)`):
+hovering one shows the finding's arithmetic.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -29,7 +33,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from model.findings import ERROR
 from model.report import STATUS_UNCERTAIN, Report
@@ -137,6 +141,8 @@ class SourceView(QPlainTextEdit):
         self._formats: dict[int, QTextCharFormat] = {}  # background colour (rgba) -> format
         self._marks = SpanMarks(self.document())
         self._current: tuple[int, int] | None = None
+        self._parts: list[tuple[int, int]] = []  # a claim's total, then its parts (code points)
+        self._note = ""  # what hovering them shows
         self._found: list[tuple[int, int]] = []  # matches of a search (code points)
         self._found_current = -1
 
@@ -151,6 +157,7 @@ class SourceView(QPlainTextEdit):
         self._breaks = self._map.line_breaks(text)
         self._shown = report
         self._current = None
+        self._parts, self._note = [], ""
         self._found, self._found_current = [], -1
         self._marks.set_marks(self._breaks, self._spans(session))  # applied as the text is laid out
         self.setPlainText(text)
@@ -235,6 +242,13 @@ class SourceView(QPlainTextEdit):
             fmt.setForeground(theme.SOURCE_CURRENT_FG)
             fmt.setFontWeight(QFont.Weight.Bold)
             selections.append(self._selection(self._current, fmt))
+        for i, span in enumerate(self._parts):
+            fmt = QTextCharFormat()
+            fmt.setBackground(theme.SOURCE_TOTAL_BG if i == 0 else theme.SOURCE_PART_BG)
+            fmt.setForeground(theme.SOURCE_CLAIM_FG)
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontUnderline(i == 0)
+            selections.append(self._selection(span, fmt))
         self.setExtraSelections(selections)
 
     # ---- search --------------------------------------------------------------------
@@ -294,9 +308,21 @@ class SourceView(QPlainTextEdit):
         c = self.textCursor()
         return self._map.from_qt(c.selectionStart()), self._map.from_qt(c.selectionEnd())
 
-    def show_span(self, span: tuple[int, int] | None) -> None:
-        """Select and highlight `span` and scroll it into the middle of the view."""
+    def claim_marks(self) -> list[tuple[int, int]]:
+        """The figures of the claim on show: its total first, then its parts."""
+        return list(self._parts)
+
+    def note_at(self, pos: int) -> str:
+        """What hovering code point `pos` shows: the claim's arithmetic over one of its figures."""
+        return self._note if any(a <= pos < b for a, b in self._parts) else ""
+
+    def show_span(
+        self, span: tuple[int, int] | None, parts: Sequence[tuple[int, int]] = (), note: str = ""
+    ) -> None:
+        """Select and highlight `span` and scroll it into the middle of the view; mark the
+        figures of the claim it states (`parts`: the total first), with `note` over them."""
         self._current = span
+        self._parts, self._note = [(int(a), int(b)) for a, b in parts], note
         if span is not None:
             cursor = QTextCursor(self.document())
             last = max(0, self.document().characterCount() - 1)
@@ -305,6 +331,14 @@ class SourceView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.centerCursor()
         self._apply()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._parts and isinstance(event, QHelpEvent):
+            note = self.note_at(self._map.from_qt(self.cursorForPosition(event.pos()).position()))
+            if note:
+                QToolTip.showText(event.globalPos(), note, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     # ---- clicks --------------------------------------------------------------------
 

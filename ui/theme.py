@@ -47,6 +47,10 @@ SOURCE_UNCERTAIN_BG = QColor("#ece3f8")
 SOURCE_CELL_BG = QColor("#eef3e6")
 SOURCE_CURRENT_BG = QColor("#ffb347")
 SOURCE_CURRENT_FG = QColor("#000000")
+# The figures of a claim the selected finding reads: its total, and each part it adds up.
+SOURCE_TOTAL_BG = QColor("#9ec5f0")
+SOURCE_PART_BG = QColor("#cfe3f7")
+SOURCE_CLAIM_FG = QColor("#0b3d91")
 
 SEVERITY_FG = {"error": QColor("#b3261e"), "warning": QColor("#9a6700"), "info": QColor("#3b6ea5")}
 OK_FG = QColor("#2e7d32")

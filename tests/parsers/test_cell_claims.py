@@ -113,6 +113,38 @@ STATED: list[tuple[str, str, set[tuple[str, tuple[tuple[str, str], ...], object]
     (ABOUT + "全年共收到政府信息公开申请约30件。", "2021", set()),
     (ABOUT + "全年共收到政府信息公开申请" + "9" * 320 + "件。", "2021", set()),
     ("2021年度行政复议被纠错0件，行政诉讼败诉0件，均与政府信息公开无关。", "2021", set()),
+    # ---- issue 22: outcomes stated together, cases all upheld ----
+    (
+        ABOUT + "共答复805件，其中予以公开及部分公开258件，不予公开35件。",
+        "2021",
+        {("table3", (("granted", "total"), ("partial", "total")), 258)},
+    ),
+    (ABOUT + "全年网上申请100件，予以公开及部分公开80件。", "2021", set()),  # of the online ones only
+    (ABOUT + "上年予以公开和部分公开40件。", "2021", set()),
+    (
+        "本年度发生信息公开类行政复议7件，诉讼9件，均获维持。",
+        "2021",
+        {
+            (*REVIEW, 7),
+            ("table4", (("review", "upheld"),), 7),
+            ("table4", (("litigation_direct", "upheld"), ("litigation_after_review", "upheld")), 9),
+        },
+    ),
+    ("全年政府信息公开行政复议3件，均被维持。", "2021", {(*REVIEW, 3), ("table4", (("review", "upheld"),), 3)}),
+    ("全年行政复议3件，均被维持。", "2021", set()),  # not said to be about information disclosure
+    # ---- issue 22: a 0 only where the words say none came of the whole count ----
+    (ABOUT + "本年度未收到涉及国家秘密的政府信息公开申请。", "2021", set()),
+    (ABOUT + "未收到对政府信息公开申请答复不服的投诉。", "2021", set()),
+    (ABOUT + "除网上申请外，未收到其他政府信息公开申请。", "2021", set()),
+    (ABOUT + "上年未收到政府信息公开申请，本年收到3件。", "2021", set()),
+    ("全年未发生政府信息公开行政复议被纠错的情况。", "2021", set()),
+    ("本年度没有发生因政府信息公开引起的行政复议败诉案件。", "2021", set()),
+    ("未发生政府信息公开行政诉讼被撤销或确认违法的情形。", "2021", set()),
+    (
+        "未发生任何针对本部门有关政府信息公开事务的行政复议和行政诉讼案件，未收到政府信息公开申请。",
+        "2021",
+        {t3("new", 0), (*REVIEW, 0), (*SUITS, 0)},
+    ),
 ]
 
 
@@ -172,6 +204,38 @@ def test_devset_2021_narrative_agrees_with_its_table() -> None:
     report.tables["table3"][("new", "total")].value = 71
     (finding,) = narrative_table(report)
     assert "70" in finding.message and "71" in finding.message and finding.cells[0].row == "new"
+
+
+def test_devset_2021_outcomes_and_upheld_cases_against_the_table() -> None:
+    """予以公开及部分公开 against 予以公开 + 部分公开; 均获维持 against the 维持 column: the
+    right figures are silent, the wrong ones found with both numbers."""
+    from model.narrative_rules import narrative_table
+
+    right = "全年予以公开及部分公开35件。信息公开类行政复议3件，诉讼12件，均获维持。"
+    report = _devset_report_with("web-text-2021.txt", right)
+    assert {c.what for c in report.cell_claims} >= {"予以公开及部分公开", "行政诉讼均获维持"}
+    found = narrative_table(report)
+    # 表四 of the devset: of 3 review cases 1 upheld and 2 other results: 均获维持 is wrong.
+    assert [(f.figures["what"], f.figures["stated"], f.figures["table_value"]) for f in found] == [
+        ("行政复议均获维持", 3, 1)
+    ]
+    wrong = "全年予以公开及部分公开38件。"
+    (finding,) = narrative_table(_devset_report_with("web-text-2021.txt", wrong))
+    assert "38" in finding.message and "35" in finding.message
+    assert {(c.row, c.col) for c in finding.cells} == {("granted", "total"), ("partial", "total")}
+
+
+def _devset_report_with(name: str, sentence: str):  # type: ignore[no-untyped-def]
+    """The devset report with `sentence` after its applications paragraph."""
+    from parsers.recognize import recognize
+
+    report = _devset_report(name)
+    at = report.text.index("1件结转下年度继续办理。") + len("1件结转下年度继续办理。")
+    text = report.text[:at] + sentence + report.text[at:]
+    tables = report.tables
+    report = recognize(text)
+    report.tables = tables  # the expected cells, as the reader of _devset_report gives them
+    return report
 
 
 def test_devset_2019_states_no_cell() -> None:
