@@ -352,12 +352,14 @@ def test_summary_rows_headers_and_findings(seeds: dict[str, Report], tmp_path: P
         assert row[7] == "未发现问题" if not findings else row[7].count("\n") == len({(f.severity, f.rule) for f in findings}) - 1
 
 
-def test_summary_of_a_thousand_reports_is_fast(seeds: dict[str, Report], tmp_path: Path) -> None:
+def test_summary_of_a_thousand_reports_lists_each(seeds: dict[str, Report], tmp_path: Path) -> None:
+    # Its time is the benchmark's figure ("summary workbook of 1000 reports"), not a test's.
     base = [(r, audit(r)) for r in seeds.values()]
     items = [base[i % len(base)] for i in range(1000)]
-    start = time.perf_counter()
     write_summary(tmp_path / "big.xlsx", items)
-    assert time.perf_counter() - start < 10
+    sheet = load_workbook(tmp_path / "big.xlsx", read_only=True).worksheets[0]
+    agencies = [row[1] for row in sheet.iter_rows(values_only=True) if row and isinstance(row[0], int)]
+    assert len(agencies) == 1000 and agencies[:5] == [r.agency for r, _ in base]
 
 
 def test_check_command_writes_summary(tmp_path: Path) -> None:
