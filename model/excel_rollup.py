@@ -207,6 +207,8 @@ def change_text(change: float | int | None, percent: float | int | None) -> Valu
     """The change beside a figure: +3（+25.0%）; "" where nothing was compared."""
     if change is None:
         return ""
+    if change == 0:
+        return "0"
     text = ("+" if change > 0 else "") + fmt_num(change).replace("-", "−")
     return text + (f"（{percent_text(percent)}）" if percent is not None else "")
 

@@ -9,17 +9,20 @@ selects its reports in the list (filtered to the agency when they are one agency
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QWidget
 
 from model.batch_rules import agency_key
-from ui.compare_view import CompareView
 from ui.open_reports import OpenReports
-from ui.overview import OverviewView
 from ui.panels import ReportListPanel
 from ui.session import ReportSession
+
+if TYPE_CHECKING:  # the views import pandas and openpyxl: only when first opened
+    from ui.compare_view import CompareView
+    from ui.overview import OverviewView
 
 
 class BatchViews(QObject):
@@ -65,6 +68,8 @@ class BatchViews(QObject):
 
     def open_compare(self) -> CompareView:
         """The comparison of the current report with its agency's other year."""
+        from ui.compare_view import CompareView
+
         view = self.compare_view = CompareView(self.reports.sessions, self.reports.session, self.window)
         view.exported.connect(lambda path: self.message.emit(self.tr("Saved %1").replace("%1", path), 10000))
         view.destroyed.connect(lambda: setattr(self, "compare_view", None))
@@ -73,6 +78,8 @@ class BatchViews(QObject):
 
     def open_overview(self) -> OverviewView:
         """The overview of every report open."""
+        from ui.overview import OverviewView
+
         view = self.overview_view = OverviewView(self.reports.sessions, self.window)
         view.reportsChosen.connect(self.select_reports)
         view.exported.connect(lambda path: self.message.emit(self.tr("Saved %1").replace("%1", path), 10000))

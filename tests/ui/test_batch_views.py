@@ -55,7 +55,9 @@ def test_compare_view_pairs_the_years_and_marks_the_swings(
     assert "文字对比" in openpyxl.load_workbook(out).sheetnames
 
 
-def test_overview_figures_lead_to_their_reports(qtbot, window: MainWindow, open_files: OpenFiles, samples: Path) -> None:
+def test_overview_figures_lead_to_their_reports(
+    qtbot, window: MainWindow, open_files: OpenFiles, samples: Path
+) -> None:
     sessions = open_files(sorted(samples.glob("*.txt")))
     view = window.batch_views.open_overview()
     qtbot.addWidget(view)
@@ -93,3 +95,25 @@ def test_rollup_of_the_listed_reports(window: MainWindow, open_files: OpenFiles,
     wb = openpyxl.load_workbook(out)
     listed = [wb["说明"].cell(r, 4).value for r in range(2, wb["说明"].max_row + 1)]
     assert sorted(listed) == sorted(s.report.path for s in shown if s.report)
+
+
+def test_the_views_speak_chinese(qapp, window: MainWindow, open_files: OpenFiles) -> None:
+    from ui import i18n
+
+    open_files([sample("000")])
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        window.retranslate()
+        assert window.batch_views.menu is not None and window.batch_views.menu.title() == "分析(&A)"
+        view = window.batch_views.open_overview()
+        assert view.windowTitle() == "概览" and view.tabs.tabText(3) == "热力图"
+        assert view.agencies.horizontalHeaderItem(6).text() == "问题合计"
+        compare = window.batch_views.open_compare()
+        assert compare.windowTitle() == "年度对比" and compare.tabs.tabText(3) == "正文"
+        assert compare.summary.text() == "请选择两份报告进行对比。"  # one report: nothing to pair it with
+        view.close()
+        compare.close()
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)
+        window.retranslate()
