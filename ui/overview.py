@@ -173,7 +173,11 @@ class OverviewView(QWidget):
             behind = o.reports_of(year=int(str(year)))
             values: list[object] = [int(str(year)), int(y["reports"])] + [_number(y[n]) for n, _ in YEAR_FIGURES]
             for j, value in enumerate(values):
-                g.setItem(i, j, _item(value, behind))
+                item = _item(value, behind)
+                if j >= 2:  # a sum: how many reports hold the figure (blanks are left out)
+                    counted = int(y[f"{YEAR_FIGURES[j - 2][0]}_counted"])
+                    item.setToolTip(self.tr("%n report(s) behind the sum", "", counted))
+                g.setItem(i, j, item)
         g.resizeColumnsToContents()
 
     def _fill_heat(self, o: Overview) -> None:

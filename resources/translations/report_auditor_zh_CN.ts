@@ -1259,6 +1259,12 @@ Your corrections are not lost.</source>
         <source>Year</source>
         <translation>年度</translation>
     </message>
+    <message numerus="yes">
+        <source>%n report(s) behind the sum</source>
+        <translation>
+            <numerusform>合计来自 %n 份报告（空白单元格不计入）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Save Overview</source>
         <translation>保存概览</translation>

@@ -117,3 +117,18 @@ def test_the_views_speak_chinese(qapp, window: MainWindow, open_files: OpenFiles
         for t in installed:
             qapp.removeTranslator(t)
         window.retranslate()
+
+
+def test_year_sums_say_how_many_reports_are_behind_them(
+    qtbot, window: MainWindow, open_files: OpenFiles, samples: Path
+) -> None:
+    sessions = open_files(sorted(samples.glob("*.txt")))
+    view = window.batch_views.open_overview()
+    qtbot.addWidget(view)
+    g = view.years
+    row = next(r for r in range(g.rowCount()) if g.item(r, 0).text() == "2020")
+    in_2020 = [s for s in sessions if s.report and s.report.year == 2020]
+    held = [s for s in in_2020 if s.report and s.report.value("table3", "new", "total") is not None]
+    assert g.item(row, 1).text() == str(len(in_2020))
+    assert g.item(row, 2).text() == str(sum(s.report.value("table3", "new", "total") for s in held if s.report))
+    assert str(len(held)) in g.item(row, 2).toolTip()
