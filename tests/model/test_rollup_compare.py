@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
 
@@ -237,3 +238,38 @@ def test_workbooks_save(tmp_path: Path) -> None:
     write_comparison(tmp_path / "c.xlsx", compare(r, r))
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames[0] == "2019版 表二"
     assert "文字对比" in openpyxl.load_workbook(tmp_path / "c.xlsx").sheetnames
+
+
+# ---- overview --------------------------------------------------------------------------
+
+
+def test_overview_figures_and_the_reports_behind_them(samples: Path) -> None:
+    from model.excel_overview import build_overview_workbook
+    from model.overview import overview
+    from parsers.pipeline import audit_files
+
+    items = audit_files([str(p) for p in sorted(samples.glob("*.txt"))] * 2)  # every report twice
+    o = overview(items)
+    for agency, row in o.agencies.iterrows():
+        mine = [i for i, (r, _) in enumerate(items) if r.agency == agency]
+        assert o.reports_of(agency=str(agency)) == mine
+        found = [f for i in mine for f in items[i][1]]
+        assert row["reports"] == len(mine)
+        assert row["problems"] == sum(1 for f in found if f.severity in ("error", "warning"))
+    problems = list(o.agencies["problems"])
+    assert problems == sorted(problems, reverse=True) and list(o.agencies["rank"]) == list(range(1, len(problems) + 1))
+    for rule, row in o.rules.iterrows():
+        having = [i for i, (_, fs) in enumerate(items) if any(f.rule == rule for f in fs)]
+        assert o.reports_of(rule=str(rule)) == having and row["reports"] == len(having)
+        assert row["findings"] == sum(1 for _, fs in items for f in fs if f.rule == rule)
+        assert o.heat[rule].sum() == row["findings"]
+    for year, row in o.years.iterrows():
+        of_year = [r for r, _ in items if r.year == year]
+        held = [v for r in of_year if (v := r.value("table3", "new", "total")) is not None]
+        assert row["reports"] == len(of_year) and row["new_counted"] == len(held)
+        assert (row["new"] == sum(held)) if held else np.isnan(row["new"])
+    wb = build_overview_workbook(o)
+    assert wb.sheetnames == ["单位排名", "问题规则", "年度", "热力图"]
+    assert all(len(wb[name]._charts) == 1 for name in ("单位排名", "问题规则", "年度"))
+    assert wb["单位排名"].cell(2, 1).value == o.agencies.index[0]
+    assert wb["热力图"].conditional_formatting
