@@ -2,7 +2,12 @@
 
     python main.py [FILES...]                 open the window (a start page if none)
     python main.py check PATH... [--json FILE] [--xlsx FILE] [--xlsx-dir DIR] [--pdf-dir DIR]
+    python main.py rollup PATH... [--json FILE] [--xlsx FILE]
+    python main.py compare OLD NEW [--xlsx FILE] [--json FILE]
     python main.py --version
+
+`rollup` sums the reports' tables, each form apart, in the official layout (`model.rollup`);
+`compare` puts one agency's report of one year beside another year's (`model.compare`).
 
 A source opened with its own audit workbook (`a.txt` and `a.审核.xlsx` in one folder) is
 one report: the source's text with the workbook's corrections (`model.excel_pairs`).
@@ -243,13 +248,161 @@ def check(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+def _read_for(paths: Sequence[str]) -> tuple[list[Report], list[str], int | None]:
+    """Read the reports `paths` name, with their audit workbooks' corrections: (reports,
+    problems, an exit status when the run cannot go on)."""
+    from model.excel_pairs import pair_files
+    from parsers.pipeline import audit_paired
+
+    files, problems, usage = _inputs(paths)
+    if usage:
+        return [], problems, 2
+    sources, books = pair_files(files)
+    return [r for r, _, _ in audit_paired(sources, books)], problems, None
+
+
+def _outputs_refused(targets: Sequence[str | None]) -> list[str]:
+    from model.atomic import WriteError, check_target
+
+    refused = []
+    for target in targets:
+        if target and target != "-":
+            try:
+                check_target(target)
+            except WriteError as exc:
+                refused.append(str(exc))
+    return refused
+
+
+def _write_json(target: str, data: object, problems: list[str]) -> None:
+    import json
+
+    from model.atomic import WriteError, write_text_atomic
+
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    try:
+        if target == "-":
+            if not _say(text):
+                problems.append("无法写入标准输出（可能已被关闭），JSON 未输出。")
+        else:
+            write_text_atomic(target, text)
+    except WriteError as exc:
+        problems.append(str(exc))
+
+
+def _finish(problems: list[str], failed: bool) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if failed or problems else 0
+
+
+def rollup(argv: Sequence[str]) -> int:
+    """`main.py rollup`: the reports' tables summed, each form apart (exit 1 when a file could
+    not be read or an output not written, 2 for a usage error)."""
+    parser = argparse.ArgumentParser(prog="main.py rollup", description="合计多份报告的表格（按官方表样）")
+    parser.add_argument("paths", nargs="+", help="报告文件或文件夹")
+    parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
+    parser.add_argument("--xlsx", dest="xlsx_out", help="合计表 Excel 工作簿")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    from model.logfile import setup_quiet_log
+
+    setup_quiet_log()
+    refused = _outputs_refused([args.json_out, args.xlsx_out])
+    if refused:
+        return _finish(refused, True)
+    reports, problems, status = _read_for(args.paths)
+    if status is not None:
+        _finish(problems, True)
+        return status
+    from model.atomic import WriteError
+    from model.excel_rollup import LEFT_REASONS, write_rollup
+    from model.messages import FORMAT_NAMES
+    from model.rollup import LEFT_UNREADABLE, roll_up, roll_up_shared
+
+    rollups = roll_up(reports)
+    for path, reason in rollups.left_out:  # said, but no failure: an older report has no form to sum
+        if reason != LEFT_UNREADABLE:
+            print(f"{path}：未计入合计，{LEFT_REASONS.get(reason, reason)}。", file=sys.stderr)
+    if args.json_out:
+        _write_json(args.json_out, rollups.as_json(), problems)
+    if args.xlsx_out:
+        try:
+            write_rollup(args.xlsx_out, rollups, roll_up_shared(reports))
+        except WriteError as exc:
+            problems.append(str(exc))
+    if args.json_out != "-":
+        for r in rollups.forms:
+            new = r.value("table3", "new", "total")
+            _say(f"{FORMAT_NAMES.get(r.format, r.format)}：{r.reports} 份报告，本年新收申请合计 {new if new is not None else '—'}\n")
+    return _finish(problems, any(r.error for r in reports))
+
+
+def compare(argv: Sequence[str]) -> int:
+    """`main.py compare OLD NEW`: one agency's two years side by side."""
+    parser = argparse.ArgumentParser(prog="main.py compare", description="对比同一机关两个年度的报告")
+    parser.add_argument("old", help="较早年度的报告")
+    parser.add_argument("new", help="较晚年度的报告")
+    parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
+    parser.add_argument("--xlsx", dest="xlsx_out", help="对比 Excel 工作簿")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    from model.logfile import setup_quiet_log
+
+    setup_quiet_log()
+    for path in (args.old, args.new):
+        if not os.path.isfile(path):
+            print(f"找不到文件：{path}", file=sys.stderr)
+            return 2
+    refused = _outputs_refused([args.json_out, args.xlsx_out])
+    if refused:
+        return _finish(refused, True)
+    from model.atomic import WriteError
+    from model.compare import compare as compare_reports
+    from model.excel_rollup import write_comparison
+    from parsers.pipeline import read_with_book
+
+    old, new = (read_with_book(p, None)[0] for p in (args.old, args.new))
+    unread = [f"{r.path}：{r.error}" for r in (old, new) if r.error]
+    if unread:
+        return _finish(unread, True)
+    comparison = compare_reports(old, new)
+    problems: list[str] = []
+    if args.json_out:
+        _write_json(args.json_out, comparison.as_json(), problems)
+    if args.xlsx_out:
+        try:
+            write_comparison(args.xlsx_out, comparison)
+        except WriteError as exc:
+            problems.append(str(exc))
+    if args.json_out != "-":
+        from model.messages import cell_label
+
+        _say(f"{old.agency or old.path} {old.year} → {new.agency or new.path} {new.year}\n")
+        for table, row, col in comparison.swings():
+            t = comparison.tables[table]
+            cell = t.cell(row, col)
+            _say(f"大幅变化：{cell_label(table, new.format, row, col)} {cell['old']} → {cell['new']}\n")
+        for section in comparison.sections:
+            counts = section.counts()
+            if section.paragraphs:
+                _say(f"{section.title or '全文'}：未改动 {counts['same']}，基本未改动 {counts['near']}，"
+                     f"有改写 {counts['changed']}，新增 {counts['new']}，删去 {counts['removed']}\n")  # fmt: skip
+    return _finish(problems, False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # the packaged program's loading workers start through here
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "check":
-        return check(argv[1:])
+    commands = {"check": check, "rollup": rollup, "compare": compare}
+    if argv and argv[0] in commands:
+        return commands[argv[0]](argv[1:])
     if "--version" in argv:
         print(f"年报审核助手 Report Auditor {__version__}")
         return 0

@@ -168,6 +168,14 @@ SWING_FACTOR = 5
 SWING_MIN_CASES = 10  # on one side at least: 1 → 6 is no news
 
 
+def is_swing(now: Number, before: Number) -> bool:
+    """YEAR_SWING's test: at least fivefold up or down, with `SWING_MIN_CASES` on one side
+    (the comparison view marks its cells by it too)."""
+    if now < 0 or before < 0 or max(now, before) < SWING_MIN_CASES:
+        return False
+    return now >= SWING_FACTOR * before or SWING_FACTOR * now <= before
+
+
 def year_swing(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Findings by index: a volume of `SWING_CELLS` at least fivefold up or down on last year's."""
     out: dict[int, list[Finding]] = defaultdict(list)
@@ -178,9 +186,7 @@ def year_swing(reports: Sequence[Report]) -> dict[int, list[Finding]]:
             continue
         for cell in SWING_CELLS:
             now, before = pairs.own(i, cell), pairs.agreed(lasts, cell)
-            if now is None or before is None or now < 0 or before < 0 or max(now, before) < SWING_MIN_CASES:
-                continue
-            if now < SWING_FACTOR * before and SWING_FACTOR * now > before:
+            if now is None or before is None or not is_swing(now, before):
                 continue
             table, row, col = cell
             figures = {

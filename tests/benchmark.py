@@ -33,6 +33,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from model.overview import overview  # noqa: E402
+from model.rollup import roll_up  # noqa: E402
 from model.rules import audit  # noqa: E402
 from parsers import load_report  # noqa: E402
 from parsers.decode import decode_bytes  # noqa: E402
@@ -168,6 +170,12 @@ def main(argv: list[str] | None = None) -> int:
             f"     (of which the reports: about {after - before:.0f} MB, "
             f"{(after - before) / texts_mb:.1f}× their decoded texts, {texts_mb:.0f} MB)"
         )
+
+        rollup_times = _times(lambda: roll_up(reports), 5)
+        table.row(f"roll-up of {args.reports} reports, median", statistics.median(rollup_times) * 1000, "ms", 500)
+        items = list(zip(reports, findings))
+        overview_times = _times(lambda: overview(items), 5)
+        table.row(f"overview of {args.reports} reports, median", statistics.median(overview_times) * 1000, "ms", 500)
 
         try:
             from model.excel import write_report, write_summary

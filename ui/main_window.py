@@ -37,6 +37,7 @@ from ui import i18n
 from ui import settings as opt
 from ui import window_geometry as geometry
 from ui.batch_loading import BatchLoading
+from ui.batch_views import BatchViews
 from ui.find_bar import FindBar
 from ui.findings_model import FindingsModel
 from ui.grids import TablesPanel
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
         m.pane_actions[3].triggered.connect(lambda: self.panes.focus_pane(3))
         m.recentChosen.connect(lambda path: self.open_paths([path]))
         m.languageChosen.connect(self._language_chosen)
+        self.batch_views = BatchViews(self.open_reports, self.list_panel, self)  # the 分析 menu
+        self.batch_views.add_menu(self.menuBar(), m.help_menu.menuAction())
+        self.batch_views.message.connect(self.status.showMessage)
 
     def _connect_parts(self) -> None:
         """What the controller and the window's parts announce, shown in the panes."""
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every text of the window in the language now installed."""
         self.menus.retranslate()
+        self.batch_views.retranslate()
         self.status.retranslate()
         self.persistence.retranslate()
         self.printing.retranslate()

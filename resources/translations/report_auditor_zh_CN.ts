@@ -1066,4 +1066,249 @@ Your corrections are not lost.</source>
         <translation>%1 在更正之后已被修改，之前的 %2 处更正未能恢复（只有内容未变的文件才会恢复更正）。</translation>
     </message>
 </context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare Years</source>
+        <translation>年度对比</translation>
+    </message>
+    <message>
+        <source>Earlier:</source>
+        <translation>较早年度：</translation>
+    </message>
+    <message>
+        <source>Later:</source>
+        <translation>较晚年度：</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>互换</translation>
+    </message>
+    <message>
+        <source>Save as Workbook…</source>
+        <translation>保存为工作簿…</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Choose two reports to compare.</source>
+        <translation>请选择两份报告进行对比。</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>较早年度</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>较晚年度</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Swing: at least fivefold up or down on the earlier year, with 10 cases or more on one side</source>
+        <translation>大幅变化：较上一年度增至5倍以上或降至五分之一以下，且一方不少于10件</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未改动</translation>
+    </message>
+    <message>
+        <source>nearly unchanged</source>
+        <translation>基本未改动</translation>
+    </message>
+    <message>
+        <source>rewritten</source>
+        <translation>有改写</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删去</translation>
+    </message>
+    <message>
+        <source>Earlier year:</source>
+        <translation>较早年度：</translation>
+    </message>
+    <message>
+        <source>Whole text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <source>(no text outside the tables)</source>
+        <translation>（表格之外没有文字）</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 swing(s) in the tables; text: %4 paragraph(s) unchanged, %5 nearly unchanged, %6 rewritten, %7 new, %8 removed.</source>
+        <translation>%1 → %2：表格中大幅变化 %3 处；正文：未改动 %4 段，基本未改动 %5 段，有改写 %6 段，新增 %7 段，删去 %8 段。</translation>
+    </message>
+    <message>
+        <source>Save Comparison</source>
+        <translation>保存年度对比</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Batch Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>问题规则</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Heat Map</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Save as Workbook…</source>
+        <translation>保存为工作簿…</translation>
+    </message>
+    <message>
+        <source>%1 report(s) of %2 agency(ies); %3 problem(s). Click a figure to select its reports.</source>
+        <translation>共 %1 份报告，%2 个单位，%3 个问题。单击数字即可在列表中选中相应的报告。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题合计</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>本年新收申请</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>予以公开</translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation>部分公开</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予公开</translation>
+    </message>
+    <message>
+        <source>Unable to provide</source>
+        <translation>无法提供</translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation>不予处理</translation>
+    </message>
+    <message>
+        <source>Other outcome</source>
+        <translation>其他处理</translation>
+    </message>
+    <message>
+        <source>Total processed</source>
+        <translation>办理结果总计</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) behind the sum</source>
+        <translation>
+            <numerusform>合计来自 %n 份报告（空白单元格不计入）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Overview</source>
+        <translation>保存概览</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchViews</name>
+    <message>
+        <source>&amp;Compare Years…</source>
+        <translation>年度对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Batch &amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Roll-up of Listed Reports…</source>
+        <translation>合计列表中的报告并保存(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Roll-up</source>
+        <translation>保存合计表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) behind the figure</source>
+        <translation>
+            <numerusform>该数字对应 %n 份报告</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

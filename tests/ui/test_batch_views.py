@@ -1,0 +1,134 @@
+"""The 分析 menu's views in the window: the comparison of two years, the overview with its
+figures leading to their reports, the roll-up workbook of the listed reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+
+from tests.conftest import sample
+from tests.ui.conftest import OpenFiles
+from ui.compare_view import SWING_COLOR
+from ui.main_window import MainWindow
+
+S2019 = sample("000").read_text(encoding="utf-8")  # 驻马店市人社局, 2020, 2019 form
+
+
+def _last_year(folder: Path) -> Path:
+    """Sample 000 as its agency's report of 2019: 表三's applications 12 where 2020 has 1."""
+    text = S2019.replace("2020", "2019")
+    for label in ("一、本年新收政府信息公开申请数量", "(一)予以公开", "(七)总计"):
+        text = text.replace(f"{label} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", f"{label} | 12 | 0 | 0 | 0 | 0 | 0 | 12 |")
+    path = folder / "zmd_2019.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_compare_view_pairs_the_years_and_marks_the_swings(
+    qtbot, window: MainWindow, open_files: OpenFiles, tmp_path: Path
+) -> None:
+    old, new, other = open_files([_last_year(tmp_path), sample("000"), sample("001")])
+    window.list_panel.select(new)
+    assert window.batch_views.menu is not None and window.batch_views.menu.title()
+    view = window.batch_views.open_compare()
+    qtbot.addWidget(view)
+    assert view.pair() == (old, new)  # the agency's year before, found by itself
+    grid = view.grids["table3"]
+    labels = [grid.verticalHeaderItem(r).text() for r in range(grid.rowCount())]
+    row = labels.index("一、本年新收政府信息公开申请数量")
+    total = grid.columnCount() - 3  # 总计: earlier, later, change
+    assert [grid.item(row, total + k).text() for k in range(3)] == ["12", "1", "−11（−91.7%）"]
+    assert grid.item(row, total).background().color() == SWING_COLOR
+    carried = labels.index("二、上年结转政府信息公开申请数量")
+    assert grid.item(carried, total).background().color() != SWING_COLOR
+    assert "2019 → 2020" in view.summary.text()
+    html = view.text.toHtml()
+    assert "五、存在的主要问题及改进情况" in html
+    view.swap()
+    assert view.pair() == (new, old)
+    view.set_pair(other, new)  # paired by hand: two forms, the shared cells compared
+    assert view.comparison is not None and view.comparison.old is other.report
+    out = tmp_path / "cmp.xlsx"
+    view.export_to(str(out))
+    assert "文字对比" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_overview_figures_lead_to_their_reports(
+    qtbot, window: MainWindow, open_files: OpenFiles, samples: Path
+) -> None:
+    sessions = open_files(sorted(samples.glob("*.txt")))
+    view = window.batch_views.open_overview()
+    qtbot.addWidget(view)
+    g = view.agencies
+    assert g.rowCount() == 5
+    problems = [int(g.item(r, 6).text()) for r in range(g.rowCount())]
+    assert problems == sorted(problems, reverse=True)  # ranked
+    top = g.item(0, 1).text()
+    expected = [s for s in sessions if s.report and s.report.agency == top]
+    assert problems[0] == sum(s.errors + s.warnings for s in expected)
+    with qtbot.waitSignal(view.reportsChosen) as chosen:
+        qtbot.mouseClick(g.viewport(), Qt.MouseButton.LeftButton, pos=g.visualItemRect(g.item(0, 6)).center())
+    assert chosen.args[0] == expected
+    assert window.list_panel.filter.text() == top and window.session is expected[0]
+    assert window.list_panel.sessions_in_order() == expected
+    heat = view.heat
+    assert heat.rowCount() >= 1 and heat.columnCount() >= 1
+    filled = [(r, c) for r in range(heat.rowCount()) for c in range(heat.columnCount()) if heat.item(r, c).text()]
+    r, c = filled[0]
+    behind = view.sessions_at(heat, r, c)
+    assert behind and all(heat.verticalHeaderItem(r).text() == s.report.agency for s in behind if s.report)
+    heat.cellClicked.emit(r, c)
+    assert window.session is behind[0]
+    years = view.years
+    assert years.rowCount() == len({s.report.year for s in sessions if s.report and s.report.year})
+
+
+def test_rollup_of_the_listed_reports(window: MainWindow, open_files: OpenFiles, samples: Path, tmp_path: Path) -> None:
+    open_files(sorted(samples.glob("*.txt")))
+    window.list_panel.filter.setText("人力资源")
+    shown = window.list_panel.sessions_in_order()
+    assert 0 < len(shown) < 5
+    out = tmp_path / "sum.xlsx"
+    assert window.batch_views.write_rollup(str(out), shown)
+    wb = openpyxl.load_workbook(out)
+    listed = [wb["说明"].cell(r, 4).value for r in range(2, wb["说明"].max_row + 1)]
+    assert sorted(listed) == sorted(s.report.path for s in shown if s.report)
+
+
+def test_the_views_speak_chinese(qapp, window: MainWindow, open_files: OpenFiles) -> None:
+    from ui import i18n
+
+    open_files([sample("000")])
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        window.retranslate()
+        assert window.batch_views.menu is not None and window.batch_views.menu.title() == "分析(&A)"
+        view = window.batch_views.open_overview()
+        assert view.windowTitle() == "概览" and view.tabs.tabText(3) == "热力图"
+        assert view.agencies.horizontalHeaderItem(6).text() == "问题合计"
+        compare = window.batch_views.open_compare()
+        assert compare.windowTitle() == "年度对比" and compare.tabs.tabText(3) == "正文"
+        assert compare.summary.text() == "请选择两份报告进行对比。"  # one report: nothing to pair it with
+        view.close()
+        compare.close()
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)
+        window.retranslate()
+
+
+def test_year_sums_say_how_many_reports_are_behind_them(
+    qtbot, window: MainWindow, open_files: OpenFiles, samples: Path
+) -> None:
+    sessions = open_files(sorted(samples.glob("*.txt")))
+    view = window.batch_views.open_overview()
+    qtbot.addWidget(view)
+    g = view.years
+    row = next(r for r in range(g.rowCount()) if g.item(r, 0).text() == "2020")
+    in_2020 = [s for s in sessions if s.report and s.report.year == 2020]
+    held = [s for s in in_2020 if s.report and s.report.value("table3", "new", "total") is not None]
+    assert g.item(row, 1).text() == str(len(in_2020))
+    assert g.item(row, 2).text() == str(sum(s.report.value("table3", "new", "total") for s in held if s.report))
+    assert str(len(held)) in g.item(row, 2).toolTip()
