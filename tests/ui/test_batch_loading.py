@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from model.workspace import Workspace
+from parsers import loading as loader
 from tests.ui.conftest import FLAGGED
-from ui import batch_loading, loader
+from ui import batch_loading
 from ui.batch_loading import SESSION_SLICE
 from ui.main_window import MainWindow
 from ui.session import STATE_LOADING, STATE_READY

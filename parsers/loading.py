@@ -1,8 +1,8 @@
-"""Reading a batch of report files: pure functions the background task runs.
+"""Reading a batch of report files, one by one or in worker processes: the reading half of
+`parsers.pipeline.audit_files`, which the window's background task runs too (`ui.tasks`).
 
-Nothing here touches Qt. Folders are expanded to the report files inside them; each file
-is parsed and audited in turn, handed back one by one through `partial`, and a file that
-cannot be read becomes a report with its `error` set while the others go on.
+Each file is parsed and audited in turn, handed back one by one through `partial`, and a
+file that cannot be read becomes a report with its `error` set while the others go on.
 
 What `partial` receives has the file's `path` and an `unpack()` that gives its `Loaded`.
 Reports read in worker processes come back still pickled (`Packed`): unpickling them in
@@ -24,7 +24,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,12 +81,6 @@ class Packed:
         return loaded
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    from parsers.inputs import expand_paths as expand
-
-    return expand(paths)
-
-
 def load_one(path: str, book: str | None = None) -> Loaded:
     """Parse and audit one file, with the corrections of its audit workbook `book` over it
     when they apply; never raises for a bad file (the reason is in `report.error`)."""
@@ -118,19 +112,22 @@ def load_batch(
     cancelled: Callable[[], bool],
     partial: Callable[[Loaded | Packed], None],
     books: dict[str, str] | None = None,
+    background: bool = True,
 ) -> int:
     """Load `paths` in order (each with its audit workbook in `books`, if any); returns how
     many were loaded before a cancel.
 
-    A large batch is parsed in worker processes: parsing in this process would hold the
-    interpreter lock the window's thread needs for every cell it paints."""
+    In the `background` of the window, a large batch is parsed in worker processes and a
+    small one here with pauses: parsing in this process would hold the interpreter lock
+    the window's thread needs for every cell it paints. Otherwise (`main.py check`) every
+    file is parsed here, without pauses."""
     books = books or {}
-    if len(paths) >= POOL_MIN_FILES and (os.cpu_count() or 1) > 1:
+    if background and len(paths) >= POOL_MIN_FILES and (os.cpu_count() or 1) > 1:
         try:
             return _load_in_processes(paths, progress, cancelled, partial, books)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool) as exc:
             _log.warning("worker processes unavailable (%s); reading in this process", exc)
-    return _load_here(paths, progress, cancelled, partial, books)
+    return _load_here(paths, progress, cancelled, partial, books, background)
 
 
 def _load_in_processes(
@@ -218,6 +215,7 @@ def _load_here(
     cancelled: Callable[[], bool],
     partial: Callable[[Loaded], None],
     books: dict[str, str],
+    rest: bool = True,
 ) -> int:
     total = len(paths)
     done = 0
@@ -228,7 +226,7 @@ def _load_here(
         progress(done, total, os.path.basename(path))
         partial(load_one(path, books.get(path)))
         done += 1
-        if time.monotonic() - rested > _WORK_SLICE:
+        if rest and time.monotonic() - rested > _WORK_SLICE:
             # Let the window's thread take the interpreter lock: without a real pause this
             # thread takes it straight back and the window stalls for a second at a time.
             time.sleep(_REST)
