@@ -24,6 +24,13 @@ from model.findings import INFO, WARNING, CellRef, Finding
 from model.fingerprints import NOT_NARRATIVE, Fingerprints, shingles
 from model.last_year import CellId, YearPairs, agency_key
 from model.report import Number, Report
+from model.rule_catalog import (
+    COPIED_FROM_LAST_YEAR,
+    CROSS_YEAR_CARRY,
+    CROSS_YEAR_IN_FORCE,
+    DUPLICATE_CONTENT,
+    YEAR_SWING,
+)
 from model.schema import FORMAT_2019, FORMAT_2021, T3_COLS, TABLE2, TABLE3, TABLE4
 
 _MIN_SHINGLES = 40
@@ -64,7 +71,7 @@ def cross_year_carry(reports: Sequence[Report], prints: Fingerprints | None = No
                 "before": before,
                 "last_path": reports[lasts[0]].path,
             }
-            out[i].append(_cell_finding("CROSS_YEAR_CARRY", WARNING, this, (TABLE3, "carried_over", col), figures))
+            out[i].append(_cell_finding(CROSS_YEAR_CARRY.id, WARNING, this, (TABLE3, "carried_over", col), figures))
     return out
 
 
@@ -105,7 +112,7 @@ def cross_year_in_force(reports: Sequence[Report], prints: Fingerprints | None =
                 "expected": expected,
                 **parts,
             }
-            out[i].append(_cell_finding("CROSS_YEAR_IN_FORCE", WARNING, this, cell, figures))
+            out[i].append(_cell_finding(CROSS_YEAR_IN_FORCE.id, WARNING, this, cell, figures))
     return out
 
 
@@ -171,7 +178,7 @@ def year_swing(reports: Sequence[Report], prints: Fingerprints | None = None) ->
                 "now": now,
                 "before": before,
             }
-            out[i].append(_cell_finding("YEAR_SWING", INFO, this, cell, figures))
+            out[i].append(_cell_finding(YEAR_SWING.id, INFO, this, cell, figures))
     return out
 
 
@@ -238,7 +245,7 @@ def duplicate_content(reports: Sequence[Report], prints: Fingerprints | None = N
                     "other_path": reports[other].path,
                 }
                 out[me].append(
-                    Finding("DUPLICATE_CONTENT", WARNING, messages.render("DUPLICATE_CONTENT", figures), [], None, figures)
+                    Finding(DUPLICATE_CONTENT.id, WARNING, messages.render(DUPLICATE_CONTENT.id, figures), [], None, figures)
                 )
     return out
 
@@ -301,7 +308,7 @@ def copied_from_last_year(reports: Sequence[Report], prints: Fingerprints | None
             Finding(
                 "COPIED_FROM_LAST_YEAR",
                 WARNING,
-                messages.render("COPIED_FROM_LAST_YEAR", figures),
+                messages.render(COPIED_FROM_LAST_YEAR.id, figures),
                 [],
                 problems[i][1],
                 figures,

@@ -63,15 +63,17 @@ class Registrar:
         self._path = path
         self._problem = problem
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
-        self._lock = threading.Lock()  # guards _task against an add as it ends
+        self._lock = threading.Lock()  # guards _running against an add as the task ends
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
-        self._task: Task | None = None
+        self._running = False
+        self._task: Task | None = None  # the last one started, kept until the next one
 
     def add(self, path: str, sha256: str) -> None:
         with self._lock:
             self._queue.put((path, sha256))
-            if self._task is None:
+            if not self._running:
+                self._running = True
                 self._task = start(Task(lambda _progress, _cancelled, _partial: self._run()), self._pool)
 
     def settled(self) -> bool:
@@ -91,7 +93,7 @@ class Registrar:
                 except queue.Empty:
                     with self._lock:
                         if self._queue.empty():
-                            self._task = None
+                            self._running = False
                             return
                     continue
                 # What has queued up meanwhile goes in the same commit, in order.
