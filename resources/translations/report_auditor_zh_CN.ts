@@ -263,8 +263,8 @@ Your corrections are not lost.</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</source>
-        <translation>年度报告 (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</translation>
+        <source>Reports (%1)</source>
+        <translation>年度报告 (%1)</translation>
     </message>
     <message>
         <source>All files (*)</source>
