@@ -7,9 +7,13 @@ goes on. `main.py check` runs `audit_files`; the window runs its reading half
 
 from __future__ import annotations
 
+import array
 import logging
+import os
+import pickle
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from model import guard
 from model.audited import AuditedReport
@@ -20,7 +24,6 @@ from parsers import load_report
 
 if TYPE_CHECKING:
     from model.batch_rules import BatchAudit
-    from parsers.loading import Loaded, Packed
 
 Progress = Callable[[int, int, str], None]
 
@@ -55,6 +58,65 @@ def read_with_book(path: str, book: str | None) -> tuple[Report, list[Finding], 
     return report, findings, merge
 
 
+@dataclass
+class Loaded:
+    """One parsed file, its first audit and the batch rules' fingerprint of its text; with
+    what became of the audit workbook opened with it (`model.excel_pairs`), if any."""
+
+    path: str
+    report: Report
+    findings: list[Finding] = field(default_factory=list)
+    fingerprint: frozenset[int] | None = None
+    book: BookMerge | None = None
+
+    def unpack(self) -> Loaded:
+        """Itself: read in this process, it was never packed."""
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The fingerprint (hundreds of CRC-32 values) goes as one block of bytes rather than
+        # an object per number: unpickling happens on the window's thread.
+        shingles = None if self.fingerprint is None else array.array("I", self.fingerprint).tobytes()
+        return (_unpickle_loaded, (self.path, self.report, self.findings, shingles, self.book))
+
+
+def _unpickle_loaded(
+    path: str, report: Report, findings: list[Finding], shingles: bytes | None, book: BookMerge | None = None
+) -> Loaded:
+    fingerprint = None
+    if shingles is not None:
+        numbers = array.array("I")
+        numbers.frombytes(shingles)
+        fingerprint = frozenset(numbers)
+    return Loaded(path, report, findings, fingerprint, book)
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A `Loaded` pickled by the worker process that read it; `unpack()` gives it back."""
+
+    path: str
+    data: bytes
+
+    def unpack(self) -> Loaded:
+        loaded = pickle.loads(self.data)
+        assert isinstance(loaded, Loaded)
+        return loaded
+
+
+def load_one(path: str, book: str | None = None) -> Loaded:
+    """Parse and audit one file, with the corrections of its audit workbook `book` over it
+    when they apply; never raises for a bad file (the reason is in `report.error`)."""
+    report, findings, merge = read_with_book(path, book)  # within a time limit in worker processes
+    fingerprint = guard.prepare_report(report)  # made here, off the GUI thread
+    return Loaded(path, report, [] if report.error else findings, fingerprint, merge)
+
+
+def load_packed(path: str, book: str | None = None) -> Packed:
+    """`load_one`, pickled here (in a worker process) for the window's thread to unpack."""
+    return Packed(path, pickle.dumps(load_one(path, book), protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def audit_files(
     paths: Sequence[str],
     progress: Progress | None = None,
@@ -63,28 +125,32 @@ def audit_files(
     batch: BatchAudit | None = None,
 ) -> list[AuditedReport]:
     """Read, recognise and audit each file (with its audit workbook's corrections over it,
-    `books`), then the rules across the batch: the one pipeline of `main.py check`, whose
-    reading half (`parsers.loading`) the window runs in the background too.
+    `books`), then the rules across the batch: the one pipeline of `main.py check`. The
+    window reads with the same `load_one` in the background (`parsers.loading`) and runs
+    the rules across the batch in steps of its own `BatchAudit`.
 
     A workbook that is not its source's is audited as a report of its own, right after it.
     `batch` keeps what the rules across the batch may reuse (a guarded one by default).
     Never raises for a file; stops reading when `cancelled()` says so."""
-    from parsers.loading import load_batch
-
     batch = batch or guard.batch_audit()
     read: list[AuditedReport] = []
-
-    def take(item: Loaded | Packed) -> None:
-        loaded = item.unpack()
+    books = books or {}
+    progress = progress or _quiet
+    total, done = len(paths), 0
+    for path in paths:
+        if cancelled is not None and cancelled():
+            break
+        progress(done, total, os.path.basename(path))
+        done += 1
+        loaded = load_one(path, books.get(path))
         if loaded.fingerprint is not None:
             batch.prints.adopt(loaded.report, loaded.fingerprint)
         read.append(AuditedReport(loaded.report, loaded.findings, book=loaded.book))
         merge = loaded.book
         if merge is not None and merge.outcome == SEPARATE:
-            alone, found = read_and_audit(merge.book)
-            read.append(AuditedReport(alone, found))
-
-    load_batch(list(paths), progress or _quiet, cancelled or _never, take, books or {}, background=False)
+            alone, own = read_and_audit(merge.book)
+            read.append(AuditedReport(alone, own))
+    progress(done, total, "")
     found = batch.run([a.report for a in read])
     for i, audited in enumerate(read):
         audited.set_batch(found.get(i, []))
@@ -93,7 +159,3 @@ def audit_files(
 
 def _quiet(_done: int, _total: int, _text: str) -> None:
     pass
-
-
-def _never() -> bool:
-    return False
