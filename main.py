@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING
 from model import __version__
 
 if TYPE_CHECKING:
+    from model.audited import AuditedReport
     from model.changes import Change
     from model.excel_pairs import BookMerge
     from model.findings import Finding
     from model.report import Report
-    from parsers.pipeline import Audited
 
     Item = tuple[Report, list[Finding]]
     Writer = Callable[[Path, Report, list[Finding], list[Change]], None]
@@ -67,7 +67,7 @@ def _output_folder(folder: str, what: str) -> tuple[Path | None, str]:
     return out, ""
 
 
-def write_per_report(folder: str, audited: Sequence[Audited], suffix: str, what: str, write: Writer) -> list[str]:
+def write_per_report(folder: str, audited: Sequence[AuditedReport], suffix: str, what: str, write: Writer) -> list[str]:
     """One output per report that could be read (`write(path, report, findings, changes)`,
     the changes being the corrections its audit workbook brought); returns a sentence for
     each that could not be written (the others are written all the same)."""
@@ -78,12 +78,13 @@ def write_per_report(folder: str, audited: Sequence[Audited], suffix: str, what:
     if out is None:
         return [problem]
     problems = []
-    names = report_book_names(folder, [r for r, _, _ in audited], suffix)
-    for (report, findings, merge), name in zip(audited, names):
+    names = report_book_names(folder, [a.report for a in audited], suffix)
+    for one, name in zip(audited, names):
         if name is None:
             continue
+        report, merge = one.report, one.book
         try:
-            write(out / name, report, findings, list(merge.changes) if merge is not None else [])
+            write(out / name, report, one.findings, list(merge.changes) if merge is not None else [])
         except WriteError as exc:
             problems.append(f"{report.path}：{exc}")
         except Exception:  # noqa: BLE001 - one report's output must not stop the others
@@ -92,7 +93,7 @@ def write_per_report(folder: str, audited: Sequence[Audited], suffix: str, what:
     return problems
 
 
-def write_report_books(folder: str, audited: Sequence[Audited]) -> list[str]:
+def write_report_books(folder: str, audited: Sequence[AuditedReport]) -> list[str]:
     """One audit workbook per report that could be read (see `write_per_report`)."""
     from model.excel import write_report
     from model.excel_pairs import BOOK_SUFFIX
@@ -103,7 +104,7 @@ def write_report_books(folder: str, audited: Sequence[Audited]) -> list[str]:
     return write_per_report(folder, audited, BOOK_SUFFIX, "工作簿", write)
 
 
-def write_report_pdfs(folder: str, audited: Sequence[Audited]) -> list[str]:
+def write_report_pdfs(folder: str, audited: Sequence[AuditedReport]) -> list[str]:
     """The printed audit of each report that could be read, as a PDF (see `write_per_report`).
     Qt draws it: a `QGuiApplication` is made for it, without a window."""
     from model.excel_pairs import PDF_SUFFIX
@@ -208,11 +209,11 @@ def check(argv: Sequence[str]) -> int:
         return 1
 
     from model.excel_pairs import pair_files
-    from parsers.pipeline import audit_paired
+    from parsers.pipeline import audit_files
 
     sources, books = pair_files(files)
-    audited = audit_paired(sources, books)
-    items = [(r, f) for r, f, _ in audited]
+    audited = audit_files(sources, books=books)
+    items = [(a.report, a.findings) for a in audited]
     if args.json_out:
         text = guard.json_text(items)
         try:
@@ -233,11 +234,12 @@ def check(argv: Sequence[str]) -> int:
     if args.pdf_dir:
         problems.extend(write_report_pdfs(args.pdf_dir, audited))
     if not args.json_out:
-        for report, findings, merge in audited:
-            errors = sum(1 for f in findings if f.severity == "error")
-            warnings = sum(1 for f in findings if f.severity == "warning")
+        for one in audited:
+            report = one.report
+            errors = sum(1 for f in one.findings if f.severity == "error")
+            warnings = sum(1 for f in one.findings if f.severity == "warning")
             state = report.error or f"{report.format} {report.year} 错误 {errors} 警告 {warnings}"
-            _say(f"{report.path}: {state}{book_note(merge)}\n")
+            _say(f"{report.path}: {state}{book_note(one.book)}\n")
     for problem in problems:
         print(problem, file=sys.stderr)
     internal = any(r.error and "程序内部出错" in r.error for r, _ in items)
@@ -252,13 +254,13 @@ def _read_for(paths: Sequence[str]) -> tuple[list[Report], list[str], int | None
     """Read the reports `paths` name, with their audit workbooks' corrections: (reports,
     problems, an exit status when the run cannot go on)."""
     from model.excel_pairs import pair_files
-    from parsers.pipeline import audit_paired
+    from parsers.pipeline import audit_files
 
     files, problems, usage = _inputs(paths)
     if usage:
         return [], problems, 2
     sources, books = pair_files(files)
-    return [r for r, _, _ in audit_paired(sources, books)], problems, None
+    return [one.report for one in audit_files(sources, books=books)], problems, None
 
 
 def _outputs_refused(targets: Sequence[str | None]) -> list[str]:

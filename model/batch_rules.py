@@ -14,46 +14,32 @@ labels) are ignored. `cell_rules` and `text_rules` declare which rule is which k
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from model import messages
 from model.findings import INFO, WARNING, CellRef, Finding
-from model.last_year import CellId, YearPairs
+from model.fingerprints import NOT_NARRATIVE, Fingerprints, shingles
+from model.last_year import CellId, YearPairs, agency_key
 from model.report import Number, Report
+from model.rule_catalog import (
+    COPIED_FROM_LAST_YEAR,
+    CROSS_YEAR_CARRY,
+    CROSS_YEAR_IN_FORCE,
+    DUPLICATE_CONTENT,
+    YEAR_SWING,
+)
 from model.schema import FORMAT_2019, FORMAT_2021, T3_COLS, TABLE2, TABLE3, TABLE4
 
-_SHINGLE = 12
-_SAMPLE_MOD = 4
 _MIN_SHINGLES = 40
 _SHARED = 0.5
 _COMMON = 0.2
 
-BatchRule = Callable[[Sequence[Report]], dict[int, list[Finding]]]
-
-_ABBREVIATIONS = (
-    ("人力资源和社会保障", "人社"),
-    ("人力资源社会保障", "人社"),
-    ("住房和城乡建设", "住建"),
-    ("发展和改革", "发改"),
-    ("委员会", "委"),
-)
-_NOISE = re.compile(r"[\s()（）·、,，.。]")
-
-
-@lru_cache(maxsize=16384)
-def agency_key(name: str | None) -> str | None:
-    """An agency name reduced so that spellings of one agency compare equal."""
-    if not name:
-        return None
-    key = _NOISE.sub("", name)
-    for long, short in _ABBREVIATIONS:
-        key = key.replace(long, short)
-    return key
+# A rule across the batch: the reports, and the fingerprints of their narrative kept by
+# whoever owns the batch (None: made afresh); findings by index into the reports.
+BatchRule = Callable[[Sequence[Report], Fingerprints | None], dict[int, list[Finding]]]
 
 
 def _same_agency(a: str | None, b: str | None) -> bool:
@@ -63,10 +49,10 @@ def _same_agency(a: str | None, b: str | None) -> bool:
     return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka.endswith(kb) or kb.endswith(ka)))
 
 
-def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+def cross_year_carry(reports: Sequence[Report], prints: Fingerprints | None = None) -> dict[int, list[Finding]]:
     """Findings by index into `reports`: 上年结转 against last year's 结转下年度, per column."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    pairs = YearPairs(reports)
+    pairs = YearPairs(reports, prints)
     for i, this in enumerate(reports):
         lasts = pairs.last_year(i)
         if not lasts:
@@ -85,7 +71,7 @@ def cross_year_carry(reports: Sequence[Report]) -> dict[int, list[Finding]]:
                 "before": before,
                 "last_path": reports[lasts[0]].path,
             }
-            out[i].append(_cell_finding("CROSS_YEAR_CARRY", WARNING, this, (TABLE3, "carried_over", col), figures))
+            out[i].append(_cell_finding(CROSS_YEAR_CARRY.id, WARNING, this, (TABLE3, "carried_over", col), figures))
     return out
 
 
@@ -99,10 +85,10 @@ _IN_FORCE_ROWS = {
 }
 
 
-def cross_year_in_force(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+def cross_year_in_force(reports: Sequence[Report], prints: Fingerprints | None = None) -> dict[int, list[Finding]]:
     """Findings by index: 表二 件数 / 项目数量 that do not follow from last year's report."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    pairs = YearPairs(reports)
+    pairs = YearPairs(reports, prints)
     for i, this in enumerate(reports):
         lasts = pairs.last_year(i)
         if not lasts or this.format not in _IN_FORCE_ROWS or any(reports[k].format != this.format for k in lasts):
@@ -126,7 +112,7 @@ def cross_year_in_force(reports: Sequence[Report]) -> dict[int, list[Finding]]:
                 "expected": expected,
                 **parts,
             }
-            out[i].append(_cell_finding("CROSS_YEAR_IN_FORCE", WARNING, this, cell, figures))
+            out[i].append(_cell_finding(CROSS_YEAR_IN_FORCE.id, WARNING, this, cell, figures))
     return out
 
 
@@ -176,10 +162,10 @@ def is_swing(now: Number, before: Number) -> bool:
     return now >= SWING_FACTOR * before or SWING_FACTOR * now <= before
 
 
-def year_swing(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+def year_swing(reports: Sequence[Report], prints: Fingerprints | None = None) -> dict[int, list[Finding]]:
     """Findings by index: a volume of `SWING_CELLS` at least fivefold up or down on last year's."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    pairs = YearPairs(reports)
+    pairs = YearPairs(reports, prints)
     for i, this in enumerate(reports):
         lasts = pairs.last_year(i)
         if not lasts:
@@ -198,7 +184,7 @@ def year_swing(reports: Sequence[Report]) -> dict[int, list[Finding]]:
                 "now": now,
                 "before": before,
             }
-            out[i].append(_cell_finding("YEAR_SWING", INFO, this, cell, figures))
+            out[i].append(_cell_finding(YEAR_SWING.id, INFO, this, cell, figures))
     return out
 
 
@@ -211,78 +197,19 @@ def _cell_finding(rule: str, severity: str, report: Report, cell: CellId, figure
     return Finding(rule, severity, messages.render(rule, figures), [CellRef(*cell)], span, figures)
 
 
-_FINGERPRINTS: dict[tuple[str, tuple[tuple[int, int], ...]], frozenset[int]] = {}
-_MAX_FINGERPRINTS = 20_000
-
-
-def _fingerprint_key(report: Report) -> tuple[str, tuple[tuple[int, int], ...]]:
-    return report.text, tuple(sorted(report.table_spans.values()))
-
-
-def _fingerprint(report: Report) -> frozenset[int]:
-    """The shingles of the report's narrative, kept by text so that a batch re-checked
-    after an edit costs nothing for the reports whose text did not change."""
-    key = _fingerprint_key(report)
-    found = _FINGERPRINTS.get(key)
-    if found is None:
-        found = fingerprint(report)
-        adopt(report, found)
-    return found
-
-
-def fingerprint(report: Report) -> frozenset[int]:
-    """The shingles of the report's text outside its tables, without spaces and digits.
-
-    Deterministic (CRC-32), so a fingerprint made in a worker process compares with ours."""
-    text, spans = _fingerprint_key(report)
-    pieces, pos = [], 0
-    for a, b in spans:
-        pieces.append(text[pos:a])
-        pos = max(pos, b)
-    pieces.append(text[pos:])
-    return _shingles(_NOT_NARRATIVE.sub("", "".join(pieces)))
-
-
-def adopt(report: Report, shingles: frozenset[int]) -> None:
-    """Keep a fingerprint made elsewhere (a loading worker) for this report."""
-    if len(_FINGERPRINTS) >= _MAX_FINGERPRINTS:
-        _FINGERPRINTS.clear()
-    _FINGERPRINTS[_fingerprint_key(report)] = shingles
-
-
-_NOT_NARRATIVE = re.compile(r"[\s\d|]")
-
-
-def _shingles(text: str, sample_mod: int = _SAMPLE_MOD) -> frozenset[int]:
-    """A sample of the text's character shingles (one in `sample_mod`), by CRC-32."""
-    data = text.encode("utf-32-le")  # four bytes a character: shingles are fixed slices
-    width = 4 * _SHINGLE
-    hashes = {zlib.crc32(data[k : k + width]) for k in range(0, len(data) - width + 1, 4)}
-    return frozenset(h for h in hashes if h % sample_mod == 0)
-
-
-def narrative_shingles(report: Report) -> frozenset[int]:
-    """The sampled shingles of the report's narrative, as `DUPLICATE_CONTENT` compares them."""
-    return _fingerprint(report)
-
-
-def prepare(report: Report) -> frozenset[int] | None:
-    """Fingerprint a report's narrative now (in a worker), so the batch check is quick later."""
-    return None if report.error else _fingerprint(report)
-
-
-def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+def duplicate_content(reports: Sequence[Report], prints: Fingerprints | None = None) -> dict[int, list[Finding]]:
     """Findings by index: narrative largely shared with another agency's report.
 
     Reports with the very same narrative are grouped first, so a batch with many copies of
     one text costs one comparison per distinct text, not one per pair of copies."""
+    prints = prints or Fingerprints()
     out: dict[int, list[Finding]] = defaultdict(list)
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     for i, r in enumerate(reports):
         if not r.error:
-            shingles = _fingerprint(r)
-            if len(shingles) >= _MIN_SHINGLES:
-                groups[shingles].append(i)
+            found = prints.of(r)
+            if len(found) >= _MIN_SHINGLES:
+                groups[found].append(i)
     distinct = list(groups)
     if sum(len(g) for g in groups.values()) < 2:
         return out
@@ -324,7 +251,7 @@ def duplicate_content(reports: Sequence[Report]) -> dict[int, list[Finding]]:
                     "other_path": reports[other].path,
                 }
                 out[me].append(
-                    Finding("DUPLICATE_CONTENT", WARNING, messages.render("DUPLICATE_CONTENT", figures), [], None, figures)
+                    Finding(DUPLICATE_CONTENT.id, WARNING, messages.render(DUPLICATE_CONTENT.id, figures), [], None, figures)
                 )
     return out
 
@@ -350,7 +277,7 @@ COPIED_SHARE = 0.7  # of this year's section 五 found in last year's: "largely 
 _MIN_PROBLEM_SHINGLES = 60  # about 70 characters: a line or two (本年度无) proves nothing
 
 
-def copied_from_last_year(reports: Sequence[Report]) -> dict[int, list[Finding]]:
+def copied_from_last_year(reports: Sequence[Report], prints: Fingerprints | None = None) -> dict[int, list[Finding]]:
     """Findings by index: section 五 largely the text of the same agency's report of the year before.
 
     The section's text is compared without its heading, digits and spaces (a year changed
@@ -358,7 +285,7 @@ def copied_from_last_year(reports: Sequence[Report]) -> dict[int, list[Finding]]
     city hands out, phrases of the 条例 — is left out of the comparison, so what counts is
     what the agency wrote itself."""
     out: dict[int, list[Finding]] = defaultdict(list)
-    pairs = YearPairs(reports)
+    pairs = YearPairs(reports, prints)
     lasts_of = {i: lasts for i in range(len(reports)) if (lasts := pairs.last_year(i))}
     if not lasts_of:
         return out
@@ -387,7 +314,7 @@ def copied_from_last_year(reports: Sequence[Report]) -> dict[int, list[Finding]]
             Finding(
                 "COPIED_FROM_LAST_YEAR",
                 WARNING,
-                messages.render("COPIED_FROM_LAST_YEAR", figures),
+                messages.render(COPIED_FROM_LAST_YEAR.id, figures),
                 [],
                 problems[i][1],
                 figures,
@@ -415,14 +342,14 @@ def _problems(report: Report) -> _Problems | None:
 @lru_cache(maxsize=4096)
 def _problem_shingles(body: str) -> frozenset[int]:
     """Every shingle of a section's text (it is short: no sampling), digits and spaces left out."""
-    return _shingles(_NOT_NARRATIVE.sub("", body), 1)
+    return shingles(NOT_NARRATIVE.sub("", body), 1)
 
 
 def _common_wording(reports: Sequence[Report], problems: dict[int, _Problems]) -> frozenset[int]:
     """Shingles in the section 五 of more agencies than `_COMMON` of the batch's (at least 4)."""
     by_agency: dict[str | None, set[int]] = defaultdict(set)
-    for i, (shingles, _) in problems.items():
-        by_agency[agency_key(reports[i].agency) or reports[i].path].update(shingles)
+    for i, (found, _) in problems.items():
+        by_agency[agency_key(reports[i].agency) or reports[i].path].update(found)
     limit = max(3, int(_COMMON * len(by_agency)))
     if len(by_agency) <= limit:
         return frozenset()
@@ -451,10 +378,70 @@ def batch_rules() -> tuple[BatchRule, ...]:
     return cell_rules() + text_rules()
 
 
+Found = dict[int, list[Finding]]
+Guard = Callable[[Callable[[Sequence[Report]], Found], Sequence[Report]], Found]
+
+
+def _unguarded(rule: Callable[[Sequence[Report]], Found], reports: Sequence[Report]) -> Found:
+    return rule(reports)
+
+
+class BatchAudit:
+    """The rules across one batch of reports, with what they keep from one run to the
+    next: the narrative fingerprints, and the text rules' last findings (a cell edit
+    cannot change them, so a run after one reuses them).
+
+    `guard` runs one rule over the reports (`model.guard.run_batch_rule` sets aside a
+    report the rule fails on); by default the rule runs as it is."""
+
+    def __init__(self, guard: Guard = _unguarded) -> None:
+        self.prints = Fingerprints()
+        self._guard = guard
+        self._text_reports: list[Report] = []
+        self._text_found: Found = {}
+
+    def _run(self, rule: BatchRule, reports: Sequence[Report]) -> Found:
+        prints = self.prints
+
+        def one(batch: Sequence[Report]) -> Found:
+            return rule(batch, prints)
+
+        one.__name__ = getattr(rule, "__name__", "batch rule")
+        return self._guard(one, reports)
+
+    def run(self, reports: Sequence[Report], full: bool = True) -> Found:
+        """Every batch finding, by index into `reports`, in the order of `batch_rules`."""
+        found: Found = {}
+        for step in self.steps(reports, full):
+            if step is not None:
+                found = step
+        return found
+
+    def steps(self, reports: Sequence[Report], full: bool = True) -> Iterator[Found | None]:
+        """`run` in pieces, one rule each: a None between two (a pause for the caller),
+        then the findings. `full` false after a cell edit: the text rules' findings of the
+        last run are kept when the reports are the same."""
+        reports = list(reports)
+        same = len(reports) == len(self._text_reports) and all(
+            a is b for a, b in zip(reports, self._text_reports)
+        )
+        if full or not same:
+            text: Found = defaultdict(list)
+            for rule in text_rules():
+                for i, findings in self._run(rule, reports).items():
+                    text[i].extend(findings)
+                yield None
+            self._text_reports, self._text_found = reports, dict(text)
+        out: Found = defaultdict(list)
+        for rule in cell_rules():
+            for i, findings in self._run(rule, reports).items():
+                out[i].extend(findings)
+            yield None
+        for i, findings in self._text_found.items():
+            out[i].extend(findings)
+        yield dict(out)
+
+
 def audit_batch(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Every batch finding, by index into `reports`."""
-    out: dict[int, list[Finding]] = defaultdict(list)
-    for rule in batch_rules():
-        for i, findings in rule(reports).items():
-            out[i].extend(findings)
-    return out
+    return {i: f for i, f in BatchAudit().run(reports).items() if f}

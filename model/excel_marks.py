@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from model.findings import ERROR, Finding
 from model.report import STATUS_MISSING, STATUS_UNCERTAIN, Cell, Report
+from model.rule_catalog import EMPTY_CELL
 
 CellKey = tuple[str, str, str]  # (table, row, col)
 
@@ -59,7 +60,7 @@ def cell_mark(cell: Cell | None, found: Iterable[Finding]) -> str:
             return MARK_ERROR
         if is_uncertain(cell):
             return MARK_UNCERTAIN
-        if any(f.rule == "EMPTY_CELL" for f in found):
+        if any(f.rule == EMPTY_CELL.id for f in found):
             return MARK_BLANK
         return MARK_WARNING
     if is_uncertain(cell):

@@ -17,12 +17,15 @@ import contextlib
 import logging
 import signal
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from model.errors import AuditError
 from model.findings import Finding
 from model.report import Report
+
+if TYPE_CHECKING:
+    from model.batch_rules import BatchAudit
 
 _log = logging.getLogger(__name__)
 
@@ -61,11 +64,14 @@ def audit_report(report: Report) -> list[Finding]:
 
 
 def prepare_report(report: Report) -> frozenset[int] | None:
-    """`model.batch_rules.prepare` (the narrative fingerprint), guarded the same way."""
-    from model.batch_rules import prepare
+    """The narrative fingerprint the batch rules compare (`model.fingerprints`), made
+    where the report is read; guarded the same way, None for a report in error."""
+    from model.fingerprints import fingerprint
 
+    if report.error:
+        return None
     try:
-        return prepare(report)
+        return fingerprint(report)
     except Exception:  # noqa: BLE001 - one file's fault must not stop the batch
         fail(report, BATCH)
         return None
@@ -99,15 +105,16 @@ def _without_culprits(rule: BatchRule, reports: Sequence[Report], live: list[int
     return {rest[k]: findings for k, findings in found.items()}
 
 
+def batch_audit() -> BatchAudit:
+    """The rules across a batch, each rule guarded (`run_batch_rule`)."""
+    from model.batch_rules import BatchAudit
+
+    return BatchAudit(run_batch_rule)
+
+
 def batch_findings(reports: Sequence[Report]) -> dict[int, list[Finding]]:
     """Every batch rule's findings by index into `reports`, each rule guarded."""
-    from model.batch_rules import batch_rules
-
-    out: dict[int, list[Finding]] = defaultdict(list)
-    for rule in batch_rules():
-        for i, findings in run_batch_rule(rule, reports).items():
-            out[i].extend(findings)
-    return out
+    return batch_audit().run(reports)
 
 
 class TooSlow(BaseException):

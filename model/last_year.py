@@ -4,7 +4,7 @@ rules across years (`CROSS_YEAR_IN_FORCE`, `COPIED_FROM_LAST_YEAR`, `YEAR_SWING`
 A wrong pair makes every one of those rules speak falsely, so a pair is made only where
 the batch leaves no doubt:
 
-- the agency is matched as `batch_rules.agency_key` spells it, a longer and a shorter
+- the agency is matched as `agency_key` spells it, a longer and a shorter
   spelling of one name included (襄州区民政局 / 区民政局) — unless the shorter one ends
   the names of several agencies in the batch (区民政局 beside 襄州区 and 襄城区民政局):
   then it is matched only to itself;
@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from model.fingerprints import Fingerprints
 from model.report import Number, Report
 
 MAX_VERSIONS = 4  # different reports of one agency and year beyond which none is paired
@@ -35,12 +36,32 @@ _SAME_WORDING = 0.8  # share of narrative shingles two files of one report have 
 
 CellId = tuple[str, str, str]  # (table, row, col)
 
+_ABBREVIATIONS = (
+    ("人力资源和社会保障", "人社"),
+    ("人力资源社会保障", "人社"),
+    ("住房和城乡建设", "住建"),
+    ("发展和改革", "发改"),
+    ("委员会", "委"),
+)
+_NOISE = re.compile(r"[\s()（）·、,，.。]")
+
+
+@lru_cache(maxsize=16384)
+def agency_key(name: str | None) -> str | None:
+    """An agency name reduced so that spellings of one agency compare equal."""
+    if not name:
+        return None
+    key = _NOISE.sub("", name)
+    for long, short in _ABBREVIATIONS:
+        key = key.replace(long, short)
+    return key
+
 
 def _keys_matching(keys: Iterable[str]) -> dict[str, frozenset[str]]:
     """For each agency key, the keys that name the same agency in this batch.
 
     Two keys match when they are equal, or one of at least four characters ends the
-    other (as `batch_rules._same_agency` has it), and the shorter one is no abbreviation
+    other (as `model.batch_rules` compares agencies), and the shorter one is no abbreviation
     of several agencies: the longer keys it ends must all end one another (区民政局 ⊂
     襄州区民政局 ⊂ 襄阳市襄州区民政局), else it stands for none of them."""
     by_tail: dict[str, list[str]] = defaultdict(list)
@@ -84,16 +105,15 @@ def _cells_agree(a: Report, b: Report) -> bool:
     return True
 
 
-def same_report(a: Report, b: Report) -> bool:
+def same_report(a: Report, b: Report, prints: Fingerprints | None = None) -> bool:
     """`a` and `b` are one report read twice (two files, or one file twice), whatever
-    years were read for them."""
+    years were read for them; `prints` keeps the narrative fingerprints of the batch."""
     if (a.sha256 and a.sha256 == b.sha256) or a.text == b.text:
         return True
     if not _cells_agree(a, b) or _year_talked_about(a.text) != _year_talked_about(b.text):
         return False
-    from model.batch_rules import narrative_shingles
-
-    mine, theirs = narrative_shingles(a), narrative_shingles(b)
+    prints = prints or Fingerprints()
+    mine, theirs = prints.of(a), prints.of(b)
     if not mine or not theirs:
         return False
     return len(mine & theirs) >= _SAME_WORDING * min(len(mine), len(theirs))
@@ -103,10 +123,9 @@ class YearPairs:
     """For each report of a batch, the reports of its agency in its year and in the
     year before, as far as the batch makes them certain (see the module's docstring)."""
 
-    def __init__(self, reports: Sequence[Report]) -> None:
-        from model.batch_rules import agency_key
-
+    def __init__(self, reports: Sequence[Report], prints: Fingerprints | None = None) -> None:
         self.reports = reports
+        self.prints = prints or Fingerprints()
         keys: dict[int, str] = {}
         self._by_year: dict[tuple[int, str], list[int]] = defaultdict(list)
         for i, r in enumerate(reports):
@@ -141,7 +160,7 @@ class YearPairs:
         if len(mine) > MAX_VERSIONS or len(theirs) > MAX_VERSIONS:
             return []
         kept = {
-            text for text, t in theirs.items() if not any(same_report(reports[m], reports[t]) for m in mine.values())
+            text for text, t in theirs.items() if not any(same_report(reports[m], reports[t], self.prints) for m in mine.values())
         }
         return [i for i in lasts if reports[i].text in kept]
 

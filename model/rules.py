@@ -13,6 +13,22 @@ from typing import Any, cast
 from model import messages
 from model.findings import ERROR, INFO, WARNING, CellRef, Finding
 from model.report import STATUS_BLANK, STATUS_TEXT, STATUS_UNCERTAIN, Cell, Number, Report
+from model.rule_catalog import (
+    EMPTY_CELL,
+    FORMAT_OUTDATED,
+    LABEL_ALTERED,
+    NEGATIVE,
+    NOT_A_NUMBER,
+    NOT_A_REPORT,
+    ROW_MISSING,
+    SECTION_MISSING,
+    T3_BALANCE,
+    T3_OUTCOME_SUM,
+    T3_ROW_TOTAL,
+    T4_TOTAL,
+    TABLE_MISSING,
+    UNCERTAIN_CELL,
+)
 from model.schema import (
     FORMAT_2019,
     FORMAT_2021,
@@ -97,7 +113,7 @@ def t3_balance(report: Report) -> list[Finding]:
             "diff": _diff(left, right),
         }
         cells = [CellRef(TABLE3, r, col) for r in ("new", "carried_over", "total_processed", "carried_forward")]
-        out.append(_finding("T3_BALANCE", ERROR, figures, cells, report))
+        out.append(_finding(T3_BALANCE.id, ERROR, figures, cells, report))
     return out
 
 
@@ -147,7 +163,7 @@ def t3_outcome_sum(report: Report) -> list[Finding]:
     for col in T3_COLS:
         f = _sum_rule(
             report,
-            "T3_OUTCOME_SUM",
+            T3_OUTCOME_SUM.id,
             TABLE3,
             ("total_processed", col),
             [(r, col) for r in rows],
@@ -180,11 +196,11 @@ def _row_totals(report: Report, rule: str, table: str, part_cols: tuple[str, ...
 
 
 def t3_row_total(report: Report) -> list[Finding]:
-    return _row_totals(report, "T3_ROW_TOTAL", TABLE3, T3_APPLICANT_COLS)
+    return _row_totals(report, T3_ROW_TOTAL.id, TABLE3, T3_APPLICANT_COLS)
 
 
 def t4_total(report: Report) -> list[Finding]:
-    return _row_totals(report, "T4_TOTAL", TABLE4, T4_COLS[:-1])
+    return _row_totals(report, T4_TOTAL.id, TABLE4, T4_COLS[:-1])
 
 
 def _present_tables(report: Report) -> list[tuple[str, dict[tuple[str, str], Cell]]]:
@@ -208,7 +224,7 @@ def empty_cells(report: Report) -> list[Finding]:
             "row_label": messages.row_label(table, report.format, row),
             "col_labels": [messages.col_label(table, report.format, c) for c in cols],
         }
-        out.append(_finding("EMPTY_CELL", WARNING, figures, [CellRef(table, row, c) for c in cols], report))
+        out.append(_finding(EMPTY_CELL.id, WARNING, figures, [CellRef(table, row, c) for c in cols], report))
     return out
 
 
@@ -229,7 +245,7 @@ def not_a_number(report: Report) -> list[Finding]:
             "raw": cell.raw,
             "note": cell.note,
         }
-        out.append(_finding("NOT_A_NUMBER", ERROR, figures, [CellRef(table, row, col)], report))
+        out.append(_finding(NOT_A_NUMBER.id, ERROR, figures, [CellRef(table, row, col)], report))
     return out
 
 
@@ -261,7 +277,7 @@ def uncertain_cell(report: Report) -> list[Finding]:
             "reason": item.reason,
             "options": [[option[k] for k, _ in still] for option in item.options],
         }
-        f = _finding("UNCERTAIN_CELL", WARNING, figures, [CellRef(item.table, r, c) for _, (r, c) in still], report)
+        f = _finding(UNCERTAIN_CELL.id, WARNING, figures, [CellRef(item.table, r, c) for _, (r, c) in still], report)
         f.source = f.source or item.span
         out.append(f)
     return out
@@ -270,7 +286,7 @@ def uncertain_cell(report: Report) -> list[Finding]:
 def not_a_report(report: Report) -> list[Finding]:
     if not report.not_a_report:
         return []
-    return [_finding("NOT_A_REPORT", ERROR, {}, [], report)]
+    return [_finding(NOT_A_REPORT.id, ERROR, {}, [], report)]
 
 
 def negative(report: Report) -> list[Finding]:
@@ -290,7 +306,7 @@ def negative(report: Report) -> list[Finding]:
             "col_label": messages.col_label(table, report.format, col),
             "value": cell.value,
         }
-        out.append(_finding("NEGATIVE", ERROR, figures, [CellRef(table, row, col)], report))
+        out.append(_finding(NEGATIVE.id, ERROR, figures, [CellRef(table, row, col)], report))
     return out
 
 
@@ -309,7 +325,7 @@ def row_missing(report: Report) -> list[Finding]:
         else:
             figures["col_label"] = messages.col_label(table, report.format, col or "")
             cells = []
-        f = _finding("ROW_MISSING", ERROR, figures, cells, report)
+        f = _finding(ROW_MISSING.id, ERROR, figures, cells, report)
         f.source = report.table_spans.get(table)
         out.append(f)
     return out
@@ -324,7 +340,7 @@ def label_altered(report: Report) -> list[Finding]:
             "official": issue.official,
         }
         cells = [CellRef(issue.table, issue.row, issue.col)] if issue.row else []
-        f = _finding("LABEL_ALTERED", WARNING, figures, cells, report)
+        f = _finding(LABEL_ALTERED.id, WARNING, figures, cells, report)
         f.source = issue.span
         out.append(f)
     return out
@@ -336,7 +352,7 @@ def table_missing(report: Report) -> list[Finding]:
     out = []
     for table in TABLES:
         if not report.has_table(table):
-            out.append(_finding("TABLE_MISSING", ERROR, {"table": table, "format": report.format}, [], report))
+            out.append(_finding(TABLE_MISSING.id, ERROR, {"table": table, "format": report.format}, [], report))
     return out
 
 
@@ -348,7 +364,7 @@ def section_missing(report: Report) -> list[Finding]:
     for n in range(1, 7):
         if n not in found:
             figures = {"number": n, "number_cn": _CN[n - 1], "title": SECTION_TITLES[n - 1]}
-            out.append(_finding("SECTION_MISSING", WARNING, figures, [], report))
+            out.append(_finding(SECTION_MISSING.id, WARNING, figures, [], report))
     return out
 
 
@@ -357,9 +373,9 @@ def format_outdated(report: Report) -> list[Finding]:
     if year is None:
         return []
     if year >= 2021 and report.format == FORMAT_2019:
-        return [_finding("FORMAT_OUTDATED", ERROR, {"year": year}, [], report)]
+        return [_finding(FORMAT_OUTDATED.id, ERROR, {"year": year}, [], report)]
     if year in (2019, 2020) and report.format == FORMAT_2021:
-        return [_finding("FORMAT_OUTDATED", WARNING, {"year": year}, [], report)]
+        return [_finding(FORMAT_OUTDATED.id, WARNING, {"year": year}, [], report)]
     return []
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from model import messages
 from model.findings import Finding
 from model.report import Number, Report
+from model.rule_catalog import EMPTY_CELL, T3_BALANCE, T3_OUTCOME_SUM, T3_ROW_TOTAL, T4_TOTAL
 from model.schema import T3_COLS, T4_COLS, TABLE3, TABLE4, identities
 
 Key = tuple[str, str, str]
 Equation = tuple[tuple[Key, ...], tuple[Key, ...]]  # sum(left) == sum(right)
 
-EQUATION_RULES = ("T3_BALANCE", "T3_OUTCOME_SUM", "T3_ROW_TOTAL", "T4_TOTAL")
+EQUATION_RULES = (T3_BALANCE.id, T3_OUTCOME_SUM.id, T3_ROW_TOTAL.id, T4_TOTAL.id)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def suggest(report: Report, findings: list[Finding]) -> Suggestion | None:
     """The smallest correction that makes every equation hold, or None."""
     failing = [f for f in findings if f.rule in EQUATION_RULES]
     eqs = equations(report)
-    blanks = {(c.table, c.row, c.col) for f in findings if f.rule == "EMPTY_CELL" for c in f.cells if c.col}
+    blanks = {(c.table, c.row, c.col) for f in findings if f.rule == EMPTY_CELL.id for c in f.cells if c.col}
     if not failing and not blanks:
         return None
     suspects: list[Key] = []

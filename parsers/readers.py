@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import importlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -25,13 +26,11 @@ from pathlib import Path
 from model.errors import ReadError, UnsupportedFile
 from parsers import sniff
 from parsers.decode import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode_bytes
-from parsers.filetypes import HTML_SUFFIXES, OLD_WORD_SUFFIXES, WORD_SUFFIXES
+from parsers.filetypes import BY_KIND, DOCX, OLD_WORD, TEXT, XLS, XLSX, kind_of_magic, kind_of_suffix
 from parsers.grid import GridRows, RenderOptions
 from parsers.normalize import NormText, OffsetMap, normalize
 
-# The readers, by the kind of file they read.
-TEXT, HTML, DOCX, OLD_WORD, PDF, XLSX, XLS = "text", "html", "docx", "old_word", "pdf", "xlsx", "xls"
-_BINARY_KINDS = {DOCX, OLD_WORD, PDF, XLSX, XLS}
+# The readers are declared with their file types (`parsers.filetypes`).
 
 
 @dataclass(frozen=True)
@@ -130,28 +129,16 @@ def make_document(path: str, data: bytes, text: str, encoding: str, grids: list[
     return Document(path, norm, hashlib.sha256(data).hexdigest(), encoding, shown_grids)
 
 
-def _kind_of_suffix(suffix: str) -> str:
-    if suffix in HTML_SUFFIXES:
-        return HTML
-    if suffix in WORD_SUFFIXES:
-        return DOCX
-    if suffix in OLD_WORD_SUFFIXES:
-        return OLD_WORD
-    if suffix in (".pdf", ".xlsx", ".xls"):
-        return suffix[1:]
-    return TEXT
-
-
 def _kind_of(suffix: str, data: bytes) -> str:
     """The reader for the file: its content when that is clear, else its extension."""
-    kind = _kind_of_suffix(suffix)
-    found = sniff.sniff(data)
+    kind = kind_of_suffix(suffix)
+    found = sniff.sniff(data) or kind_of_magic(data)
     if found == sniff.OLE:
         # Old Office files and encrypted OOXML packages share this container.
         return kind if kind in (DOCX, OLD_WORD, XLSX, XLS) else OLD_WORD
     if found is not None:
         return found
-    if kind in _BINARY_KINDS and not data.startswith(b"PK"):
+    if BY_KIND[kind].binary and not data.startswith(b"PK"):
         # A text report saved under a binary format's extension is read as the report it is.
         try:
             text, _ = decode_bytes(data)
@@ -163,28 +150,19 @@ def _kind_of(suffix: str, data: bytes) -> str:
 
 
 def _render(kind: str, suffix: str, data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
-    """Rendered text, encoding (or file kind) and grids of a non-text file."""
-    if kind == HTML:
-        from parsers.html_reader import read_html
-
-        return read_html(data, options)
-    if kind == DOCX:
-        from parsers.docx_reader import read_docx
-
-        return read_docx(data, options)
-    if kind == OLD_WORD:
-        from parsers.docx_reader import read_old_word
-
-        return read_old_word(data, suffix if suffix in OLD_WORD_SUFFIXES else ".doc", options)
-    if kind == PDF:
-        from parsers.pdf_reader import read_pdf
-
-        return read_pdf(data, options)
-    if kind == XLSX:
-        from parsers.xlsx_reader import read_xlsx
-
-        return read_xlsx(data, options)
-    raise UnsupportedFile(f"暂不支持读取 {suffix} 文件，请另存为 .xlsx、.docx 或 .txt 后再打开。")
+    """Rendered text, encoding (or file kind) and grids of a non-text file, by its declared reader."""
+    declared = BY_KIND[kind]
+    if declared.reader is None:
+        raise UnsupportedFile(f"暂不支持读取 {suffix} 文件，请另存为 .xlsx、.docx 或 .txt 后再打开。")
+    module, name = declared.reader.rsplit(".", 1)
+    read = getattr(importlib.import_module(module), name)
+    if declared.with_suffix:
+        result: tuple[str, str, list[GridRows]] = read(
+            data, suffix if suffix in declared.suffixes else declared.suffixes[0], options
+        )
+    else:
+        result = read(data, options)
+    return result
 
 
 def read_document(path: str | os.PathLike[str], options: RenderOptions | None = None) -> Document:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from main import write_report_books
 from model import guard
+from model.audited import AuditedReport
 from parsers import load_report
 from tests.conftest import SAMPLES
 
@@ -111,7 +112,7 @@ def test_fuzz_the_pipeline(tmp_path: Path) -> None:
     data = json.loads(guard.json_text(items))
     assert len(data["reports"]) == len(items)
     assert guard.write_summary(str(tmp_path / "sum.xlsx"), items) == []
-    assert write_report_books(str(tmp_path / "books"), [(r, f, None) for r, f in items]) == []
+    assert write_report_books(str(tmp_path / "books"), [AuditedReport(r, f) for r, f in items]) == []
     internal = [r.path for r, _ in items if r.error and "程序内部出错" in r.error]
     # Program errors the guard caught are listed for the parsers' owners; the batch went on.
     print(f"{len(items)} mutants, the slowest {worst[1]} {worst[0]:.2f} s, {len(internal)} with a program error caught: {internal}")

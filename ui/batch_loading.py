@@ -1,7 +1,7 @@
 """Opening a batch of reports without stalling the window.
 
 `BatchLoading` is the window's part that opens files. The files are read in the background
-(`ui.loader`: worker processes for a large batch); the window's own share is kept in small
+(`parsers.loading`: worker processes for a large batch); the window's own share is kept in small
 pieces, each well under a frame, so the officer can scroll, select and read while a folder
 of a thousand reports comes in:
 
@@ -37,18 +37,20 @@ import gc
 import os
 from collections import deque
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer, Signal
 
-from model.batch_rules import adopt
 from model.excel_pairs import pair_files
 from ui import settings as opt
-from ui.loader import Loaded, Packed, expand_paths, load_batch
 from ui.open_reports import OpenReports
 from ui.persistence import Persistence
 from ui.resources import sample_files
 from ui.session import STATE_LOADING, ReportSession
 from ui.tasks import Task
+
+if TYPE_CHECKING:  # the parsers are imported when the first file is opened, not with the window
+    from parsers.loading import Loaded, Packed
 
 SESSION_SLICE = 50  # sessions made per turn of the event loop (about 5 ms)
 _PROGRESS_MS = 100  # the least time between two repaints of the progress
@@ -130,6 +132,8 @@ class BatchLoading(QObject):
         labelled as such."""
         reports = self.open_reports
         gc.freeze()  # what is there now stays: see _loaded
+        from parsers.inputs import expand_paths
+
         files = expand_paths(paths)
         books: dict[str, str] = {}
         if pair:
@@ -183,6 +187,8 @@ class BatchLoading(QObject):
             self._list()
 
     def _start(self, paths: list[str], books: dict[str, str]) -> None:
+        from parsers.loading import load_batch
+
         task = Task(functools.partial(load_batch, paths, books=books))
         task.signals.partial.connect(self._arrive)
         task.signals.progress.connect(self._progress)
@@ -236,7 +242,7 @@ class BatchLoading(QObject):
         if session is None:
             return  # closed while it was read
         if item.fingerprint is not None:
-            adopt(item.report, item.fingerprint)  # made by the loader, possibly in another process
+            reports.batch_rules.prints.adopt(item.report, item.fingerprint)  # made by the loader, possibly elsewhere
         self.persistence.loaded(session, item)
         session.edited.connect(functools.partial(reports.report_edited, session))
         self.arrived.emit(session)

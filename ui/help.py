@@ -2,10 +2,11 @@
 about box.
 
 The guide is `resources/help/guide_zh_CN.html` (Chinese, as officers read it), filled in
-here from the program's own declarations: each rule's Chinese name from
-`model.messages.RULE_NAMES`, each mark's name and colour from `model.excel_marks` and
-`ui.theme`, the shortcuts from the window's menu actions, the version. A rule's section is
-the anchor `rule-<id>`, so a finding opens its rule's explanation (`HelpWindow.show_rule`).
+here from the program's own declarations: each rule's section (name, severity,
+explanation, example) from its declaration in `model.rule_catalog`, each mark's name and
+colour from `model.excel_marks` and `ui.theme`, the shortcuts from the window's menu
+actions, the version. A rule's section is the anchor `rule-<id>`, so a finding opens its
+rule's explanation (`HelpWindow.show_rule`).
 
 The about box names the version, Qt's and Python's, and the licences of the libraries the
 program ships (`resources/third_party.json`).
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, Q
 
 from model import __version__
 from model.excel_marks import MARK_NAMES
-from model.messages import RULE_NAMES
+from model.rule_catalog import RULE_NAMES, RULES
 from ui import theme
 from ui.resources import resource_path
 
@@ -68,9 +69,20 @@ def _shortcuts_table(shortcuts: Sequence[Shortcut]) -> str:
     return f"<table border='1' cellspacing='0' cellpadding='3' width='100%'>{rows}</table>"
 
 
+def rule_sections() -> str:
+    """A section of the guide for every rule, in the order they are declared."""
+    return "\n".join(
+        f'<h3><a name="{rule_anchor(r.id)}"></a>{{{{rule:{r.id}}}}}（{r.severity_words}）</h3>\n'
+        f"<p>{r.explanation}</p>\n"
+        f'<p class="example">{r.example}</p>\n'
+        for r in RULES.values()
+    )
+
+
 def guide_html(shortcuts: Sequence[Shortcut] = ()) -> str:
     """The guide, filled in; raises KeyError for a placeholder it does not know."""
     text = _COMMENT.sub("", resource_path(*GUIDE).read_text(encoding="utf-8"))
+    text = text.replace("{{rules}}\n", rule_sections(), 1)
 
     def fill(m: re.Match[str]) -> str:
         kind, key = m.group(1), m.group(2)

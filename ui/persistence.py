@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from model.excel_pairs import APPLIED, SEPARATE, merged_changes
 from model.workspace import Workspace
 from ui import settings as opt
-from ui.loader import Loaded
 from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, UnsavedQuestion, show_message
 from ui.open_reports import OpenReports
 from ui.save_place import SavePlaceQuestion
@@ -43,6 +43,9 @@ from ui.saving import Saver, ask_save_path
 from ui.session import ReportSession
 from ui.tasks import Task
 from ui.workspace_link import WorkspaceLink
+
+if TYPE_CHECKING:
+    from parsers.loading import Loaded
 
 
 def void(_result: object) -> None:

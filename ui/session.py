@@ -5,24 +5,25 @@
 announced through `changeMade` before anything else happens, so the workspace can commit
 it at once. Then the audit runs again (about a millisecond) and the views are told what
 changed, so the grids, the source highlights, the findings panel and the report list
-follow. The batch rules' findings are handed in from outside and shown with the report's.
+follow. The report and its audit are a pure `model.audited.AuditedReport` (which merges
+the report's own findings with those the batch rules hand in from outside); the session
+adds the undo stack and the signals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from model.audited import AuditedReport
 from model.changes import Change
 from model.excel_pairs import BookMerge
 from model.findings import ERROR, WARNING, Finding
 from model.report import Cell, Number, Report
-from model.rules import audit
 from model.suggest import Suggestion, suggest
 from model.workspace import META_TABLE, replay
 
@@ -46,21 +47,29 @@ class ReportSession(QObject):
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = os.path.abspath(path)
-        self.report: Report | None = None
-        self.findings: list[Finding] = []
+        self.audited: AuditedReport | None = None  # None while the report is read
         self.stack = QUndoStack(self)
-        self.changes: list[Change] = []  # every correction, undo and redo, in order
         self.output_path: str | None = None  # where the audit workbook was last saved
         self.book: BookMerge | None = None  # the audit workbook opened with the source, if any
         self.sample = False  # a bundled sample report, opened from the start page
-        self._own: list[Finding] = []  # the report's own audit
-        self._batch: list[Finding] = []  # findings of the rules across the open batch
-        self._by_cell: dict[CellKey, list[Finding]] = {}
-        self._row_findings: dict[tuple[str, str], list[Finding]] = {}
         self._suggestion: Suggestion | None = None
         self._suggestion_stale = True
 
     # ---- state ---------------------------------------------------------------------
+
+    @property
+    def report(self) -> Report | None:
+        return None if self.audited is None else self.audited.report
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The report's own findings, then the batch rules'."""
+        return [] if self.audited is None else self.audited.findings
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every correction, undo and redo, in order."""
+        return [] if self.audited is None else self.audited.changes
 
     @property
     def name(self) -> str:
@@ -100,13 +109,18 @@ class ReportSession(QObject):
         `changes` are earlier corrections of this very file (from the workspace): they are
         replayed on the report and start its change log.
         """
-        self.report = report
+        batch = [] if self.audited is None else self.audited.batch
+        audited = AuditedReport(report, batch=batch)
         if changes:
             replay(report, changes)
-            self.changes = list(changes)
+            audited.changes = list(changes)
             findings = None
-        self._own = audit(report) if findings is None else list(findings)
-        self._set_findings(self._own + self._batch)
+        if findings is None:
+            audited.reaudit()
+        else:
+            audited.set_own(findings)
+        self.audited = audited
+        self._findings_changed()
 
     # ---- lookups -------------------------------------------------------------------
 
@@ -115,9 +129,7 @@ class ReportSession(QObject):
 
     def cell_findings(self, table: str, row: str, col: str) -> list[Finding]:
         """Findings that concern this cell (directly, or through its whole row)."""
-        own = self._by_cell.get((table, row, col), [])
-        whole_row = self._row_findings.get((table, row), [])
-        return own + [f for f in whole_row if f not in own]
+        return [] if self.audited is None else self.audited.cell_findings(table, row, col)
 
     def suggestion(self) -> Suggestion | None:
         """The correction proposed for the failing equations of 表三 / 表四, or None.
@@ -129,7 +141,8 @@ class ReportSession(QObject):
         if self._suggestion_stale:
             report = self.report
             ok = report is not None and not report.error
-            self._suggestion = suggest(report, self._own) if ok and report is not None else None
+            own = self.audited.own if self.audited is not None else []
+            self._suggestion = suggest(report, own) if ok and report is not None else None
             self._suggestion_stale = False
         return self._suggestion
 
@@ -180,16 +193,14 @@ class ReportSession(QObject):
         self.edited.emit(META_TABLE)
 
     def reaudit(self) -> None:
-        if self.report is not None:
-            self._own = audit(self.report)
-            self._set_findings(self._own + self._batch)
+        if self.audited is not None:
+            self.audited.reaudit()
+            self._findings_changed()
 
     def set_batch_findings(self, findings: list[Finding]) -> None:
         """The batch rules' findings for this report; views are told only when they differ."""
-        if [f.as_json() for f in findings] == [f.as_json() for f in self._batch]:
-            return
-        self._batch = list(findings)
-        self._set_findings(self._own + self._batch)
+        if self.audited is not None and self.audited.set_batch(findings):
+            self._findings_changed()
 
     def _after_cell(self, table: str, row: str, col: str, old: Number | None) -> None:
         assert self.report is not None
@@ -200,20 +211,10 @@ class ReportSession(QObject):
 
     def _note(self, table: str, row: str, col: str, old: Any, new: Any) -> None:
         change = Change(table, row, col, old, new, dt.datetime.now())
-        self.changes.append(change)
+        assert self.audited is not None
+        self.audited.changes.append(change)
         self.changeMade.emit(change)
 
-    def _set_findings(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def _findings_changed(self) -> None:
         self._suggestion_stale = True
-        by_cell: dict[CellKey, list[Finding]] = defaultdict(list)
-        rows: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-        for f in findings:
-            for ref in f.cells:
-                if ref.col is None:
-                    rows[(ref.table, ref.row)].append(f)
-                else:
-                    by_cell[(ref.table, ref.row, ref.col)].append(f)
-        self._by_cell = dict(by_cell)
-        self._row_findings = dict(rows)
         self.findingsChanged.emit()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from model.findings import ERROR
 from model.report import STATUS_UNCERTAIN, Report
+from model.rule_catalog import EMPTY_CELL
 from ui import theme
 from ui.session import ReportSession
 
@@ -192,7 +193,7 @@ class SourceView(QPlainTextEdit):
                     elif found:
                         color = (
                             theme.SOURCE_BLANK_BG
-                            if any(f.rule == "EMPTY_CELL" for f in found)
+                            if any(f.rule == EMPTY_CELL.id for f in found)
                             else (theme.SOURCE_WARNING_BG)
                         )
                     else:

@@ -11,7 +11,7 @@ in; nothing here is process-wide, so tests use one in a temporary folder.
 Registering a report is a transaction whose commit waits for the disk (the workspace syncs
 every commit): a batch of a thousand did that a thousand times on the window's thread,
 which stood still for as long as a quarter of a second when the disk was busy.
-`Registrar` does the registrations on a thread of its own, through its own connection to
+`Registrar` does the registrations in the background, through its own connection to
 the same file; the link's other writes (corrections, closing, saving) first wait for the
 registrations queued before them, so they reach the file in the order they were made.
 """
@@ -27,12 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
 
 from model.changes import Change
 from model.report import Report
 from model.workspace import OpenReport, Workspace, WorkspaceError
 from ui.session import ReportSession
+from ui.tasks import Task, start
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +48,13 @@ def workspace_path() -> Path:
 
 
 class Registrar:
-    """Registers reports in a workspace file on a thread of its own, in the order given.
+    """Registers reports in a workspace file in the background, in the order given.
 
-    The thread opens its own connection when there is work and closes it (and ends) once
-    nothing more has come for a moment, so an idle window holds no thread and no second
-    connection. A serial writer with a queue rather than a `ui.tasks.Task`: the order of
-    the writes is the point. `problem` is called on the thread with the error message."""
+    A `ui.tasks.Task` on a pool of one thread of its own, so one writer at a time: the
+    order of the writes is the point. The task opens its own connection when there is
+    work, drains the queue, and closes it (and ends) once nothing more has come for a
+    moment, so an idle window holds no second connection. `problem` is called on the
+    pool's thread with the error message."""
 
     IDLE = 0.5  # seconds without work before the thread ends
     MAX_BATCH = 200  # registrations committed together at most
@@ -61,15 +63,18 @@ class Registrar:
         self._path = path
         self._problem = problem
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
-        self._lock = threading.Lock()  # guards _thread against an add as it ends
-        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # guards _running against an add as the task ends
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._running = False
+        self._task: Task | None = None  # the last one started, kept until the next one
 
     def add(self, path: str, sha256: str) -> None:
         with self._lock:
             self._queue.put((path, sha256))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="workspace registrar", daemon=True)
-                self._thread.start()
+            if not self._running:
+                self._running = True
+                self._task = start(Task(lambda _progress, _cancelled, _partial: self._run()), self._pool)
 
     def settled(self) -> bool:
         """Whether every registration given so far is committed."""
@@ -88,7 +93,7 @@ class Registrar:
                 except queue.Empty:
                     with self._lock:
                         if self._queue.empty():
-                            self._thread = None
+                            self._running = False
                             return
                     continue
                 # What has queued up meanwhile goes in the same commit, in order.

@@ -185,102 +185,6 @@ Your corrections are not lost.</source>
         <translation>提示</translation>
     </message>
     <message>
-        <source>Table 3 balance</source>
-        <translation>表三勾稽关系</translation>
-    </message>
-    <message>
-        <source>Table 3 outcome total</source>
-        <translation>表三办理结果合计</translation>
-    </message>
-    <message>
-        <source>Table 3 row total</source>
-        <translation>表三行总计</translation>
-    </message>
-    <message>
-        <source>Table 4 total</source>
-        <translation>表四总计</translation>
-    </message>
-    <message>
-        <source>Blank cell</source>
-        <translation>空白单元格</translation>
-    </message>
-    <message>
-        <source>Row or column missing</source>
-        <translation>缺少行或列</translation>
-    </message>
-    <message>
-        <source>Label differs from the form</source>
-        <translation>标签与官方格式不一致</translation>
-    </message>
-    <message>
-        <source>Not a number</source>
-        <translation>非数字内容</translation>
-    </message>
-    <message>
-        <source>Negative number</source>
-        <translation>负数</translation>
-    </message>
-    <message>
-        <source>Table missing</source>
-        <translation>缺少表格</translation>
-    </message>
-    <message>
-        <source>Cell not read with certainty</source>
-        <translation>无法确定的单元格</translation>
-    </message>
-    <message>
-        <source>Not an annual report</source>
-        <translation>不是年度报告</translation>
-    </message>
-    <message>
-        <source>Section missing</source>
-        <translation>缺少章节</translation>
-    </message>
-    <message>
-        <source>Format does not match the year</source>
-        <translation>表格格式与年度不符</translation>
-    </message>
-    <message>
-        <source>Figures in the text do not add up</source>
-        <translation>正文数字合计不符</translation>
-    </message>
-    <message>
-        <source>Text contradicts the table</source>
-        <translation>正文与表格不一致</translation>
-    </message>
-    <message>
-        <source>Percentage does not match</source>
-        <translation>百分比不符</translation>
-    </message>
-    <message>
-        <source>Carry-over differs from last year</source>
-        <translation>结转数与上年不符</translation>
-    </message>
-    <message>
-        <source>Duplicate content</source>
-        <translation>内容雷同</translation>
-    </message>
-    <message>
-        <source>Published late</source>
-        <translation>发布超期</translation>
-    </message>
-    <message>
-        <source>Fees not reported</source>
-        <translation>未报告信息处理费</translation>
-    </message>
-    <message>
-        <source>Counts do not follow from last year</source>
-        <translation>跨年度件数不衔接</translation>
-    </message>
-    <message>
-        <source>Problems section copied from last year</source>
-        <translation>问题及改进照搬上年</translation>
-    </message>
-    <message>
-        <source>Large change from last year</source>
-        <translation>数量较上年大幅变化</translation>
-    </message>
-    <message>
         <source>2019</source>
         <translation>2019版</translation>
     </message>
@@ -359,8 +263,8 @@ Your corrections are not lost.</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</source>
-        <translation>年度报告 (*.txt *.html *.htm *.docx *.doc *.wps *.pdf *.xlsx)</translation>
+        <source>Reports (%1)</source>
+        <translation>年度报告 (%1)</translation>
     </message>
     <message>
         <source>All files (*)</source>

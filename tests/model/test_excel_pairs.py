@@ -17,17 +17,25 @@ from model.excel_pairs import (
     APPLIED,
     SEPARATE,
     SOURCE_CHANGED,
+    BookMerge,
     book_path,
     output_names,
     pair_files,
 )
+from model.findings import Finding
+from model.report import Report
 from model.rules import audit
 from parsers import load_report
-from parsers.pipeline import audit_paired
+from parsers.pipeline import audit_files
 from tests.conftest import sample
 
 CELL = ("table3", "new", "natural_person")
 WHEN = dt.datetime(2025, 3, 1, 9, 30)
+
+
+def audit_paired(files: list[str], books: dict[str, str]) -> list[tuple[Report, list[Finding], BookMerge | None]]:
+    """The headless pipeline over sources opened with their workbooks, as triples."""
+    return [(a.report, a.findings, a.book) for a in audit_files(files, books=books)]
 
 
 def _saved_pair(folder: Path, value: int = 999, name: str = "report.txt") -> tuple[Path, Path]:

@@ -14,9 +14,16 @@ from pathlib import Path
 import pytest
 
 from model import batch_rules, guard, messages, rules
+from model.findings import Finding
 from model.report import Report
 from parsers import pipeline
 from tests.conftest import sample
+
+
+def _items(paths: list[str]) -> list[tuple[Report, list[Finding]]]:
+    """The headless pipeline's (report, findings) for each file."""
+    return [(a.report, a.findings) for a in pipeline.audit_files(paths)]
+
 
 GOOD = sample("003").read_text(encoding="utf-8")
 
@@ -51,7 +58,7 @@ def test_fmt_num_never_raises_on_a_huge_integer() -> None:
 @pytest.mark.parametrize("text", [huge_in_text(400), huge_in_text(5000), huge_in_cell(4400), huge_in_cell(60)])
 def test_overlong_numbers_never_stop_the_batch(tmp_path: Path, text: str) -> None:
     paths = _files(tmp_path, a_bad=text, b_good=GOOD)
-    items = pipeline.audit_files(paths)
+    items = _items(paths)
     (bad, _), (good, good_findings) = items
     assert good.error is None and good.format == "2019"
     assert bad.error is None or "程序内部出错" in bad.error
@@ -70,7 +77,7 @@ def test_a_fault_in_the_audit_is_the_files_error(
 
     monkeypatch.setattr(rules, "audit", audit)
     with caplog.at_level(logging.ERROR):
-        items = pipeline.audit_files(_files(tmp_path, a_bad=GOOD, b_good=GOOD))
+        items = _items(_files(tmp_path, a_bad=GOOD, b_good=GOOD))
     (bad, bad_findings), (good, _) = items
     assert bad.error == guard.internal_error(guard.AUDIT) and bad_findings == []
     assert good.error is None
@@ -81,13 +88,13 @@ def test_a_fault_in_the_audit_is_the_files_error(
 def test_a_fault_in_a_batch_rule_is_the_files_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = batch_rules.cross_year_carry
 
-    def carry(reports):  # type: ignore[no-untyped-def]
+    def carry(reports, prints=None):  # type: ignore[no-untyped-def]
         if any("bad" in r.path for r in reports):
             raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
-        return real(reports)
+        return real(reports, prints)
 
     monkeypatch.setattr(batch_rules, "cross_year_carry", carry)
-    items = pipeline.audit_files(_files(tmp_path, a_good=GOOD, b_bad=GOOD, c_good=GOOD))
+    items = _items(_files(tmp_path, a_good=GOOD, b_bad=GOOD, c_good=GOOD))
     assert [r.error for r, _ in items] == [None, guard.internal_error(guard.BATCH), None]
     # The other rule still ran on the others: the two good copies are the same text, but
     # of one agency, so no DUPLICATE_CONTENT; their own findings are kept.
@@ -95,7 +102,7 @@ def test_a_fault_in_a_batch_rule_is_the_files_error(tmp_path: Path, monkeypatch:
 
 
 def test_a_fault_in_the_json_is_the_files_error(tmp_path: Path) -> None:
-    items = pipeline.audit_files(_files(tmp_path, a_good=GOOD, b_bad=GOOD))
+    items = _items(_files(tmp_path, a_good=GOOD, b_bad=GOOD))
     bad = items[1][0]
     table, cells = next(iter(bad.tables.items()))
     next(iter(cells.values())).value = 10**5000  # json cannot write an integer this long
@@ -107,7 +114,7 @@ def test_a_fault_in_the_json_is_the_files_error(tmp_path: Path) -> None:
 def test_a_fault_in_the_summary_leaves_out_that_line(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    items = pipeline.audit_files(_files(tmp_path, a_good=GOOD, b_bad=GOOD))
+    items = _items(_files(tmp_path, a_good=GOOD, b_bad=GOOD))
     cells = next(iter(items[1][0].tables.values()))
     next(iter(cells.values())).value = object()  # type: ignore[assignment]  # a fault of the program
     out = tmp_path / "sum.xlsx"
@@ -122,7 +129,7 @@ def test_figures_no_worksheet_holds_are_written_as_text(tmp_path: Path) -> None:
 
     from model.excel import read_report_workbook, write_report
 
-    items = pipeline.audit_files(_files(tmp_path, a=GOOD))
+    items = _items(_files(tmp_path, a=GOOD))
     report, findings = items[0]
     cells = list(next(iter(report.tables.values())).values())
     cells[0].value, cells[1].value, cells[2].value = 10**400, 10**20, float("inf")
@@ -152,6 +159,6 @@ def test_a_file_that_takes_too_long_is_left_out(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(pipeline, "load_report", slow)
     monkeypatch.setattr(guard, "FILE_SECONDS", 0.3)
     start = time.perf_counter()
-    items = pipeline.audit_files(_files(tmp_path, a_slow=GOOD, b_good=GOOD))
+    items = _items(_files(tmp_path, a_slow=GOOD, b_good=GOOD))
     assert time.perf_counter() - start < 3
     assert [r.error for r, _ in items] == [guard.TOO_SLOW, None]

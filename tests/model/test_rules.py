@@ -166,4 +166,4 @@ def test_every_reason_a_cell_is_uncertain_has_its_words() -> None:
     from model import messages
     from model.report import UNCERTAIN_REASONS
 
-    assert set(messages._UNCERTAIN_WHY) == set(UNCERTAIN_REASONS)
+    assert set(messages.UNCERTAIN_WHY) == set(UNCERTAIN_REASONS)

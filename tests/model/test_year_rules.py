@@ -339,7 +339,7 @@ def test_the_headless_audit_runs_the_new_rules(tmp_path: Path) -> None:
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    items = pipeline.audit_files([str(tmp_path / n) for n in texts])
+    items = [(a.report, a.findings) for a in pipeline.audit_files([str(tmp_path / n) for n in texts])]
     rules = [[f.rule for f in findings] for _, findings in items]
     assert "CROSS_YEAR_IN_FORCE" in rules[1] and "COPIED_FROM_LAST_YEAR" in rules[1]
     assert not {"CROSS_YEAR_IN_FORCE", "COPIED_FROM_LAST_YEAR", "YEAR_SWING"} & set(rules[0])

@@ -12,10 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from parsers.inputs import expand_paths
+from parsers.loading import load_batch
 from ui import i18n, resources
 from ui import settings as opt
 from ui.crash import CrashHandler, setup_logging
-from ui.loader import expand_paths, load_batch
 from ui.settings import MAX_RECENT, SETTINGS_VERSION, Settings
 
 ROOT = Path(__file__).resolve().parents[2]

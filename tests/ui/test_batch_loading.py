@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from model.workspace import Workspace
+from parsers import loading as loader
 from tests.ui.conftest import FLAGGED
-from ui import batch_loading, loader
+from ui import batch_loading
 from ui.batch_loading import SESSION_SLICE
 from ui.main_window import MainWindow
 from ui.session import STATE_LOADING, STATE_READY
@@ -122,7 +123,7 @@ def test_reports_read_all_at_once_are_taken_in_over_several_turns(
             partial(loader.load_one(path))  # all queued before the window takes any in
         return len(paths)
 
-    monkeypatch.setattr(batch_loading, "load_batch", read_everything_at_once)
+    monkeypatch.setattr(loader, "load_batch", read_everything_at_once)  # looked up when a batch starts
     taken: list[int] = []  # reports taken in per turn
     loading = window.loading
     real_loaded, real_hand_over = loading._loaded, loading._hand_over

@@ -9,8 +9,9 @@ import pytest
 
 from model import atomic, batch_rules, guard, rules
 from model.report import Report
+from parsers import loading as loader
+from parsers.inputs import expand_paths
 from tests.model.test_guard import GOOD, huge_in_cell, huge_in_text
-from ui import loader
 from ui.main_window import MainWindow
 
 
@@ -28,7 +29,7 @@ def _folder(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("pool_min", [2, 10_000], ids=["processes", "this-process"])
 def test_loader_overlong_numbers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pool_min: int) -> None:
     monkeypatch.setattr(loader, "POOL_MIN_FILES", pool_min)
-    paths = loader.expand_paths([str(_folder(tmp_path))])
+    paths = expand_paths([str(_folder(tmp_path))])
     got: list[loader.Loaded] = []
     loader.load_batch(paths, lambda *_: None, lambda: False, lambda item: got.append(item.unpack()))
     assert [Path(item.path).name for item in got] == ["a_good.txt", "b_text.txt", "c_cell.txt", "d_bad.txt", "e_batch.txt"]
@@ -47,10 +48,10 @@ def test_window_loads_a_batch_with_faults(
             raise OverflowError("cannot convert float infinity to integer")
         return real_audit(report)
 
-    def carry(reports):  # type: ignore[no-untyped-def]
+    def carry(reports, prints=None):  # type: ignore[no-untyped-def]
         if any(r.path.endswith("e_batch.txt") for r in reports):
             raise ValueError("a fault across the batch")
-        return real_carry(reports)
+        return real_carry(reports, prints)
 
     monkeypatch.setattr(rules, "audit", audit)
     monkeypatch.setattr(batch_rules, "cross_year_carry", carry)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from parsers.loading import load_one
 from ui.findings_model import FindingsModel
-from ui.loader import load_one
 from ui.report_list import ReportFilterModel, ReportListModel
 from ui.session import ReportSession
 from ui.table_model import ReportTableModel, parse_number

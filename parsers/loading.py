@@ -1,8 +1,9 @@
-"""Reading a batch of report files: pure functions the background task runs.
+"""Reading a batch of report files in the background of the window (`ui.tasks`), one by one
+or in worker processes: the reading of `parsers.pipeline`, without stalling the window.
 
-Nothing here touches Qt. Folders are expanded to the report files inside them; each file
-is parsed and audited in turn, handed back one by one through `partial`, and a file that
-cannot be read becomes a report with its `error` set while the others go on.
+Each file is parsed and audited in turn (`parsers.pipeline.load_one`), handed back one by
+one through `partial`, and a file that cannot be read becomes a report with its `error`
+set while the others go on.
 
 What `partial` receives has the file's `path` and an `unpack()` that gives its `Loaded`.
 Reports read in worker processes come back still pickled (`Packed`): unpickling them in
@@ -14,93 +15,21 @@ less than that and it chooses when.
 
 from __future__ import annotations
 
-import array
 import concurrent.futures
 import concurrent.futures.process
 import contextlib
 import logging
 import multiprocessing
 import os
-import pickle
 import sys
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from model.excel_pairs import BookMerge
-from model.findings import Finding
 from model.logfile import current_log, setup_file_log
-from model.report import Report
+from parsers.pipeline import Loaded, Packed, load_one, load_packed
 
-
-@dataclass
-class Loaded:
-    """One parsed file, its first audit and the batch rules' fingerprint of its text; with
-    what became of the audit workbook opened with it (`model.excel_pairs`), if any."""
-
-    path: str
-    report: Report
-    findings: list[Finding] = field(default_factory=list)
-    fingerprint: frozenset[int] | None = None
-    book: BookMerge | None = None
-
-    def unpack(self) -> Loaded:
-        """Itself: read in this process, it was never packed."""
-        return self
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The fingerprint (hundreds of CRC-32 values) goes as one block of bytes rather than
-        # an object per number: unpickling happens on the window's thread.
-        shingles = None if self.fingerprint is None else array.array("I", self.fingerprint).tobytes()
-        return (_unpickle_loaded, (self.path, self.report, self.findings, shingles, self.book))
-
-
-def _unpickle_loaded(
-    path: str, report: Report, findings: list[Finding], shingles: bytes | None, book: BookMerge | None = None
-) -> Loaded:
-    fingerprint = None
-    if shingles is not None:
-        numbers = array.array("I")
-        numbers.frombytes(shingles)
-        fingerprint = frozenset(numbers)
-    return Loaded(path, report, findings, fingerprint, book)
-
-
-@dataclass(frozen=True)
-class Packed:
-    """A `Loaded` pickled by the worker process that read it; `unpack()` gives it back."""
-
-    path: str
-    data: bytes
-
-    def unpack(self) -> Loaded:
-        loaded = pickle.loads(self.data)
-        assert isinstance(loaded, Loaded)
-        return loaded
-
-
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    from parsers.inputs import expand_paths as expand
-
-    return expand(paths)
-
-
-def load_one(path: str, book: str | None = None) -> Loaded:
-    """Parse and audit one file, with the corrections of its audit workbook `book` over it
-    when they apply; never raises for a bad file (the reason is in `report.error`)."""
-    from model import guard
-    from parsers.pipeline import read_with_book
-
-    report, findings, merge = read_with_book(path, book)  # within a time limit in worker processes
-    fingerprint = guard.prepare_report(report)  # made here, off the GUI thread
-    return Loaded(path, report, [] if report.error else findings, fingerprint, merge)
-
-
-def load_packed(path: str, book: str | None = None) -> Packed:
-    """`load_one`, pickled here (in a worker process) for the window's thread to unpack."""
-    return Packed(path, pickle.dumps(load_one(path, book), protocol=pickle.HIGHEST_PROTOCOL))
+__all__ = ["POOL_MIN_FILES", "Loaded", "Packed", "load_batch", "load_one", "load_packed", "worker_setup"]
 
 
 _WORK_SLICE = 0.02  # seconds of parsing between pauses, when reading in this process

@@ -7,9 +7,10 @@ import pickle
 
 import pytest
 
+from parsers import loading as loader
+from parsers.inputs import expand_paths
+from parsers.loading import Loaded, load_batch
 from tests.conftest import SAMPLES
-from ui import loader
-from ui.loader import Loaded, expand_paths, load_batch
 
 
 def _run(paths: list[str], cancel_after: int | None = None) -> list[Loaded]:
