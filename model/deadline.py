@@ -61,6 +61,13 @@ _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|厅|署)
 _PLACE = re.compile(rf"{_PLACE_END}$")
 
 
+def zone_of(name: str) -> str:
+    """The zone a zone's 管委会 speaks for (平潭综合实验区管委会 -> 平潭综合实验区); any other
+    name as it is."""
+    core = _ZONE_BODY.sub("", name)
+    return core if core != name and _ZONE.search(core) else name
+
+
 def agency_kind(name: str | None) -> str:
     """The kind of agency `name` (a full name, as a title or a signature gives it) describes."""
     name = _NOISE.sub("", name or "")

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from model.deadline import zone_of
 from model.fingerprints import Fingerprints
 from model.report import Number, Report
 
@@ -51,7 +52,7 @@ def agency_key(name: str | None) -> str | None:
     """An agency name reduced so that spellings of one agency compare equal."""
     if not name:
         return None
-    key = _NOISE.sub("", name)
+    key = zone_of(_NOISE.sub("", name))  # a zone's 管委会 reports as the zone
     for long, short in _ABBREVIATIONS:
         key = key.replace(long, short)
     return key

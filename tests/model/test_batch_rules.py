@@ -14,6 +14,14 @@ def test_agency_names_compare_after_normalisation() -> None:
     assert agency_key("襄城区人力资源和社会保障局") == agency_key("襄城区人社局")
 
 
+def test_a_zones_management_committee_is_the_zone() -> None:
+    # The zone's report is signed by the zone one year and by its 管委会 the next.
+    assert agency_key("平潭综合实验区管委会") == agency_key("平潭综合实验区")
+    assert agency_key("某某经济技术开发区管理委员会") == agency_key("某某经济技术开发区")
+    # A committee that is not a zone's body keeps its name.
+    assert agency_key("某某县卫生健康委员会") != agency_key("某某县卫生健康")
+
+
 def test_carry_over_against_last_year(tmp_path: Path) -> None:
     this = load_report(sample("003"))  # 2019; 上年结转: 自然人 10, 总计 10
     (tmp_path / "2018.txt").write_text(sample("003").read_text(encoding="utf-8").replace("2019", "2018"), encoding="utf-8")

@@ -248,7 +248,8 @@ def test_overview_figures_and_the_reports_behind_them(samples: Path) -> None:
     from model.overview import overview
     from parsers.pipeline import audit_files
 
-    items = audit_files([str(p) for p in sorted(samples.glob("*.txt"))] * 2)  # every report twice
+    paths = [str(p) for p in sorted(samples.glob("*.txt"))] * 2  # every report twice
+    items = [(a.report, a.findings) for a in audit_files(paths)]
     o = overview(items)
     for agency, row in o.agencies.iterrows():
         mine = [i for i, (r, _) in enumerate(items) if r.agency == agency]
