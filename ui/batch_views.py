@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from model.batch_rules import agency_key
 from ui.open_reports import OpenReports
 from ui.panels import ReportListPanel
+from ui.saving import ask_save_path
 from ui.session import ReportSession
 
 if TYPE_CHECKING:  # the views import pandas and openpyxl: only when first opened
@@ -105,12 +106,8 @@ class BatchViews(QObject):
         """Sum the reports the list shows (as filtered) into a workbook chosen by the officer."""
         shown = self.panel.sessions_in_order()
         folder = os.path.dirname(shown[0].path) if shown else ""
-        dialog = QFileDialog(self.window, self.tr("Save Roll-up"), os.path.join(folder, "合计.xlsx"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
-        dialog.fileSelected.connect(lambda path: self.write_rollup(path, shown))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        start = os.path.join(folder, "合计.xlsx")
+        ask_save_path(self.window, self.tr("Save Roll-up"), start, lambda path: self.write_rollup(path, shown))
 
     def write_rollup(self, path: str, sessions: list[ReportSession]) -> bool:
         from model.atomic import WriteError

@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,6 +40,7 @@ from model.messages import TABLE_SHORT, fmt_num, row_label
 from model.report import Report
 from model.rollup import _number
 from model.schema import TABLES
+from ui.saving import ask_save_path
 from ui.session import ReportSession
 
 SWING_COLOR = QColor("#FDE0BD")
@@ -277,12 +277,7 @@ class CompareView(QWidget):
             return
         c = self.comparison
         name = f"{c.new.agency or 'report'}_{c.old.year}-{c.new.year}.对比.xlsx"
-        dialog = QFileDialog(self, self.tr("Save Comparison"), os.path.join(os.path.dirname(c.new.path), name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
-        dialog.fileSelected.connect(self.export_to)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        ask_save_path(self, self.tr("Save Comparison"), os.path.join(os.path.dirname(c.new.path), name), self.export_to)
 
     def export_to(self, path: str) -> None:
         """Write the comparison workbook to `path` (the status is told through `exported`)."""

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from model.messages import RULE_NAMES, SEVERITY_NAMES
 from model.overview import YEAR_FIGURES, Overview, overview
 from model.rollup import _number
+from ui.saving import ask_save_path
 from ui.session import ReportSession
 
 HEAT_HIGH = QColor("#F8696B")
@@ -216,12 +216,7 @@ class OverviewView(QWidget):
 
     def ask_export(self) -> None:
         folder = os.path.dirname(self.sessions[0].path) if self.sessions else ""
-        dialog = QFileDialog(self, self.tr("Save Overview"), os.path.join(folder, "概览.xlsx"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("Excel workbooks (*.xlsx)"))
-        dialog.fileSelected.connect(self.export_to)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        ask_save_path(self, self.tr("Save Overview"), os.path.join(folder, "概览.xlsx"), self.export_to)
 
     def export_to(self, path: str) -> None:
         from model.atomic import WriteError

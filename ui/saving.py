@@ -151,7 +151,7 @@ class Saver(QObject):
         self.pool.waitForDone(msecs)
 
 
-def ask_save_path(parent: QWidget, title: str, start: str, chosen: Callable[[str], None]) -> QFileDialog:
+def ask_save_path(parent: QWidget, title: str, start: str, chosen: Callable[[str], object]) -> QFileDialog:
     """A non-modal "save as" dialog for an Excel workbook; `chosen(path)` when accepted."""
     dialog = QFileDialog(parent, title, start)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

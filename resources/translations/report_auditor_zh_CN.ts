@@ -1056,10 +1056,6 @@ Your corrections are not lost.</source>
         <source>Save Comparison</source>
         <translation>保存年度对比</translation>
     </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
 </context>
 <context>
     <name>OverviewView</name>
@@ -1173,10 +1169,6 @@ Your corrections are not lost.</source>
         <source>Save Overview</source>
         <translation>保存概览</translation>
     </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
 </context>
 <context>
     <name>BatchViews</name>
@@ -1203,10 +1195,6 @@ Your corrections are not lost.</source>
     <message>
         <source>Save Roll-up</source>
         <translation>保存合计表</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message numerus="yes">
         <source>%n report(s) behind the figure</source>
