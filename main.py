@@ -10,7 +10,7 @@
 `compare` puts one agency's report of one year beside another year's (`model.compare`).
 
 A source opened with its own audit workbook (`a.txt` and `a.审核.xlsx` in one folder) is
-one report: the source's text with the workbook's corrections (`model.excel_pairs`).
+one report: the source's text with the workbook's corrections (`model.excel.pairs`).
 `--pdf-dir` writes each report's printed audit (the tables with their marks, the findings,
 the change log) as `<name>.审核.pdf`.
 
@@ -36,7 +36,7 @@ from model import __version__
 if TYPE_CHECKING:
     from model.audited import AuditedReport
     from model.changes import Change
-    from model.excel_pairs import BookMerge
+    from model.excel.pairs import BookMerge
     from model.findings import Finding
     from model.report import Report
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 def report_book_names(folder: str, reports: Sequence[Report], suffix: str | None = None) -> list[str | None]:
     """The output name for each report read (None for one not read): named after its source
     file, made safe for Windows, each name once (case ignored, as there)."""
-    from model.excel_pairs import BOOK_SUFFIX, output_names
+    from model.excel.pairs import BOOK_SUFFIX, output_names
 
     return output_names(folder, [None if r.error else r.path for r in reports], suffix or BOOK_SUFFIX)
 
@@ -95,8 +95,8 @@ def write_per_report(folder: str, audited: Sequence[AuditedReport], suffix: str,
 
 def write_report_books(folder: str, audited: Sequence[AuditedReport]) -> list[str]:
     """One audit workbook per report that could be read (see `write_per_report`)."""
-    from model.excel import write_report
-    from model.excel_pairs import BOOK_SUFFIX
+    from model.excel.pairs import BOOK_SUFFIX
+    from model.excel.workbook import write_report
 
     def write(path: Path, report: Report, findings: list[Finding], changes: list[Change]) -> None:
         write_report(path, report, findings, changes)
@@ -107,7 +107,7 @@ def write_report_books(folder: str, audited: Sequence[AuditedReport]) -> list[st
 def write_report_pdfs(folder: str, audited: Sequence[AuditedReport]) -> list[str]:
     """The printed audit of each report that could be read, as a PDF (see `write_per_report`).
     Qt draws it: a `QGuiApplication` is made for it, without a window."""
-    from model.excel_pairs import PDF_SUFFIX
+    from model.excel.pairs import PDF_SUFFIX
     from ui.printing import gui_application, write_pdf
 
     gui_application()
@@ -120,7 +120,7 @@ def write_report_pdfs(folder: str, audited: Sequence[AuditedReport]) -> list[str
 
 def book_note(merge: BookMerge | None) -> str:
     """What became of a report's audit workbook, said after its line."""
-    from model.excel_pairs import APPLIED, SOURCE_CHANGED, cells_corrected
+    from model.excel.pairs import APPLIED, SOURCE_CHANGED, cells_corrected
 
     if merge is None:
         return ""
@@ -134,7 +134,7 @@ def book_note(merge: BookMerge | None) -> str:
 def _inputs(paths: Sequence[str]) -> tuple[list[str], list[str], bool]:
     """The report files the paths name, the sentences for paths that give none, and whether
     a path was not found at all (a usage error)."""
-    from parsers.inputs import expand_paths
+    from parsers.read.inputs import expand_paths
 
     files: list[str] = []
     problems: list[str] = []
@@ -208,7 +208,7 @@ def check(argv: Sequence[str]) -> int:
             print(problem, file=sys.stderr)
         return 1
 
-    from model.excel_pairs import pair_files
+    from model.excel.pairs import pair_files
     from parsers.pipeline import audit_files
 
     sources, books = pair_files(files)
@@ -253,7 +253,7 @@ def check(argv: Sequence[str]) -> int:
 def _read_for(paths: Sequence[str]) -> tuple[list[Report], list[str], int | None]:
     """Read the reports `paths` name, with their audit workbooks' corrections: (reports,
     problems, an exit status when the run cannot go on)."""
-    from model.excel_pairs import pair_files
+    from model.excel.pairs import pair_files
     from parsers.pipeline import audit_files
 
     files, problems, usage = _inputs(paths)
@@ -320,7 +320,7 @@ def rollup(argv: Sequence[str]) -> int:
         _finish(problems, True)
         return status
     from model.atomic import WriteError
-    from model.excel_rollup import LEFT_REASONS, write_rollup
+    from model.excel.rollup import LEFT_REASONS, write_rollup
     from model.messages import FORMAT_NAMES
     from model.rollup import LEFT_UNREADABLE, roll_up, roll_up_shared
 
@@ -365,7 +365,7 @@ def compare(argv: Sequence[str]) -> int:
         return _finish(refused, True)
     from model.atomic import WriteError
     from model.compare import compare as compare_reports
-    from model.excel_rollup import write_comparison
+    from model.excel.rollup import write_comparison
     from parsers.pipeline import read_with_book
 
     old, new = (read_with_book(p, None)[0] for p in (args.old, args.new))

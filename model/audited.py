@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from model.changes import Change
-from model.excel_pairs import BookMerge
+from model.excel.pairs import BookMerge
 from model.findings import Finding
 from model.report import Report
 

@@ -1,6 +1,6 @@
 """What the narrative of a report states, as plain data the rules can check.
 
-The parsers find these in the text (`parsers/narrative.py`); the rules in
+The parsers find these in the text (`parsers/recognize/narrative.py`); the rules in
 `model/narrative_rules.py` compare them with each other and with the tables.
 
 Figures are exact: a count is an `int`, an amount with decimals a `Decimal`, so that

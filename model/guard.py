@@ -182,7 +182,7 @@ def write_summary(path: str, items: Sequence[Item]) -> list[str]:
     import tempfile
     from pathlib import Path
 
-    from model.excel import write_summary as write
+    from model.excel.workbook import write_summary as write
 
     try:
         write(path, items)

@@ -17,10 +17,10 @@ def _own_workbook(path: str | os.PathLike[str]) -> Report | None:
     """A workbook this program exported, read back exactly; None for any other workbook.
 
     The workbook passes the same safety checks as any other before openpyxl opens it."""
-    from model.excel import NotReportWorkbook, read_report_workbook
-    from parsers import sniff
-    from parsers.readers import read_bytes
-    from parsers.xlsx_reader import check_workbook
+    from model.excel.workbook import NotReportWorkbook, read_report_workbook
+    from parsers.read import sniff
+    from parsers.read.readers import read_bytes
+    from parsers.read.xlsx_reader import check_workbook
 
     data = read_bytes(path)
     if sniff.sniff(data) != sniff.XLSX:
@@ -44,8 +44,8 @@ def load_report(path: str | os.PathLike[str]) -> Report:
 
     Never raises: a fault of the program itself on some file is logged with its traceback
     and that file gets a reason, so a batch goes on."""
-    from parsers.readers import read_document
-    from parsers.recognize import recognize
+    from parsers.read.readers import read_document
+    from parsers.recognize.document import recognize
 
     try:
         if Path(path).suffix.lower() == ".xlsx":

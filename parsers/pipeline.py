@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from model import guard
 from model.audited import AuditedReport
-from model.excel_pairs import APPLIED, SEPARATE, BookMerge, merge_book, replay
+from model.excel.pairs import APPLIED, SEPARATE, BookMerge, merge_book, replay
 from model.findings import Finding
 from model.report import Report
 from parsers import load_report
@@ -61,7 +61,7 @@ def read_with_book(path: str, book: str | None) -> tuple[Report, list[Finding], 
 @dataclass
 class Loaded:
     """One parsed file, its first audit and the batch rules' fingerprint of its text; with
-    what became of the audit workbook opened with it (`model.excel_pairs`), if any."""
+    what became of the audit workbook opened with it (`model.excel.pairs`), if any."""
 
     path: str
     report: Report

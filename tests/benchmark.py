@@ -37,8 +37,8 @@ from model.overview import overview  # noqa: E402
 from model.rollup import roll_up  # noqa: E402
 from model.rules import audit  # noqa: E402
 from parsers import load_report  # noqa: E402
-from parsers.decode import decode_bytes  # noqa: E402
-from parsers.readers import read_bytes  # noqa: E402
+from parsers.read.decode import decode_bytes  # noqa: E402
+from parsers.read.readers import read_bytes  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         table.row(f"overview of {args.reports} reports, median", statistics.median(overview_times) * 1000, "ms", 500)
 
         try:
-            from model.excel import write_report, write_summary
+            from model.excel.workbook import write_report, write_summary
         except ImportError:
             print("     Excel export not available")
         else:
@@ -247,8 +247,8 @@ def worst_cases(table: Table) -> None:
         _parse_and_audit(str(big))  # once: results are kept by text, a second read is no measure
         took = time.perf_counter() - start
         table.row(f"largest table ({LARGEST_TABLE_ROWS} rows): parse + audit", took, "s", LARGEST_TABLE_S)
-    from parsers.readings import Shape, read_row
-    from parsers.stream import tokenize
+    from parsers.recognize.readings import Shape, read_row
+    from parsers.recognize.stream import tokenize
 
     shapes = {"表三": Shape(7, ((0, 6),)), "表四": Shape(15, ((0, 4), (5, 9), (10, 14)))}
     worst, which = 0.0, ""
@@ -292,9 +292,9 @@ def _pdf_cost(data: bytes) -> tuple[float, float, int]:
     look."""
     import tracemalloc
 
-    from parsers.grid import RenderOptions
-    from parsers.pdf_limits import check_pdf
-    from parsers.pdf_reader import read_pdf
+    from parsers.read.grid import RenderOptions
+    from parsers.read.pdf_limits import check_pdf
+    from parsers.read.pdf_reader import read_pdf
 
     pages = check_pdf(data)
     with multiprocessing.get_context("spawn").Pool(1) as pool:  # a fresh heap, nothing to reuse
@@ -312,8 +312,8 @@ def _pdf_cost(data: bytes) -> tuple[float, float, int]:
 def _first_read_rise(data: bytes) -> int | None:
     """In a process of its own: how far reading `data` raises the resident memory, once
     the libraries are loaded (by reading a one-line PDF first)."""
-    from parsers.grid import RenderOptions
-    from parsers.pdf_reader import read_pdf
+    from parsers.read.grid import RenderOptions
+    from parsers.read.pdf_reader import read_pdf
     from tests.parsers.test_read_pdf import PdfPage, build_pdf
 
     warm = PdfPage()

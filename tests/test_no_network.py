@@ -20,9 +20,9 @@ import pytest
 from openpyxl import load_workbook
 
 from main import check
-from model import excel_data
 from model.batch_rules import audit_batch
-from model.excel import read_report_workbook, write_report, write_summary
+from model.excel import data as excel_data
+from model.excel.workbook import read_report_workbook, write_report, write_summary
 from model.report import Report
 from model.rules import audit
 from parsers import load_report

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QThreadPool, QTimer, Signal
 
-from model.excel_pairs import pair_files
+from model.excel.pairs import pair_files
 from ui import settings as opt
 from ui.open_reports import OpenReports
 from ui.persistence import Persistence
@@ -125,14 +125,14 @@ class BatchLoading(QObject):
     def open(self, paths: list[str], pair: bool = True, sample: bool = False) -> list[str]:
         """Open files and folders; returns the report files they name, each once.
 
-        A source and its own audit workbook are one report (`model.excel_pairs`; unless
+        A source and its own audit workbook are one report (`model.excel.pairs`; unless
         `pair` is false): the workbook does not get a row of its own. A file already open is
         selected; new ones are listed (the first slice at once, the rest over the next turns
         of the event loop) and read in the background. `sample`: the bundled samples,
         labelled as such."""
         reports = self.open_reports
         gc.freeze()  # what is there now stays: see _loaded
-        from parsers.inputs import expand_paths
+        from parsers.read.inputs import expand_paths
 
         files = expand_paths(paths)
         books: dict[str, str] = {}

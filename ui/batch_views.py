@@ -1,6 +1,6 @@
 """The 分析 menu: views over several reports of the batch — the comparison of two years
 (`ui.compare_view`), the overview (`ui.overview`) and the roll-up of the listed reports
-saved as a workbook (`model.rollup`, `model.excel_rollup`).
+saved as a workbook (`model.rollup`, `model.excel.rollup`).
 
 `BatchViews` holds its actions and opens the views; a figure clicked in the overview
 selects its reports in the list (filtered to the agency when they are one agency's).
@@ -111,7 +111,7 @@ class BatchViews(QObject):
 
     def write_rollup(self, path: str, sessions: list[ReportSession]) -> bool:
         from model.atomic import WriteError
-        from model.excel_rollup import write_rollup
+        from model.excel.rollup import write_rollup
         from model.rollup import roll_up, roll_up_shared
 
         reports = [s.report for s in sessions if s.report is not None]

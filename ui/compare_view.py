@@ -6,7 +6,7 @@ them, and any two reports can be paired by hand. For each table the figures of b
 years stand side by side with the change (number and per cent) beside them; swings
 (YEAR_SWING's test) are filled orange. The narrative is compared section by section:
 unchanged paragraphs grey, near-unchanged yellow, new ones plain, removed ones struck
-through. The comparison can be saved as a workbook (`model.excel_rollup`).
+through. The comparison can be saved as a workbook (`model.excel.rollup`).
 
 The work is `model.compare`; this module only shows it.
 """
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.compare import CHANGED, NEAR, NEW, REMOVED, SAME, Comparison, TableComparison, compare
-from model.excel_rollup import change_text
+from model.excel.rollup import change_text
 from model.last_year import YearPairs
 from model.messages import TABLE_SHORT, fmt_num, row_label
 from model.report import Report
@@ -282,7 +282,7 @@ class CompareView(QWidget):
     def export_to(self, path: str) -> None:
         """Write the comparison workbook to `path` (the status is told through `exported`)."""
         from model.atomic import WriteError
-        from model.excel_rollup import write_comparison
+        from model.excel.rollup import write_comparison
 
         if self.comparison is None:
             return

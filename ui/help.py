@@ -4,7 +4,7 @@ about box.
 The guide is `resources/help/guide_zh_CN.html` (Chinese, as officers read it), filled in
 here from the program's own declarations: each rule's section (name, severity,
 explanation, example) from its declaration in `model.rule_catalog`, each mark's name and
-colour from `model.excel_marks` and `ui.theme`, the shortcuts from the window's menu
+colour from `model.excel.marks` and `ui.theme`, the shortcuts from the window's menu
 actions, the version. A rule's section is the anchor `rule-<id>`, so a finding opens its
 rule's explanation (`HelpWindow.show_rule`).
 
@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from model import __version__
-from model.excel_marks import MARK_NAMES
+from model.excel.marks import MARK_NAMES
 from model.rule_catalog import RULE_NAMES, RULES
 from ui import theme
 from ui.resources import resource_path

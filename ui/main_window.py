@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
     def ask_open_files(self) -> None:
         dialog = QFileDialog(self, self.tr("Open Reports"), self.settings.get(opt.LAST_FOLDER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        from parsers.filetypes import dialog_patterns  # the file types declared, light to import
+        from parsers.read.filetypes import dialog_patterns  # the file types declared, light to import
 
         dialog.setNameFilters([self.tr("Reports (%1)").replace("%1", dialog_patterns()), self.tr("All files (*)")])
         dialog.filesSelected.connect(lambda files: self.open_paths(list(files), remember=True))

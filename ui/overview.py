@@ -5,7 +5,7 @@ by year, and a heat map of agencies × rules.
 Every figure leads to its reports: clicking a row of agencies, rules or years, or a cell of
 the heat map, announces the reports behind it (`reportsChosen`), which the window selects
 in its list. The figures are `model.overview`'s; the summary workbook with native Excel
-charts is `model.excel_overview`'s.
+charts is `model.excel.overview`'s.
 """
 
 from __future__ import annotations
@@ -220,7 +220,7 @@ class OverviewView(QWidget):
 
     def export_to(self, path: str) -> None:
         from model.atomic import WriteError
-        from model.excel_overview import write_overview
+        from model.excel.overview import write_overview
 
         try:
             write_overview(path, self.data)

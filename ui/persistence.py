@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from model.excel_pairs import APPLIED, SEPARATE, merged_changes
+from model.excel.pairs import APPLIED, SEPARATE, merged_changes
 from model.workspace import Workspace
 from ui import settings as opt
 from ui.notices import CANCEL, DISCARD, SAVE, RestoreBar, UnsavedQuestion, show_message

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from model import guard
 from model.atomic import WriteError
-from model.excel_pairs import BOOK_SUFFIX, PDF_SUFFIX
+from model.excel.pairs import BOOK_SUFFIX, PDF_SUFFIX
 from ui.notices import show_message
 from ui.open_reports import OpenReports
 from ui.printing import print_audit, set_up_page

@@ -2,7 +2,7 @@
 
 In order: the title with the agency, the year and the date; the report's details and
 counts; the legend of the marks; 表二, 表三 and 表四 in the form's layout (the one
-`model.excel_layout` gives the workbook and the grids), each figure with its mark's colour;
+`model.excel.layout` gives the workbook and the grids), each figure with its mark's colour;
 the findings with their arithmetic and the rule's Chinese name; the change log.
 
 The words are the workbook's: Chinese, whatever the window's language (the printed audit is
@@ -20,9 +20,9 @@ from pathlib import Path
 
 from model import __version__
 from model.changes import META_TABLE, Change
-from model.excel_labels import cell_title, finding_place, rule_title, shown_value
-from model.excel_layout import GROUP, HEADER, Layout, table_layout
-from model.excel_marks import (
+from model.excel.labels import cell_title, finding_place, rule_title, shown_value
+from model.excel.layout import GROUP, HEADER, Layout, table_layout
+from model.excel.marks import (
     MARK_BLANK,
     MARK_EDITED,
     MARK_ERROR,

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QUndoStack
 
-from model.excel_pairs import APPLIED, SOURCE_CHANGED, cells_corrected
+from model.excel.pairs import APPLIED, SOURCE_CHANGED, cells_corrected
 from ui import theme
 from ui.labels import format_name
 from ui.session import STATE_FAILED, STATE_LOADING, ReportSession

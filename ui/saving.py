@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QThrea
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from model import guard
-from model.excel_pairs import book_path
+from model.excel.pairs import book_path
 from model.findings import Finding
 from model.report import Report
 from ui.session import ReportSession
@@ -99,7 +99,7 @@ class Saver(QObject):
             self.failed.emit(self.tr("%1 could not be read; there is nothing to save.").replace("%1", session.name))
             return False
         from model.atomic import WriteError
-        from model.excel import write_report
+        from model.excel.workbook import write_report
 
         assert session.report is not None
         out = os.path.abspath(path or self.target(session))

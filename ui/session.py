@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoStack
 
 from model.audited import AuditedReport
 from model.changes import Change
-from model.excel_pairs import BookMerge
+from model.excel.pairs import BookMerge
 from model.findings import ERROR, WARNING, Finding
 from model.report import Cell, Number, Report
 from model.suggest import Suggestion, suggest

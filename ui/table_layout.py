@@ -1,4 +1,4 @@
-"""A table's grid in the official form's layout: `FormGrid`, read from `model.excel_layout`.
+"""A table's grid in the official form's layout: `FormGrid`, read from `model.excel.layout`.
 
 The Excel writer and the grids share one definition of the form: `table_layout(schema)`
 places every heading, row label and figure on a worksheet, with its merged cells. Here
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.excel_layout import GROUP, HEADER, LABEL, TOP, table_layout
+from model.excel.layout import GROUP, HEADER, LABEL, TOP, table_layout
 from model.schema import Row, TableSchema
 
 TOTAL_COL = "total"
@@ -37,7 +37,7 @@ class Text:
     row: int
     col: int
     text: str
-    kind: str  # HEADER, LABEL or GROUP (model.excel_layout)
+    kind: str  # HEADER, LABEL or GROUP (model.excel.layout)
     rows: int = 1
     cols: int = 1
     total: bool = False

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from model.excel_marks import (
+from model.excel.marks import (
     MARK_BLANK,
     MARK_EDITED,
     MARK_ERROR,
@@ -52,7 +52,7 @@ KIND_VALUE = "value"
 EDGE_LEFT = 1
 EDGE_TOP = 2
 
-# A figure's flag is its mark (`model.excel_marks`), the same on paper and in Excel.
+# A figure's flag is its mark (`model.excel.marks`), the same on paper and in Excel.
 FLAG_NONE = MARK_NONE
 FLAG_ERROR = MARK_ERROR
 FLAG_WARNING = MARK_WARNING

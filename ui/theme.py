@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from model.excel_marks import MARK_BLANK, MARK_EDITED, MARK_ERROR, MARK_MISSING, MARK_UNCERTAIN, MARK_WARNING
+from model.excel.marks import MARK_BLANK, MARK_EDITED, MARK_ERROR, MARK_MISSING, MARK_UNCERTAIN, MARK_WARNING
 
 ERROR_BG = QColor("#f7c6c6")
 BLANK_BG = QColor("#fff0a6")
@@ -19,7 +19,7 @@ UNCERTAIN_FG = QColor("#5b3a8c")
 EDITED_FG = QColor("#1f5fbf")
 EDITED_BG = QColor("#e3edfb")
 DISABLED_BG = QColor("#eeeeee")
-# A figure's background by its mark (`model.excel_marks`): the grids and the printed audit.
+# A figure's background by its mark (`model.excel.marks`): the grids and the printed audit.
 MARK_BG = {
     MARK_ERROR: ERROR_BG,
     MARK_BLANK: BLANK_BG,

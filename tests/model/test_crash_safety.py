@@ -40,10 +40,10 @@ def test_killed_during_save_leaves_the_last_good_workbook(tmp_path: Path) -> Non
         f"""
         import sys
         sys.path.insert(0, {str(ROOT)!r})
-        from model.excel import write_summary
+        from model.excel.workbook import write_summary
         from model.rules import audit
         from parsers import load_report
-        from parsers.inputs import expand_paths
+        from parsers.read.inputs import expand_paths
         reports = [load_report(p) for p in expand_paths([{str(SAMPLES)!r}])] * 40
         items = [(r, audit(r)) for r in reports]
         while True:
@@ -71,7 +71,7 @@ def test_killed_during_a_batch_keeps_the_corrections(tmp_path: Path) -> None:
         sys.path.insert(0, {str(ROOT)!r})
         from model.workspace import Workspace
         from parsers import load_report
-        from parsers.inputs import expand_paths
+        from parsers.read.inputs import expand_paths
         ws = Workspace({str(db)!r})
         paths = expand_paths([{str(SAMPLES)!r}])
         while True:

@@ -20,8 +20,8 @@ from model.deadline import (
     report_deadline,
 )
 from model.narrative_rules import late_publication
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 
 BODY = (
     "一、总体情况\n{year}年，我单位认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开。\n"

@@ -13,14 +13,14 @@ from openpyxl import Workbook, load_workbook
 
 from model.atomic import WriteError
 from model.changes import Change
-from model.excel import (
+from model.excel.style import BLANK_FILL, EDITED_FILL, ERROR_FILL
+from model.excel.workbook import (
     NotReportWorkbook,
     read_report_workbook,
     summary_columns,
     write_report,
     write_summary,
 )
-from model.excel_style import BLANK_FILL, EDITED_FILL, ERROR_FILL
 from model.messages import RULE_NAMES
 from model.report import STATUS_TEXT, Report
 from model.rules import audit
@@ -378,8 +378,8 @@ def test_meta_corrections_in_the_change_log(tmp_path) -> None:  # type: ignore[n
     import datetime as _dt
 
     from model.changes import Change as _Change
-    from model.excel import read_report_workbook as _read
-    from model.excel import write_report as _write
+    from model.excel.workbook import read_report_workbook as _read
+    from model.excel.workbook import write_report as _write
     from model.rules import audit as _audit
     from model.workspace import META_TABLE
     from parsers import load_report as _load

@@ -1,5 +1,5 @@
 """One report, one entry: a source and its own audit workbook open as one report, with the
-workbook's corrections over the source's text (`model.excel_pairs`, and `main.py check`)."""
+workbook's corrections over the source's text (`model.excel.pairs`, and `main.py check`)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from openpyxl import load_workbook
 
 from main import check
 from model.changes import META_TABLE, Change
-from model.excel import write_report
-from model.excel_pairs import (
+from model.excel.pairs import (
     APPLIED,
     SEPARATE,
     SOURCE_CHANGED,
@@ -22,6 +21,7 @@ from model.excel_pairs import (
     output_names,
     pair_files,
 )
+from model.excel.workbook import write_report
 from model.findings import Finding
 from model.report import Report
 from model.rules import audit

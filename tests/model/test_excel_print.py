@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.changes import Change
-from model.excel import read_report_workbook, write_report, write_summary
-from model.excel_labels import DATA_SHEET
-from model.excel_marks import MARK_UNCERTAIN, report_marks
-from model.excel_style import UNCERTAIN_FILL
+from model.excel.labels import DATA_SHEET
+from model.excel.marks import MARK_UNCERTAIN, report_marks
+from model.excel.style import UNCERTAIN_FILL
+from model.excel.workbook import read_report_workbook, write_report, write_summary
 from model.messages import RULE_NAMES
 from model.report import STATUS_UNCERTAIN, Report, Uncertainty
 from model.rules import audit

@@ -127,7 +127,7 @@ def test_a_fault_in_the_summary_leaves_out_that_line(tmp_path: Path) -> None:
 def test_figures_no_worksheet_holds_are_written_as_text(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from model.excel import read_report_workbook, write_report
+    from model.excel.workbook import read_report_workbook, write_report
 
     items = _items(_files(tmp_path, a=GOOD))
     report, findings = items[0]

@@ -16,9 +16,9 @@ from model.narrative_rules import (
 )
 from model.rules import audit
 from parsers import load_report
-from parsers.narrative import chinese_number, find_sum_claims
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
+from parsers.recognize.narrative import chinese_number, find_sum_claims
 from tests.conftest import sample
 
 
@@ -227,7 +227,7 @@ def test_overlong_numbers_in_the_text_are_no_figures(tmp_path, sentence: str) ->
 def test_figures_are_exact() -> None:
     from decimal import Decimal
 
-    from parsers.narrative import figure_value
+    from parsers.recognize.narrative import figure_value
 
     assert figure_value("1,171") == 1171 and isinstance(figure_value("1171"), int)
     assert figure_value("24252.311082") == Decimal("24252.311082")

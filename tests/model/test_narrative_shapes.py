@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from model.narrative_rules import narrative_sum, percent
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 
 
 def _found(sentence: str) -> list[tuple[str, str, str]]:

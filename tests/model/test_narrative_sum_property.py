@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from model.narrative_rules import narrative_sum
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

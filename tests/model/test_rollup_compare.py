@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from model.compare import NEAR, NEW, REMOVED, SAME, compare
-from model.excel_rollup import build_comparison_workbook, build_rollup_workbook
+from model.excel.rollup import build_comparison_workbook, build_rollup_workbook
 from model.report import Report
 from model.rollup import LEFT_NO_FORM, SHARED, beside, roll_up, roll_up_shared, shared_cells
 from model.schema import FORMAT_2019, FORMAT_2021
@@ -231,7 +231,7 @@ def test_comparison_workbook_has_both_years_and_the_change_beside(tmp_path: Path
 
 
 def test_workbooks_save(tmp_path: Path) -> None:
-    from model.excel_rollup import write_comparison, write_rollup
+    from model.excel.rollup import write_comparison, write_rollup
 
     r = load_report(sample("000"))
     write_rollup(tmp_path / "r.xlsx", roll_up([r, r]))
@@ -244,7 +244,7 @@ def test_workbooks_save(tmp_path: Path) -> None:
 
 
 def test_overview_figures_and_the_reports_behind_them(samples: Path) -> None:
-    from model.excel_overview import build_overview_workbook
+    from model.excel.overview import build_overview_workbook
     from model.overview import overview
     from parsers.pipeline import audit_files
 

@@ -136,7 +136,7 @@ def test_format_outdated(report: Report, year: int, fmt: str, severity: str | No
 
 def test_label_altered_from_the_text() -> None:
     text = sample("001").read_text(encoding="utf-8").replace("\n行政规范性文件 |", "\n规范性文件 |")
-    from parsers.recognize import recognize
+    from parsers.recognize.document import recognize
 
     report = recognize(text)
     findings = label_altered(report)

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from model.claims import CellClaim
-from parsers.cell_claims import find_cell_claims
-from parsers.normalize import normalize
+from parsers.read.normalize import normalize
+from parsers.recognize.cell_claims import find_cell_claims
 
 GOVERNMENT = "平潭综合实验区2021年度政府信息公开工作年度报告\n"
 COUNTY = "某某县人民政府2022年政府信息公开工作年度报告\n"
@@ -227,7 +227,7 @@ def test_devset_2021_outcomes_and_upheld_cases_against_the_table() -> None:
 
 def _devset_report_with(name: str, sentence: str):  # type: ignore[no-untyped-def]
     """The devset report with `sentence` after its applications paragraph."""
-    from parsers.recognize import recognize
+    from parsers.recognize.document import recognize
 
     report = _devset_report(name)
     at = report.text.index("1件结转下年度继续办理。") + len("1件结转下年度继续办理。")
@@ -244,7 +244,7 @@ def test_devset_2019_states_no_cell() -> None:
 
 
 def test_only_exact_claims_pin_the_recognizer() -> None:
-    from parsers.recognize import _pins
+    from parsers.recognize.document import _pins
 
     text = "2022年，新受理政府信息公开申请17件。本年度行政事业性收费24252.311082万元。"
     found = find_cell_claims(text, "2021")

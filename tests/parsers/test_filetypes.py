@@ -1,4 +1,4 @@
-"""Every file type is declared once (`parsers.filetypes`): its reader is found, the packaged
+"""Every file type is declared once (`parsers.read.filetypes`): its reader is found, the packaged
 program ships it, folders are walked for its endings and the Open dialog offers them."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from parsers.filetypes import FILE_TYPES, KNOWN_SUFFIXES, dialog_patterns, hidden_imports, kind_of_suffix
-from parsers.inputs import expand_paths
-from parsers.readers import _kind_of
+from parsers.read.filetypes import FILE_TYPES, KNOWN_SUFFIXES, dialog_patterns, hidden_imports, kind_of_suffix
+from parsers.read.inputs import expand_paths
+from parsers.read.readers import _kind_of
 from tests.conftest import sample
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from model.errors import ReadError
-from parsers.grid import (
+from parsers.read.grid import (
     COVERED_INPLACE,
     MAX_GRID_CELLS,
     Grid,

@@ -469,7 +469,7 @@ def test_size_limit_refuses_100_mb_quickly(tmp_path: Path) -> None:
 
 def test_a_file_grown_since_it_was_measured_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader takes as much as the file measured, then whatever it has grown by."""
-    from parsers.readers import read_bytes
+    from parsers.read.readers import read_bytes
 
     path = tmp_path / "报告.txt"
     path.write_bytes(SEED.read_bytes())

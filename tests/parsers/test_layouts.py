@@ -15,8 +15,8 @@ import pytest
 
 from model.rules import audit
 from parsers import load_report
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 from tests.conftest import sample
 
 _S2T = opencc.OpenCC("s2t")
@@ -138,7 +138,7 @@ def test_format_from_table3_alone() -> None:
 
 
 def test_year_and_agency_from_a_title_with_the_agency_after_the_year() -> None:
-    from parsers.meta import find_title_agency, find_year
+    from parsers.recognize.meta import find_title_agency, find_year
 
     title = "2023年度某某市财政局政府信息公开工作年度报告\n本报告由……"
     assert find_year(title) == 2023

@@ -8,8 +8,8 @@ import pickle
 import pytest
 
 from parsers import loading as loader
-from parsers.inputs import expand_paths
 from parsers.loading import Loaded, load_batch
+from parsers.read.inputs import expand_paths
 from tests.conftest import SAMPLES
 
 

@@ -10,10 +10,10 @@ import pytest
 
 from model.narrative_rules import late_publication
 from parsers import load_report
-from parsers.meta import find_agency, find_published, find_year
-from parsers.normalize import normalize
-from parsers.recognize import recognize
-from parsers.title import find_title
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
+from parsers.recognize.meta import find_agency, find_published, find_year
+from parsers.recognize.title import find_title
 from tests.conftest import ROOT, sample
 
 DEVSET = ROOT.parent / "shared" / "devset"

@@ -1,4 +1,4 @@
-"""The agency scan's fast path against its plain form (`parsers/meta.py`): names worked out
+"""The agency scan's fast path against its plain form (`parsers/recognize/meta.py`): names worked out
 from their place endings backwards must be the names the plain regex finds."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import meta
+from parsers.recognize import meta
 
 # Pieces of text that exercise every branch: place endings (自治区, 地区, 新区 …), agency
 # endings (局, 人民政府办公室, 管委会 …), name characters, and characters no name holds.

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from parsers.cell_claims import find_cell_claims
-from parsers.meta import find_agency, find_published, find_year
-from parsers.narrative import find_sum_claims
+from parsers.recognize.cell_claims import find_cell_claims
+from parsers.recognize.meta import find_agency, find_published, find_year
+from parsers.recognize.narrative import find_sum_claims
 
 HOSTILE = {
     "digit run": "共收到政府信息公开申请" + "1" * 300_000 + "件，其中" + "2" * 100_000 + "件。",

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from model.narrative_rules import narrative_sum
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 from tests.parsers.narrative_corpus import SUMS
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parsers import cell_claims, title
-from parsers.cell_claims import KINDS
+from parsers.recognize import cell_claims, title
+from parsers.recognize.cell_claims import KINDS
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -1,6 +1,6 @@
 """The PDF layout steps hold equal to pdfplumber's own, on generated glyphs and rules.
 
-`parsers.pdf_layout` is pdfplumber's text-line, table and cell-text algorithms rewritten
+`parsers.read.pdf_layout` is pdfplumber's text-line, table and cell-text algorithms rewritten
 on plain tuples (the reader no longer goes through pdfplumber's page objects). pdfplumber
 is the plain version: each step, given the same glyphs or edges, must give what
 pdfplumber's functions give, to the last bit of every coordinate.
@@ -17,7 +17,7 @@ from pdfplumber import table as pl_table
 from pdfplumber.utils import text as pl_text
 from pdfplumber.utils.geometry import filter_edges
 
-from parsers import pdf_layout as L
+from parsers.read import pdf_layout as L
 
 # Coordinates on a coarse lattice with small offsets: ties and gaps right at the 3 pt
 # tolerances are common, as in real producers' round numbers.

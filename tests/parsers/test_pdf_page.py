@@ -18,9 +18,9 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from parsers.grid import RenderOptions
-from parsers.pdf_page import open_document, read_page
-from parsers.pdf_reader import read_pdf
+from parsers.read.grid import RenderOptions
+from parsers.read.pdf_page import open_document, read_page
+from parsers.read.pdf_reader import read_pdf
 from tests.builders import pdf_of_objects
 from tests.parsers.test_read_pdf import PdfPage, build_pdf, report_pages
 

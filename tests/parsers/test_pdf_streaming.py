@@ -11,8 +11,8 @@ from typing import Any
 import pypdfium2.raw as fpdf
 import pytest
 
-from parsers import pdf_reader
-from parsers.grid import RenderOptions
+from parsers.read import pdf_reader
+from parsers.read.grid import RenderOptions
 from tests.parsers.test_read_pdf import build_pdf, report_pages
 
 

@@ -38,8 +38,8 @@ from model.schema import (
     table_schema,
 )
 from parsers import load_report
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 from tests.conftest import SAMPLES
 
 SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]

@@ -15,7 +15,7 @@ import docx
 import pytest
 
 from parsers import load_report
-from parsers.readers import read_document
+from parsers.read.readers import read_document
 from tests.parsers.test_read_html import SEED_2019, SEED_2021, Block, official_blocks
 
 
@@ -103,7 +103,7 @@ def test_list_numbers_are_written(tmp_path: Path) -> None:
 
 
 def test_direct_list_numbering_chinese(tmp_path: Path) -> None:
-    from parsers.docx_numbering import chinese_number, format_number
+    from parsers.read.docx_numbering import chinese_number, format_number
 
     assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
     assert format_number(3, "decimalEnclosedCircle") == "③"
@@ -144,7 +144,7 @@ BAD_FILES = _bad_files()
 @pytest.fixture(autouse=True)
 def _small_unzip_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 2 MB limit so the zip bomb of the test stays small."""
-    monkeypatch.setattr("parsers.ooxml.MAX_UNZIPPED_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr("parsers.read.ooxml.MAX_UNZIPPED_BYTES", 2 * 1024 * 1024)
 
 
 @pytest.mark.parametrize("name", list(BAD_FILES))

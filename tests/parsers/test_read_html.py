@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from parsers import load_report
-from parsers.grid import COVERED_INPLACE, RenderOptions
-from parsers.readers import read_document
+from parsers.read.grid import COVERED_INPLACE, RenderOptions
+from parsers.read.readers import read_document
 
 SEEDS = Path("/work/shared/seeds")
 SEED_2019 = SEEDS / "003_b7caf00a3cd44191.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from parsers import load_report
-from parsers.readers import read_document
+from parsers.read.readers import read_document
 from tests.builders import pdf_of_objects
 
 PAGE_W, PAGE_H = 595, 842

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from parsers import load_report
-from parsers.readers import read_document
+from parsers.read.readers import read_document
 from tests.parsers.test_read_html import SEED_2019, official_blocks
 
 

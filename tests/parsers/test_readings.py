@@ -9,8 +9,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.readings import ENUM_CAP, MANY, MAX_DIGITS, NATURAL, NONE, SPLIT, TOO_LONG, Shape, read_row
-from parsers.stream import GAP_HARD, GAP_NONE, GAP_SOFT, NUM, Token, tokenize
+from parsers.recognize.readings import ENUM_CAP, MANY, MAX_DIGITS, NATURAL, NONE, SPLIT, TOO_LONG, Shape, read_row
+from parsers.recognize.stream import GAP_HARD, GAP_NONE, GAP_SOFT, NUM, Token, tokenize
 
 T3 = Shape(7, ((0, 6),))
 T4 = Shape(15, ((0, 4), (5, 9), (10, 14)))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from model.rules import audit
-from parsers.normalize import normalize
-from parsers.recognize import recognize
+from parsers.read.normalize import normalize
+from parsers.recognize.document import recognize
 from tests.conftest import sample
 
 DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"

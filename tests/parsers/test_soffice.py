@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from parsers import soffice
-from parsers.docx_reader import read_old_word
-from parsers.grid import RenderOptions
-from parsers.soffice import find_soffice, profile_url
+from parsers.read import soffice
+from parsers.read.docx_reader import read_old_word
+from parsers.read.grid import RenderOptions
+from parsers.read.soffice import find_soffice, profile_url
 from tests.builders import docx_of_lines
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504

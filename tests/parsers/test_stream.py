@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.stream import BLANK, GAP_HARD, GAP_LINE, GAP_NONE, GAP_SOFT, JUNK, MARK, NUM, TEXT, tokenize
+from parsers.recognize.stream import BLANK, GAP_HARD, GAP_LINE, GAP_NONE, GAP_SOFT, JUNK, MARK, NUM, TEXT, tokenize
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:

@@ -7,11 +7,11 @@ import codecs
 import pytest
 
 from model.errors import ReadError
-from parsers.decode import decode_bytes
-from parsers.meta import detect_format, find_agency, find_signature, find_year
-from parsers.normalize import label_key, normalize, strip_numbering
-from parsers.sections import find_regions, find_sections
-from parsers.values import parse_value
+from parsers.read.decode import decode_bytes
+from parsers.read.normalize import label_key, normalize, strip_numbering
+from parsers.recognize.meta import detect_format, find_agency, find_signature, find_year
+from parsers.recognize.sections import find_regions, find_sections
+from parsers.recognize.values import parse_value
 
 TEXT = "一、总体情况\n本年度收到政府信息公开申请数量为3件。"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from parsers.inputs import expand_paths
 from parsers.loading import load_batch
+from parsers.read.inputs import expand_paths
 from ui import i18n, resources
 from ui import settings as opt
 from ui.crash import CrashHandler, setup_logging

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-from model.excel_layout import TOP, table_layout
+from model.excel.layout import TOP, table_layout
 from model.report import Cell
 from model.schema import (
     TABLE2_2019,

@@ -10,7 +10,7 @@ import pytest
 from model import atomic, batch_rules, guard, rules
 from model.report import Report
 from parsers import loading as loader
-from parsers.inputs import expand_paths
+from parsers.read.inputs import expand_paths
 from tests.model.test_guard import GOOD, huge_in_cell, huge_in_text
 from ui.main_window import MainWindow
 

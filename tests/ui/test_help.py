@@ -11,7 +11,7 @@ import tomllib
 from PySide6.QtCore import Qt
 
 from model import __version__
-from model.excel_marks import MARK_NAMES
+from model.excel.marks import MARK_NAMES
 from model.messages import RULE_NAMES
 from tests.conftest import ROOT
 from ui import theme

@@ -18,7 +18,7 @@ import pytest
 from PySide6.QtGui import QFontDatabase
 
 from model.changes import Change
-from model.excel_pairs import book_path
+from model.excel.pairs import book_path
 from model.messages import RULE_NAMES
 from model.rules import audit
 from parsers import load_report

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from model.excel import read_report_workbook
-from model.excel_pairs import APPLIED, SOURCE_CHANGED
+from model.excel.pairs import APPLIED, SOURCE_CHANGED
+from model.excel.workbook import read_report_workbook
 from model.workspace import Workspace
 from parsers import load_report
 from tests.ui.conftest import FLAGGED, OpenFiles

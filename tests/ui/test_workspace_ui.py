@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from model.excel import read_report_workbook
+from model.excel.workbook import read_report_workbook
 from model.workspace import META_TABLE, Workspace
 from ui.main_window import MainWindow
 from ui.notices import CANCEL, DISCARD, SAVE

@@ -98,7 +98,6 @@ def _describe(finding: Any) -> str:
 def judge(case: Case, path: Path) -> Result:
     from model.rules import audit
     from parsers import load_report
-
     start = time.perf_counter()
     report = load_report(path)
     findings = audit(report)

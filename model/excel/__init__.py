@@ -1,0 +1,1 @@
+"""The workbooks: the official layout written and read back, styles, marks, the batch summary."""

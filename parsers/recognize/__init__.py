@@ -1,0 +1,1 @@
+"""Text and grids to a Report: sections, metadata, table rows and cells, narrative claims. No Qt."""
