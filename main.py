@@ -338,7 +338,9 @@ def rollup(argv: Sequence[str]) -> int:
     if args.json_out != "-":
         for r in rollups.forms:
             new = r.value("table3", "new", "total")
-            _say(f"{FORMAT_NAMES.get(r.format, r.format)}：{r.reports} 份报告，本年新收申请合计 {new if new is not None else '—'}\n")
+            _say(
+                f"{FORMAT_NAMES.get(r.format, r.format)}：{r.reports} 份报告，本年新收申请合计 {new if new is not None else '—'}\n"
+            )
     return _finish(problems, any(r.error for r in reports))
 
 

@@ -251,7 +251,9 @@ def duplicate_content(reports: Sequence[Report], prints: Fingerprints | None = N
                     "other_path": reports[other].path,
                 }
                 out[me].append(
-                    Finding(DUPLICATE_CONTENT.id, WARNING, messages.render(DUPLICATE_CONTENT.id, figures), [], None, figures)
+                    Finding(
+                        DUPLICATE_CONTENT.id, WARNING, messages.render(DUPLICATE_CONTENT.id, figures), [], None, figures
+                    )
                 )
     return out
 
@@ -422,9 +424,7 @@ class BatchAudit:
         then the findings. `full` false after a cell edit: the text rules' findings of the
         last run are kept when the reports are the same."""
         reports = list(reports)
-        same = len(reports) == len(self._text_reports) and all(
-            a is b for a, b in zip(reports, self._text_reports)
-        )
+        same = len(reports) == len(self._text_reports) and all(a is b for a, b in zip(reports, self._text_reports))
         if full or not same:
             text: Found = defaultdict(list)
             for rule in text_rules():

@@ -17,8 +17,7 @@ import re
 import sys
 
 RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"]
-    + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
+    ["CON", "PRN", "AUX", "NUL"] + [f"{dev}{n}" for dev in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]]
 )
 MAX_NAME_BYTES = 240  # under 255, leaving room for what a tool adds
 MAX_PATH = 259  # Windows' MAX_PATH (260) less the terminating nul

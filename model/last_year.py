@@ -161,7 +161,9 @@ class YearPairs:
         if len(mine) > MAX_VERSIONS or len(theirs) > MAX_VERSIONS:
             return []
         kept = {
-            text for text, t in theirs.items() if not any(same_report(reports[m], reports[t], self.prints) for m in mine.values())
+            text
+            for text, t in theirs.items()
+            if not any(same_report(reports[m], reports[t], self.prints) for m in mine.values())
         }
         return [i for i in lasts if reports[i].text in kept]
 

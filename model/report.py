@@ -51,7 +51,16 @@ class Cell:
         # hundreds of cells each, and this unpickles in half the time of the slots' default.
         return (
             Cell,
-            (self.value, self.raw, self.span, self.status, self.note, self.parsed_value, self.parsed_status, self.edited),
+            (
+                self.value,
+                self.raw,
+                self.span,
+                self.status,
+                self.note,
+                self.parsed_value,
+                self.parsed_status,
+                self.edited,
+            ),
         )
 
 

@@ -270,9 +270,7 @@ def uncertain_cell(report: Report) -> list[Finding]:
             "table": item.table,
             "table_short": messages.TABLE_SHORT[item.table],
             "row_labels": [messages.row_label(item.table, report.format, r) for r in rows],
-            "cell_labels": [
-                messages.cell_label(item.table, report.format, row, col) for _, (row, col) in still
-            ],
+            "cell_labels": [messages.cell_label(item.table, report.format, row, col) for _, (row, col) in still],
             "raw": item.raw,
             "reason": item.reason,
             "options": [[option[k] for k, _ in still] for option in item.options],

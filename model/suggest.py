@@ -113,7 +113,9 @@ def suggest(report: Report, findings: list[Finding]) -> Suggestion | None:
             if key in eq[0] + eq[1]:
                 value = _solve(report, eq, key)
                 if value is not None and _all_hold(report, eqs, {key: value}):
-                    return Suggestion({key: value}, f"{_name(report, key)} 为空，按勾稽关系应为 {messages.fmt_num(value)}")
+                    return Suggestion(
+                        {key: value}, f"{_name(report, key)} 为空，按勾稽关系应为 {messages.fmt_num(value)}"
+                    )
     if not failing:
         return None
 

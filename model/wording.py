@@ -82,4 +82,4 @@ _RAW_SHOWN = 40
 
 def shortened(raw: str) -> str:
     """Source text quoted in a message, cut when it is longer than a row can be."""
-    return raw if len(raw) <= _RAW_SHOWN else f"{raw[:_RAW_SHOWN // 2]}…（共 {len(raw)} 字）"
+    return raw if len(raw) <= _RAW_SHOWN else f"{raw[: _RAW_SHOWN // 2]}…（共 {len(raw)} 字）"

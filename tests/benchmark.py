@@ -240,8 +240,9 @@ def worst_cases(table: Table) -> None:
         text = SAMPLES[3].read_text(encoding="utf-8")
         rows = [line for line in text.splitlines() if line.count("|") >= 6]
         big = Path(tmp) / "largest.txt"
-        big.write_text(text.replace(rows[-1], "\n".join([rows[-1]] + rows * (LARGEST_TABLE_ROWS // len(rows)))),
-                       encoding="utf-8")
+        big.write_text(
+            text.replace(rows[-1], "\n".join([rows[-1]] + rows * (LARGEST_TABLE_ROWS // len(rows)))), encoding="utf-8"
+        )
         _parse_and_audit(str(SAMPLES[0]))  # imports warm; the large text itself is read cold
         start = time.perf_counter()
         _parse_and_audit(str(big))  # once: results are kept by text, a second read is no measure
@@ -273,9 +274,21 @@ def _pdfs(folder: Path) -> dict[str, bytes]:
         print("     (LibreOffice not installed: no PDF of the samples)")
         return pdfs
     words = [p for p in _other_types(folder)["docx"]]
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, words)],
-                   capture_output=True, timeout=600, check=False)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, words),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
     for word in words:
         made = word.with_suffix(".pdf")
         if made.exists():

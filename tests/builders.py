@@ -39,5 +39,7 @@ def pdf_of_objects(objects: list[bytes], root: int = 1, trailer_extra: str = "")
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)

@@ -39,9 +39,7 @@ def test_model_stands_below_the_parsers(path) -> None:  # type: ignore[no-untype
             assert not name.startswith("parsers"), f"{path.name} imports {name}"
 
 
-PROJECT = sorted(
-    [ROOT / "main.py"] + [p for pkg in ("model", "parsers", "ui") for p in (ROOT / pkg).rglob("*.py")]
-)
+PROJECT = sorted([ROOT / "main.py"] + [p for pkg in ("model", "parsers", "ui") for p in (ROOT / pkg).rglob("*.py")])
 
 
 def _module_name(path) -> str:  # type: ignore[no-untyped-def]

@@ -91,7 +91,9 @@ def test_version() -> None:
 
 def test_report_workbooks_read_back_to_the_same_tables(tmp_path: Path) -> None:
     books = tmp_path / "books"
-    first = run_check(str(SAMPLES), "--json", str(tmp_path / "a.json"), "--xlsx-dir", str(books), "--xlsx", str(tmp_path / "sum.xlsx"))
+    first = run_check(
+        str(SAMPLES), "--json", str(tmp_path / "a.json"), "--xlsx-dir", str(books), "--xlsx", str(tmp_path / "sum.xlsx")
+    )
     assert first.returncode in (0, 1), first.stderr
     assert len(list(books.glob("*.xlsx"))) == 5 and (tmp_path / "sum.xlsx").exists()
     second = run_check(str(books), "--json", str(tmp_path / "b.json"))

@@ -39,8 +39,9 @@ def folder(tmp_path: Path) -> Path:
 
 def test_overlong_numbers_give_json_for_every_file(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.json"
-    proc = run_check(str(folder), "--json", str(out), "--xlsx", str(tmp_path / "s.xlsx"),
-                     "--xlsx-dir", str(tmp_path / "books"))
+    proc = run_check(
+        str(folder), "--json", str(out), "--xlsx", str(tmp_path / "s.xlsx"), "--xlsx-dir", str(tmp_path / "books")
+    )
     one_sentence(proc.stderr)
     reports = {Path(r["path"]).name: r for r in json.loads(out.read_text(encoding="utf-8"))["reports"]}
     assert set(reports) == {"a_good.txt", "b_text.txt", "c_cell.txt", "d_good.txt"}
@@ -55,8 +56,11 @@ def test_overlong_numbers_give_json_for_every_file(folder: Path, tmp_path: Path)
 
 
 def test_stdout_closed(tmp_path: Path) -> None:
-    proc = run_check(str(sample("003")), "--json", "-", stdout=subprocess.DEVNULL,
-                     preexec_fn=lambda: os.close(1)) if sys.platform != "win32" else None
+    proc = (
+        run_check(str(sample("003")), "--json", "-", stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+        if sys.platform != "win32"
+        else None
+    )
     if proc is None:
         pytest.skip("POSIX file descriptors")
     one_sentence(proc.stderr)
@@ -100,8 +104,15 @@ def test_json_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
 def test_outputs_get_the_umask_permissions(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        proc = run_check(str(sample("003")), "--json", str(tmp_path / "o.json"),
-                         "--xlsx", str(tmp_path / "s.xlsx"), "--xlsx-dir", str(tmp_path / "books"))
+        proc = run_check(
+            str(sample("003")),
+            "--json",
+            str(tmp_path / "o.json"),
+            "--xlsx",
+            str(tmp_path / "s.xlsx"),
+            "--xlsx-dir",
+            str(tmp_path / "books"),
+        )
     finally:
         os.umask(old)
     assert proc.returncode == 0, proc.stderr

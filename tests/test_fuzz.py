@@ -115,4 +115,6 @@ def test_fuzz_the_pipeline(tmp_path: Path) -> None:
     assert write_report_books(str(tmp_path / "books"), [AuditedReport(r, f) for r, f in items]) == []
     internal = [r.path for r, _ in items if r.error and "程序内部出错" in r.error]
     # Program errors the guard caught are listed for the parsers' owners; the batch went on.
-    print(f"{len(items)} mutants, the slowest {worst[1]} {worst[0]:.2f} s, {len(internal)} with a program error caught: {internal}")
+    print(
+        f"{len(items)} mutants, the slowest {worst[1]} {worst[0]:.2f} s, {len(internal)} with a program error caught: {internal}"
+    )

@@ -20,7 +20,6 @@ from model.logfile import LOG_NAME, setup_file_log
 log = logging.getLogger("report_auditor")
 
 
-
 def log_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / ".report_auditor") / "logs"

@@ -68,9 +68,7 @@ def footer_text(report: Report, printed_at: dt.datetime) -> str:
     return f"{heading_line(report)} · {TITLE} · 打印于 {printed_at:%Y-%m-%d %H:%M}"
 
 
-def audit_html(
-    report: Report, findings: Sequence[Finding], changes: Sequence[Change], printed_at: dt.datetime
-) -> str:
+def audit_html(report: Report, findings: Sequence[Finding], changes: Sequence[Change], printed_at: dt.datetime) -> str:
     """The whole printed audit of `report` as HTML."""
     parts = [
         "<html><body>",
@@ -207,7 +205,9 @@ def _grid(report: Report, lay: Layout, marks: dict[CellKey, str]) -> str:
         colour = theme.MARK_BG.get(mark)
         bg = f' bgcolor="{colour.name()}"' if colour is not None else ""
         text = _figure(report, key)
-        place(r, c, 1, cols, f'<td{_span(1, cols, width.get(c) if cols == 1 else None)} align="center"{bg}>{e(text)}</td>')
+        place(
+            r, c, 1, cols, f'<td{_span(1, cols, width.get(c) if cols == 1 else None)} align="center"{bg}>{e(text)}</td>'
+        )
     rows = []
     for r in range(first, last + 1):
         tds = []
@@ -220,7 +220,7 @@ def _grid(report: Report, lay: Layout, marks: dict[CellKey, str]) -> str:
     heads = lay.title_rows[1] - first + 1 if lay.title_rows[0] >= first else 0
     thead = "<thead>" + "".join(rows[:heads]) + "</thead>" if heads > 0 else ""
     # Compact, so that 表三 (up to 33 rows) fits a landscape page.
-    return _table_open(padding=1, points=GRID_POINTS) + thead + "".join(rows[max(heads, 0):]) + "</table>"
+    return _table_open(padding=1, points=GRID_POINTS) + thead + "".join(rows[max(heads, 0) :]) + "</table>"
 
 
 def _span(rows: int, cols: int, width: float | None) -> str:
@@ -300,4 +300,3 @@ def _value(value: object) -> str:
     if value in FORMAT_NAMES:
         return FORMAT_NAMES[str(value)]
     return str(value)
-

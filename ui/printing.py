@@ -65,7 +65,12 @@ FOOTER_GAP = 0.8  # of a footer line, between the body and the footer
 def set_up_page(device: QPagedPaintDevice) -> None:
     """A4 landscape with the printed audit's margins."""
     device.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, MARGINS_MM, QPageLayout.Unit.Millimeter)
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
     )
 
 

@@ -229,7 +229,9 @@ class ReportListModel(QAbstractTableModel):
         tooltip = f"{s.path}\n{s.report.error}" if failed and s.report is not None else s.path
         if s.sample:
             display = (self.tr("[Sample] %1").replace("%1", display[COL_FILE]),) + display[1:]
-            tooltip += "\n" + self.tr("A sample report bundled with the program; it closes when you open your own files.")
+            tooltip += "\n" + self.tr(
+                "A sample report bundled with the program; it closes when you open your own files."
+            )
         book = s.book
         if book is not None and book.outcome == APPLIED:
             display = (self.tr("[+Workbook] %1").replace("%1", display[COL_FILE]),) + display[1:]

@@ -46,9 +46,7 @@ class SavePlaceQuestion(QDialog):
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         self.beside = QRadioButton(self.tr("&Next to each source file"))
-        self.beside_note = QLabel(
-            self.tr("Opening the folder again opens each report together with its workbook.")
-        )
+        self.beside_note = QLabel(self.tr("Opening the folder again opens each report together with its workbook."))
         self.in_folder = QRadioButton(self.tr("&All in one folder:"))
         self.folder = QLineEdit(folder)
         self.folder.setPlaceholderText(self.tr("Choose a folder"))

@@ -43,7 +43,6 @@ class ReportSession(QObject):
     changeMade = Signal(object)  # the Change, emitted the moment the report changed
     edited = Signal(str)  # after a change and its audit: the table changed, or META_TABLE
 
-
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = os.path.abspath(path)
@@ -175,9 +174,7 @@ class ReportSession(QObject):
         self.report.revert(table, row, col)
         self._after_cell(table, row, col, old)
 
-    def restore_cell(
-        self, table: str, row: str, col: str, value: Number | None, status: str, edited: bool
-    ) -> None:
+    def restore_cell(self, table: str, row: str, col: str, value: Number | None, status: str, edited: bool) -> None:
         """Put a cell back exactly as it was before a command (undo)."""
         assert self.report is not None
         old = self.report.value(table, row, col)

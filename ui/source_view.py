@@ -317,9 +317,7 @@ class SourceView(QPlainTextEdit):
         """What hovering code point `pos` shows: the claim's arithmetic over one of its figures."""
         return self._note if any(a <= pos < b for a, b in self._parts) else ""
 
-    def show_span(
-        self, span: tuple[int, int] | None, parts: Sequence[tuple[int, int]] = (), note: str = ""
-    ) -> None:
+    def show_span(self, span: tuple[int, int] | None, parts: Sequence[tuple[int, int]] = (), note: str = "") -> None:
         """Select and highlight `span` and scroll it into the middle of the view; mark the
         figures of the claim it states (`parts`: the total first), with `note` over them."""
         self._current = span

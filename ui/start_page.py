@@ -110,9 +110,7 @@ class StartPage(QWidget):
         )
         self.recent_title.setText(self.tr("Recent files"))
         self.no_recent.setText(self.tr("No files opened yet."))
-        self.hint.setText(
-            self.tr("Files and folders can also be dropped on this window. F1 opens the guide.")
-        )
+        self.hint.setText(self.tr("Files and folders can also be dropped on this window. F1 opens the guide."))
 
     def set_recent(self, paths: list[str]) -> None:
         """List `paths` (newest first); a click opens one."""

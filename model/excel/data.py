@@ -68,9 +68,7 @@ def decode(tp: Any, data: Any) -> Any:
         raise TypeError(f"{data!r} is none of {options}")
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        values = {
-            f.name: decode(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data
-        }
+        values = {f.name: decode(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
         return tp(**values)
     if origin is list:
         return [decode(args[0], x) for x in data]
@@ -116,9 +114,7 @@ def cell_from_record(data: dict[str, Any]) -> Cell:
 
 def meta_record(report: Report) -> dict[str, Any]:
     """Every field of the report but its text and cells; `tables` lists the tables found."""
-    data = {
-        f.name: encode(getattr(report, f.name)) for f in dataclasses.fields(Report) if f.name not in _APART
-    }
+    data = {f.name: encode(getattr(report, f.name)) for f in dataclasses.fields(Report) if f.name not in _APART}
     data["tables"] = sorted(report.tables)
     return data
 

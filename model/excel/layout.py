@@ -111,9 +111,7 @@ def _table3(schema: TableSchema) -> Layout:
     for j, col in enumerate(cols[1:-1]):
         lay.blocks.append(Block(TOP + 2, 5 + j, _col(schema, col), HEADER))
     first = TOP + 3
-    result_group = next(
-        (row.group for row in schema.rows if row.group and not _SUB_GROUP.match(row.group)), ""
-    )
+    result_group = next((row.group for row in schema.rows if row.group and not _SUB_GROUP.match(row.group)), "")
     result_rows: list[int] = []
     sub_runs: list[tuple[str, int, int]] = []  # (group, first row, count)
     for i, row in enumerate(schema.rows):

@@ -214,5 +214,3 @@ def merged_changes(book: Sequence[Change], later: Sequence[Change]) -> tuple[lis
 def cells_corrected(changes: Sequence[Change]) -> int:
     """How many figures (and details: agency, year, format) the changes touch."""
     return len({(c.table, c.row, c.col) for c in changes})
-
-

@@ -88,9 +88,7 @@ def build_report_workbook(
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = AUTHOR
-    wb.properties.title = safe_text(
-        f"{report.agency or os.path.basename(report.path)} 政府信息公开工作年度报告审核"
-    )
+    wb.properties.title = safe_text(f"{report.agency or os.path.basename(report.path)} 政府信息公开工作年度报告审核")
     marks = report_marks(report, findings)
     data: list[list[object]] = [list(excel_data.HEADER)]
     data.append([excel_data.META, "", "", "", "", "", "", excel_data.dumps(excel_data.meta_record(report))])
@@ -176,9 +174,7 @@ def _table_sheet(
         if cell is None:
             continue  # a cell the report lacks has nothing to read back
         name = f"{NAME_PREFIX}{len(positions):04d}"
-        wb.defined_names[name] = DefinedName(
-            name, attr_text=f"{sheet_ref}!{absolute_coordinate(address)}", hidden=True
-        )
+        wb.defined_names[name] = DefinedName(name, attr_text=f"{sheet_ref}!{absolute_coordinate(address)}", hidden=True)
         record = excel_data.dumps(excel_data.cell_record(cell))
         data.append([excel_data.CELL, name, lay.table, row_id, col_id, ws.title, address, record])
     ws.freeze_panes = ws.cell(row=lay.freeze[0], column=lay.freeze[1])
@@ -270,7 +266,11 @@ def _changes_sheet(
 ) -> None:
     _header(ws, CHANGE_COLUMNS, CHANGE_WIDTHS)
     for i, ch in enumerate(changes, start=1):
-        title = META_TITLES.get(ch.row, ch.row) if ch.table == META_TABLE else cell_title(ch.table, report.format, ch.row, ch.col)
+        title = (
+            META_TITLES.get(ch.row, ch.row)
+            if ch.table == META_TABLE
+            else cell_title(ch.table, report.format, ch.row, ch.col)
+        )
         values = [i, title, positions.get((ch.table, ch.row, ch.col), ""),
                   "（空）" if ch.old is None else ch.old, "（空）" if ch.new is None else ch.new, ch.when]  # fmt: skip
         _text_row(ws, i + 1, values, CHANGE_WIDTHS, {2})

@@ -35,8 +35,12 @@ _THRESHOLD = 0.5  # likeness for a piece to be taken for an item in order
 _MARGIN = 0.2  # a piece is a candidate for the items it names nearly as well as its best
 _STRONG = 0.75  # likeness for a label without values to be taken for its row
 _SWAPPED = 0.6  # likeness for a piece with values to be taken for a row out of order
-_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|(?<![\d.])\d{1,2}[.、．](?!\d)|\(\d{1,2}\)")
-_NUMBER_ONLY = re.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．]|\(\d{1,2}\))")
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|(?<![\d.])\d{1,2}[.、．](?!\d)|\(\d{1,2}\)"
+)
+_NUMBER_ONLY = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\)|\d{1,2}[.、．]|\(\d{1,2}\))"
+)
 
 
 @dataclass(frozen=True)
@@ -418,7 +422,9 @@ def _fill_gaps(
             out.of_piece[p] = i
 
 
-def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[dict[int, float]], out: Alignment) -> None:
+def _take_swapped(
+    found: Sequence[Piece], items: Sequence[Item], scores: list[dict[int, float]], out: Alignment
+) -> None:
     """Rows printed out of the form's order: a piece with values that names an unaligned
     row unmistakably takes it."""
     used = set(out.of_piece.values())
@@ -426,7 +432,11 @@ def _take_swapped(found: Sequence[Piece], items: Sequence[Item], scores: list[di
         if p in out.of_piece or not piece.has_values:
             continue
         ranked = sorted(
-            ((_gain(piece, items[i], s, True), i) for i, s in scores[p].items() if items[i].kind == ROW and i not in used),
+            (
+                (_gain(piece, items[i], s, True), i)
+                for i, s in scores[p].items()
+                if items[i].kind == ROW and i not in used
+            ),
             reverse=True,
         )
         if not ranked:

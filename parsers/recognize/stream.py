@@ -76,9 +76,7 @@ _NOTE = re.compile(r"[(（](?<=[\d\s][(（])\s*(?:其中|含|包括|另有|注|�
 
 # A figure: optional sign, digits with optional thousands separators and decimals, an
 # optional unit. Signs are told from dashes by what follows (a digit) and what precedes.
-_FIGURE = re.compile(
-    r"(?:(?<![A-Za-z.])[+\-−–])?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?"
-)
+_FIGURE = re.compile(r"(?:(?<![A-Za-z.])[+\-−–])?\d+(?:,\d{3})*(?:\.\d+)?(?:万元|元|件|条|个|项|次|人|篇|%)?")
 _HAS_DIGIT = re.compile(r"\d")
 _ORDINAL_AFTER = ".．、"
 _CJK_OR_OPEN = re.compile(r"[\u3400-\u9fff(（“\"]")
@@ -205,7 +203,9 @@ def _spaced(text: str, at: int, word: str, gap: int, line: int, out: list[Token]
     return GAP_NONE
 
 
-def _pieces(text: str, start: int, end: int, gap: int, line: int, out: list[Token], between_bars: bool) -> tuple[int, int]:
+def _pieces(
+    text: str, start: int, end: int, gap: int, line: int, out: list[Token], between_bars: bool
+) -> tuple[int, int]:
     """A segment between bars that holds line breaks or tabs: line by line. Only
     whitespace between two bars is a blank, whose text is "\n" when it spans a break."""
     if between_bars and not text[start:end].strip():

@@ -90,7 +90,9 @@ def _is_header(piece: Piece) -> bool:
     return sum(1 for w in _HEADER_WORDS if w in key) >= 2
 
 
-_LAST_HEADER_WORD = re.compile(r"(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计)(?!.*(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计))")
+_LAST_HEADER_WORD = re.compile(
+    r"(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计)(?!.*(?:自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|其它|总计|合计))"
+)
 
 
 def _after_header(piece: Piece) -> Piece | None:

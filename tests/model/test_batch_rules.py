@@ -24,7 +24,9 @@ def test_a_zones_management_committee_is_the_zone() -> None:
 
 def test_carry_over_against_last_year(tmp_path: Path) -> None:
     this = load_report(sample("003"))  # 2019; 上年结转: 自然人 10, 总计 10
-    (tmp_path / "2018.txt").write_text(sample("003").read_text(encoding="utf-8").replace("2019", "2018"), encoding="utf-8")
+    (tmp_path / "2018.txt").write_text(
+        sample("003").read_text(encoding="utf-8").replace("2019", "2018"), encoding="utf-8"
+    )
     last = load_report(tmp_path / "2018.txt")  # the agency's report of the year before
     assert (last.year, last.agency) == (2018, this.agency)
     last.set_value("table3", "carried_forward", "natural_person", 10)

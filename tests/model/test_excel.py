@@ -226,9 +226,7 @@ def test_figure_typed_in_excel_comes_back_as_a_change(tmp_path: Path) -> None:
     wb.save(out)
 
     back, changes = read_report_workbook(out)
-    assert [(c.table, c.row, c.col, c.old, c.new) for c in changes] == [
-        ("table3", "new", "natural_person", None, 3)
-    ]
+    assert [(c.table, c.row, c.col, c.old, c.new) for c in changes] == [("table3", "new", "natural_person", None, 3)]
     assert back.value("table3", "new", "natural_person") == 3
 
 
@@ -276,9 +274,7 @@ def test_formula_like_text_stays_text(tmp_path: Path) -> None:
 # ---- errors -----------------------------------------------------------------------
 
 
-def test_unwritable_target_raises_write_error_and_leaves_nothing(
-    seeds: dict[str, Report], tmp_path: Path
-) -> None:
+def test_unwritable_target_raises_write_error_and_leaves_nothing(seeds: dict[str, Report], tmp_path: Path) -> None:
     target = tmp_path / "locked.xlsx"
     target.mkdir()  # something that cannot be replaced by a file
     with pytest.raises(WriteError):
@@ -348,7 +344,11 @@ def test_summary_rows_headers_and_findings(seeds: dict[str, Report], tmp_path: P
         assert row[4] == sum(f.severity == "error" for f in findings)
         for rule in {f.rule for f in findings}:
             assert RULE_NAMES[rule] in row[7]  # each rule by its Chinese name, with its count
-        assert row[7] == "未发现问题" if not findings else row[7].count("\n") == len({(f.severity, f.rule) for f in findings}) - 1
+        assert (
+            row[7] == "未发现问题"
+            if not findings
+            else row[7].count("\n") == len({(f.severity, f.rule) for f in findings}) - 1
+        )
 
 
 def test_summary_of_a_thousand_reports_lists_each(seeds: dict[str, Report], tmp_path: Path) -> None:
@@ -387,7 +387,9 @@ def test_meta_corrections_in_the_change_log(tmp_path) -> None:  # type: ignore[n
 
     report = _load(_sample("003"))
     report.set_meta("agency", "江苏省人社厅")
-    change = _Change(META_TABLE, "agency", "", "江苏省人力资源和社会保障厅", "江苏省人社厅", _dt.datetime(2026, 1, 2, 3, 4))
+    change = _Change(
+        META_TABLE, "agency", "", "江苏省人力资源和社会保障厅", "江苏省人社厅", _dt.datetime(2026, 1, 2, 3, 4)
+    )
     out = tmp_path / "meta.xlsx"
     _write(out, report, _audit(report), [change])
     back, changes = _read(out)

@@ -61,7 +61,10 @@ def test_names_pair_a_source_with_its_workbook(tmp_path: Path) -> None:
         Path(f).write_bytes(b"x")
     shown, books = pair_files(files)
     assert shown == [str(folder / n) for n in ("a.txt", "b.html", "b.txt", "c.xlsx")]
-    assert books == {str(folder / "a.txt"): str(folder / "a.审核.xlsx"), str(folder / "b.html"): str(folder / "b.2.审核.xlsx")}
+    assert books == {
+        str(folder / "a.txt"): str(folder / "a.审核.xlsx"),
+        str(folder / "b.html"): str(folder / "b.2.审核.xlsx"),
+    }
     # A source opened alone takes its workbook where it is saved: beside it, or in the chosen folder.
     other = tmp_path / "books"
     other.mkdir()
@@ -72,14 +75,17 @@ def test_names_pair_a_source_with_its_workbook(tmp_path: Path) -> None:
     # A workbook named on its own is a report of its own.
     assert pair_files([files[0]]) == ([files[0]], {})
     assert output_names(str(folder), ["x/a.txt", None, "y/a.html", "z/A.doc"], ".审核.pdf") == [
-        "a.审核.pdf", None, "a.2.审核.pdf", "A.3.审核.pdf"
+        "a.审核.pdf",
+        None,
+        "a.2.审核.pdf",
+        "A.3.审核.pdf",
     ]
 
 
 def test_a_folder_with_a_source_and_its_workbook_is_one_report(tmp_path: Path) -> None:
     source, book = _saved_pair(tmp_path / "f")
     files, books = pair_files([str(source), str(book)])
-    (report, findings, merge), = audit_paired(files, books)
+    ((report, findings, merge),) = audit_paired(files, books)
     assert merge is not None and merge.outcome == APPLIED and merge.book == str(book)
     assert report.path == str(source) and report.text == load_report(source).text  # the source's text
     assert report.value(*CELL) == 999 and report.cell(*CELL).edited  # type: ignore[union-attr]
@@ -93,7 +99,7 @@ def test_a_figure_typed_into_the_workbook_comes_along(tmp_path: Path) -> None:
     wb = load_workbook(book)
     wb["表三"]["E6"] = 77  # 商业企业 of 本年新收, typed in Excel
     wb.save(book)
-    (report, _findings, merge), = audit_paired(*pair_files([str(source), str(book)]))
+    ((report, _findings, merge),) = audit_paired(*pair_files([str(source), str(book)]))
     assert merge is not None and merge.outcome == APPLIED
     assert report.value("table3", "new", "commercial") == 77 and report.value(*CELL) == 999
 
@@ -101,7 +107,7 @@ def test_a_figure_typed_into_the_workbook_comes_along(tmp_path: Path) -> None:
 def test_a_changed_source_keeps_its_text_and_is_told(tmp_path: Path) -> None:
     source, book = _saved_pair(tmp_path / "f")
     source.write_text(source.read_text(encoding="utf-8") + "\n附件：无", encoding="utf-8")
-    (report, _findings, merge), = audit_paired(*pair_files([str(source), str(book)]))
+    ((report, _findings, merge),) = audit_paired(*pair_files([str(source), str(book)]))
     assert merge is not None and merge.outcome == SOURCE_CHANGED and not merge.changes
     assert report.value(*CELL) == load_report(source).value(*CELL) != 999
 

@@ -130,7 +130,9 @@ def test_what_does_not_say_a_sum_is_silent(sentence: str) -> None:
 
 
 def test_a_finding_keeps_where_its_total_and_parts_stand() -> None:
-    sentence = "在本年度主动公开的425条政府信息中，机构职能类信息148条，政策文件类信息224条，安全生产、应急管理类信息63条。"
+    sentence = (
+        "在本年度主动公开的425条政府信息中，机构职能类信息148条，政策文件类信息224条，安全生产、应急管理类信息63条。"
+    )
     report = recognize(normalize(sentence).text)
     (finding,) = narrative_sum(report)
     marks = finding.figures["marks"]

@@ -54,7 +54,10 @@ def test_blank_that_is_the_difference(report: Report) -> None:
 
 
 def test_row_shifted_one_column(report: Report) -> None:
-    values = [report.value("table3", "new", c) for c in ("natural_person", "commercial", "research", "social", "legal", "other_org", "total")]
+    values = [
+        report.value("table3", "new", c)
+        for c in ("natural_person", "commercial", "research", "social", "legal", "other_org", "total")
+    ]
     shifted = [None] + values[:-1]
     for c, v in zip(("natural_person", "commercial", "research", "social", "legal", "other_org", "total"), shifted):
         report.set_value("table3", "new", c, v)

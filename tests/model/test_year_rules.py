@@ -124,7 +124,9 @@ def test_the_2019_and_2021_forms_are_not_compared_in_force(tmp_path: Path) -> No
     """2020 in the 2019 form, 2021 in the 2021 form: 对外公开总数量 is not 现行有效件数, and
     the 2021 form has no 上一年项目数量. Nothing of 表二 follows from the other form."""
     last = _read(tmp_path, "2020", S2019.replace("规范性文件 | 6 | 6 | 9 |", "规范性文件 | 6 | 6 | 90 |"))
-    this_text = S2021.replace("襄城区人社局", "驻马店市人社局").replace("襄城区人力资源和社会保障局", "驻马店市人力资源和社会保障局")
+    this_text = S2021.replace("襄城区人社局", "驻马店市人社局").replace(
+        "襄城区人力资源和社会保障局", "驻马店市人力资源和社会保障局"
+    )
     this = _read(tmp_path, "2021", _year_2021(this_text, 2021, regulations="0 | 0 | 0", documents="1 | 0 | 3"))
     assert (last.agency, last.year, last.format) == ("驻马店市人力资源和社会保障局", 2020, "2019")
     assert (this.agency, this.year, this.format) == ("驻马店市人力资源和社会保障局", 2021, "2021")
@@ -163,8 +165,12 @@ def test_agencies_are_matched_by_name(tmp_path: Path, pair: tuple[Report, Report
     last.set_meta("agency", "区人社局")  # the district left out: one district in the batch
     assert _rules(audit_batch([this, last])) == {0: ["CROSS_YEAR_IN_FORCE", "COPIED_FROM_LAST_YEAR"]}
     # Beside two districts' bureaus, 区人社局 could be either: it is paired with neither.
-    other_text = S2021.replace("襄城区人社局", "樊城区人社局").replace("襄城区人力资源和社会保障局", "樊城区人力资源和社会保障局")
-    neighbour = _read(tmp_path, "fancheng", _fresh(_year_2021(other_text, 2024, regulations="0 | 0 | 0", documents="0 | 0 | 0")))
+    other_text = S2021.replace("襄城区人社局", "樊城区人社局").replace(
+        "襄城区人力资源和社会保障局", "樊城区人力资源和社会保障局"
+    )
+    neighbour = _read(
+        tmp_path, "fancheng", _fresh(_year_2021(other_text, 2024, regulations="0 | 0 | 0", documents="0 | 0 | 0"))
+    )
     assert neighbour.agency == "樊城区人力资源和社会保障局"
     assert _rules(audit_batch([this, last, neighbour])) == {}
     last.set_meta("agency", "襄城区自然资源局")  # another agency
@@ -175,7 +181,9 @@ def test_a_renamed_agency_is_not_compared(tmp_path: Path, pair: tuple[Report, Re
     """After a reorganisation the new name is another agency to the program: its figures are
     not held to the old body's (a merger's are not expected to follow)."""
     this, _ = pair
-    old_text = S2021.replace("襄城区人社局", "襄城区劳动和社会保障局").replace("襄城区人力资源和社会保障局", "襄城区劳动和社会保障局")
+    old_text = S2021.replace("襄城区人社局", "襄城区劳动和社会保障局").replace(
+        "襄城区人力资源和社会保障局", "襄城区劳动和社会保障局"
+    )
     old = _read(tmp_path, "old", _year_2021(old_text, 2023, regulations="9 | 0 | 50", documents="9 | 0 | 90"))
     assert old.agency == "襄城区劳动和社会保障局" and old.year == 2023
     assert _rules(audit_batch([this, old])) == {}
@@ -191,7 +199,9 @@ def test_one_report_in_two_files(tmp_path: Path, pair: tuple[Report, Report]) ->
     assert found == {i: ["CROSS_YEAR_IN_FORCE", "COPIED_FROM_LAST_YEAR"] for i in (0, 2)}
 
 
-def test_two_different_reports_for_one_year_leave_their_figures_uncompared(tmp_path: Path, pair: tuple[Report, Report]) -> None:
+def test_two_different_reports_for_one_year_leave_their_figures_uncompared(
+    tmp_path: Path, pair: tuple[Report, Report]
+) -> None:
     """2023 twice with different figures (one of them misdated): which one is last year's
     is not known, so the figures they disagree on are not compared."""
     this, last = pair
@@ -209,7 +219,9 @@ def test_two_different_reports_for_this_year_are_not_told_what_they_disagree_on(
     """2024 twice: the real one, whose figures follow from 2023's, and the 2025 report whose
     title slipped to 2024. Neither is held to 2023 where they differ."""
     _, last = pair
-    good = _read(tmp_path, "2024-good", _fresh(_year_2021(S2021, 2024, regulations="2 | 1 | 6", documents="4 | 2 | 17")))
+    good = _read(
+        tmp_path, "2024-good", _fresh(_year_2021(S2021, 2024, regulations="2 | 1 | 6", documents="4 | 2 | 17"))
+    )
     later = _year_2021(S2021, 2025, regulations="0 | 0 | 6", documents="1 | 0 | 18")
     slipped = _read(tmp_path, "2025-slipped", _fresh(later.replace("襄城区人社局2025年", "襄城区人社局2024年", 1)))
     assert slipped.year == 2024 and good.year == 2024
@@ -270,17 +282,25 @@ def test_wording_many_agencies_share_is_not_copying(tmp_path: Path) -> None:
     template = _problems(S2021)
     reports = []
     for k, district in enumerate(("襄城区", "樊城区", "襄州区", "谷城县", "保康县")):
-        text = S2021.replace("襄城区人社局", f"{district}人社局").replace("襄城区人力资源和社会保障局", f"{district}人力资源和社会保障局")
+        text = S2021.replace("襄城区人社局", f"{district}人社局").replace(
+            "襄城区人力资源和社会保障局", f"{district}人力资源和社会保障局"
+        )
         for year in (2023, 2024):
             own = f"{district}{year}年另有{k}项具体问题。\n"
             body = text.replace(_problems(S2021), template + own)
-            reports.append(_read(tmp_path, f"{k}-{year}", _year_2021(body, year, regulations="0 | 0 | 0", documents="0 | 0 | 0")))
-    assert {r.agency for r in reports} == {f"{d}人力资源和社会保障局" for d in ("襄城区", "樊城区", "襄州区", "谷城县", "保康县")}
+            reports.append(
+                _read(tmp_path, f"{k}-{year}", _year_2021(body, year, regulations="0 | 0 | 0", documents="0 | 0 | 0"))
+            )
+    assert {r.agency for r in reports} == {
+        f"{d}人力资源和社会保障局" for d in ("襄城区", "樊城区", "襄州区", "谷城县", "保康县")
+    }
     assert copied_from_last_year(reports) == {}
     # One bureau that also copies what it wrote itself is still told.
     own = "我局自查发现窗口人员对政府信息公开申请的登记、转办、答复各环节衔接不畅，已建立台账逐件跟踪并纳入科室考核。"
     for i in (0, 1):
-        reports[i] = _read(tmp_path, f"own-{i}", reports[i].text.replace("六、其他需要报告", own + "\n六、其他需要报告"))
+        reports[i] = _read(
+            tmp_path, f"own-{i}", reports[i].text.replace("六、其他需要报告", own + "\n六、其他需要报告")
+        )
     assert _rules(copied_from_last_year(reports)) == {1: ["COPIED_FROM_LAST_YEAR"]}
 
 
@@ -294,7 +314,16 @@ def _licensing(text: str, year: int, decisions: int) -> str:
 
 @pytest.mark.parametrize(
     ("before", "now", "told"),
-    [(32, 200, True), (200, 32, True), (32, 100, False), (2, 9, False), (2, 10, True), (0, 12, True), (0, 0, False), (12, 0, True)],
+    [
+        (32, 200, True),
+        (200, 32, True),
+        (32, 100, False),
+        (2, 9, False),
+        (2, 10, True),
+        (0, 12, True),
+        (0, 0, False),
+        (12, 0, True),
+    ],
 )
 def test_a_volume_that_changed_fivefold(tmp_path: Path, before: int, now: int, told: bool) -> None:
     last = _read(tmp_path, "last", _fresh(_licensing(S2019_OTHER, 2018, before)))
@@ -318,9 +347,17 @@ def test_a_swing_is_not_told_on_blank_cells_or_across_unlike_cells(tmp_path: Pat
 def test_a_swing_across_the_2019_and_2021_forms(tmp_path: Path) -> None:
     """表三's new applications and 表二's decisions mean the same on both forms; 2019's
     fees are item counts and 2021's are money (19 万元 against 1 item): never compared."""
-    last = _read(tmp_path, "2020", S2019.replace("一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
-                                                 "一、本年新收政府信息公开申请数量 | 60 | 0 | 0 | 0 | 0 | 0 | 60 |"))
-    this_text = S2021.replace("襄城区人社局", "驻马店市人社局").replace("襄城区人力资源和社会保障局", "驻马店市人力资源和社会保障局")
+    last = _read(
+        tmp_path,
+        "2020",
+        S2019.replace(
+            "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "一、本年新收政府信息公开申请数量 | 60 | 0 | 0 | 0 | 0 | 0 | 60 |",
+        ),
+    )
+    this_text = S2021.replace("襄城区人社局", "驻马店市人社局").replace(
+        "襄城区人力资源和社会保障局", "驻马店市人力资源和社会保障局"
+    )
     this = _read(tmp_path, "2021", _fresh(_year_2021(this_text, 2021, regulations="0 | 0 | 0", documents="0 | 0 | 0")))
     assert (last.year, last.format, this.year, this.format) == (2020, "2019", 2021, "2021")
     assert this.value("table2", "fees", "amount") == 19 and last.value("table2", "fees", "prev_items") == 1

@@ -31,13 +31,19 @@ VARIANTS: dict[str, tuple[Callable[[str], str], str]] = {
     "full-width": (lambda t: t.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}), "utf-8"),
     "tabs": (lambda t: t.replace(" | ", "\t"), "utf-8"),
     "labels-cut-by-spaces": (
-        lambda t: t.replace("本年度办理结果", "本年度办 理结果").replace("上年结转", "上 年结转").replace("予以公开", "予以 公开"),
+        lambda t: (
+            t.replace("本年度办理结果", "本年度办 理结果")
+            .replace("上年结转", "上 年结转")
+            .replace("予以公开", "予以 公开")
+        ),
         "utf-8",
     ),
     "website-chrome": (
-        lambda t: "首页 | 政务公开 | 信息公开目录 | 互动交流\n当前位置:首页 > 信息公开\n"
-        + t
-        + "\n网站地图 | 联系我们 | 主办单位:某某市人民政府办公室\n",
+        lambda t: (
+            "首页 | 政务公开 | 信息公开目录 | 互动交流\n当前位置:首页 > 信息公开\n"
+            + t
+            + "\n网站地图 | 联系我们 | 主办单位:某某市人民政府办公室\n"
+        ),
         "utf-8",
     ),
 }
@@ -62,7 +68,10 @@ def _read(text: str):  # type: ignore[no-untyped-def]
 
 def test_run_together_digits_split_by_the_row_total() -> None:
     text = sample("003").read_text(encoding="utf-8")
-    text = text.replace("一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129", "一、本年新收政府信息公开申请数量 | 12720000129")
+    text = text.replace(
+        "一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129",
+        "一、本年新收政府信息公开申请数量 | 12720000129",
+    )
     report = _read(text)
     row = report.tables_json()["table3"]["new"]
     assert row == {
@@ -83,7 +92,9 @@ def test_run_together_digits_with_several_splits_are_left_to_the_officer() -> No
     findings = [f for f in audit(report) if f.rule == "UNCERTAIN_CELL"]
     assert len(findings) == 1 and "无法确定" in findings[0].message
     assert "1 2 0 11" in findings[0].message and "12 0 1 1" in findings[0].message
-    assert {(c.row, c.col) for c in findings[0].cells} == {("review", c) for c in ("upheld", "corrected", "other", "pending")}
+    assert {(c.row, c.col) for c in findings[0].cells} == {
+        ("review", c) for c in ("upheld", "corrected", "other", "pending")
+    }
     assert not [f for f in audit(report) if f.rule in ("NOT_A_NUMBER", "EMPTY_CELL")]
 
 
@@ -116,7 +127,10 @@ def test_2021_report_without_tables_is_told_what_is_missing() -> None:
 
 def test_label_wrapped_over_two_lines_keeps_its_values() -> None:
     text = sample("003").read_text(encoding="utf-8")
-    text = text.replace("(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 6", "(二)部分公开(区分处理的,只计这一情形,\n不计其他情形) | 6")
+    text = text.replace(
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 6",
+        "(二)部分公开(区分处理的,只计这一情形,\n不计其他情形) | 6",
+    )
     report = _read(text)
     assert report.tables_json()["table3"]["partial"]["natural_person"] == 6
     assert report.tables_json()["table3"]["partial"]["total"] == 6
@@ -124,7 +138,10 @@ def test_label_wrapped_over_two_lines_keeps_its_values() -> None:
 
 def test_table4_rows_on_separate_lines_between_bars() -> None:
     text = sample("003").read_text(encoding="utf-8")
-    text = text.replace("12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3", "12 | 0 | 1 | 1 | 14 |\n| 2 | 0 | 0 | 0 | 2 |\n| 3 | 0 | 0 | 0 | 3")
+    text = text.replace(
+        "12 | 0 | 1 | 1 | 14 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3",
+        "12 | 0 | 1 | 1 | 14 |\n| 2 | 0 | 0 | 0 | 2 |\n| 3 | 0 | 0 | 0 | 3",
+    )
     assert _read(text).tables_json()["table4"] == load_report(sample("003")).tables_json()["table4"]
 
 
@@ -161,8 +178,13 @@ def test_table4_as_three_labelled_rows() -> None:
 
 
 def test_blank_cells_between_bars_with_spaces() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace(
-        "二、上年结转政府信息公开申请数量 | 10 | 0 | 0 | 0 | 0 | 0 | 10", "二、上年结转政府信息公开申请数量 | 10 |  |   | / | — |  | 10"
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace(
+            "二、上年结转政府信息公开申请数量 | 10 | 0 | 0 | 0 | 0 | 0 | 10",
+            "二、上年结转政府信息公开申请数量 | 10 |  |   | / | — |  | 10",
+        )
     )
     row = _read(text).tables_json()["table3"]["carried_over"]
     assert row == {
@@ -189,16 +211,22 @@ def test_none_written_for_zero_is_a_blank_like_a_dash(nothing: str) -> None:
 
 
 def test_narrative_subheading_naming_a_row_is_not_the_row() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace(
-        "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n(一)规范性文件\n本年度制发规范性文件4件。\n"
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n(一)规范性文件\n本年度制发规范性文件4件。\n")
     )
     assert _read(text).tables_json()["table2"] == load_report(sample("003")).tables_json()["table2"]
 
 
 def test_junk_in_number_cells_stays_in_its_cell() -> None:
-    text = sample("003").read_text(encoding="utf-8").replace(
-        "一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129",
-        "一、本年新收政府信息公开申请数量 | =1+2 | @A1 | +无 | -2-3 | 0 | 0 | 129",
+    text = (
+        sample("003")
+        .read_text(encoding="utf-8")
+        .replace(
+            "一、本年新收政府信息公开申请数量 | 127 | 2 | 0 | 0 | 0 | 0 | 129",
+            "一、本年新收政府信息公开申请数量 | =1+2 | @A1 | +无 | -2-3 | 0 | 0 | 129",
+        )
     )
     report = _read(text)
     row = report.tables_json()["table3"]["new"]

@@ -121,15 +121,20 @@ def _bad_files() -> dict[str, bytes]:
     good = io.BytesIO()
     docx.Document().save(good)
     raw = good.getvalue()
-    entity = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-              b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-              b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
+    entity = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
     return {
         "empty": b"",
         "truncated": raw[: len(raw) // 2],
         "garbage": b"PK\x03\x04" + bytes(range(256)) * 8,
         "not_zip": "这是一段普通文字，不是 Word 文件。".encode(),
-        "encrypted": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512,
+        "encrypted": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 512
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\x00" * 512,
         "old_doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048,
         "entity_bomb": _zip({"word/document.xml": entity}),
         "no_body": _zip({"[Content_Types].xml": b"<Types/>"}),

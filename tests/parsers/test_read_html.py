@@ -110,10 +110,12 @@ def official_blocks(seed: Path) -> list[Block]:
 
 
 def blocks_to_html(blocks: list[Block], charset: str = "utf-8") -> bytes:
-    parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">',
-             "<style>td{border:1px solid}</style><script>var x='规章 | 9 | 9 | 9';</script></head><body>",
-             '<div class="top-nav"><a href="/">首页</a> | <a href="/gk">政务公开</a></div>',
-             '<table width="100%"><tr><td><table><tr><td>']
+    parts = [
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+        "<style>td{border:1px solid}</style><script>var x='规章 | 9 | 9 | 9';</script></head><body>",
+        '<div class="top-nav"><a href="/">首页</a> | <a href="/gk">政务公开</a></div>',
+        '<table width="100%"><tr><td><table><tr><td>',
+    ]
     for kind, content in blocks:
         if kind == "p":
             parts.append(f"<p>{html.escape(str(content))}</p>")
@@ -126,7 +128,9 @@ def blocks_to_html(blocks: list[Block], charset: str = "utf-8") -> bytes:
             )
             parts.append(f"<tr>{tds}</tr>")
         parts.append("</table>")
-    parts.append('</td></tr></table></td></tr></table><div id="footer">主办单位：某某局 | 网站标识码</div></body></html>')
+    parts.append(
+        '</td></tr></table></td></tr></table><div id="footer">主办单位：某某局 | 网站标识码</div></body></html>'
+    )
     return "\n".join(parts).encode(charset if charset != "gb2312" else "gb18030")
 
 
@@ -217,14 +221,20 @@ def test_hidden_cells_and_loose_span_values(tmp_path: Path) -> None:
 
 def test_gbk_page_without_declared_charset(tmp_path: Path) -> None:
     path = tmp_path / "gbk.html"
-    path.write_bytes("<html><body><p>政府信息公开工作年度报告</p><table><tr><td>规章</td><td>3</td></tr></table></body></html>".encode("gbk"))
+    path.write_bytes(
+        "<html><body><p>政府信息公开工作年度报告</p><table><tr><td>规章</td><td>3</td></tr></table></body></html>".encode(
+            "gbk"
+        )
+    )
     doc = read_document(path)
     assert "政府信息公开工作年度报告" in doc.text and "规章 | 3" in doc.text
 
 
 def test_no_remote_fetch_and_no_entity_expansion(tmp_path: Path) -> None:
-    page = ('<!DOCTYPE html [<!ENTITY a "啊啊啊啊啊啊啊啊">]><html><body><p>&a;&a;</p>'
-            '<img src="http://127.0.0.1:9/x.png"><iframe src="http://127.0.0.1:9/"></iframe><p>正文</p></body></html>')
+    page = (
+        '<!DOCTYPE html [<!ENTITY a "啊啊啊啊啊啊啊啊">]><html><body><p>&a;&a;</p>'
+        '<img src="http://127.0.0.1:9/x.png"><iframe src="http://127.0.0.1:9/"></iframe><p>正文</p></body></html>'
+    )
     path = tmp_path / "e.html"
     path.write_text(page, encoding="utf-8")
     doc = read_document(path)

@@ -39,8 +39,15 @@ class PdfPage:
     def rect(self, x: float, top: float, w: float, h: float) -> None:
         self.ops.append(f"0.5 w {x:.2f} {PAGE_H - top - h:.2f} {w:.2f} {h:.2f} re S")
 
-    def table(self, x: float, top: float, widths: list[float], height: float,
-              cells: list[tuple[int, int, int, int, list[str]]], size: float = 9) -> float:
+    def table(
+        self,
+        x: float,
+        top: float,
+        widths: list[float],
+        height: float,
+        cells: list[tuple[int, int, int, int, list[str]]],
+        size: float = 9,
+    ) -> float:
         """Draw cells (row, col, rowspan, colspan, lines); returns the table's bottom."""
         xs = [x]
         for w in widths:
@@ -62,8 +69,9 @@ def build_pdf(pages: list[PdfPage], encrypt: bool = False) -> bytes:
     bfchar = []
     for k in range(0, len(chars), 100):
         chunk = chars[k : k + 100]
-        bfchar.append(f"{len(chunk)} beginbfchar\n" + "\n".join(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chunk)
-                      + "\nendbfchar")
+        bfchar.append(
+            f"{len(chunk)} beginbfchar\n" + "\n".join(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chunk) + "\nendbfchar"
+        )
     cmap = (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -83,20 +91,32 @@ def build_pdf(pages: list[PdfPage], encrypt: bool = False) -> bytes:
 
     catalog = add(b"")
     pages_id = add(b"")
-    descriptor = add(b"<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -120 1000 880] "
-                     b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
-    cidfont = add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) "
-                  f"/Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 >>".encode())
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -120 1000 880] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
+    )
+    cidfont = add(
+        f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) "
+        f"/Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 >>".encode()
+    )
     tounicode = add(stream(cmap))
-    font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H "
-               f"/DescendantFonts [{cidfont} 0 R] /ToUnicode {tounicode} 0 R >>".encode())
+    font = add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H "
+        f"/DescendantFonts [{cidfont} 0 R] /ToUnicode {tounicode} 0 R >>".encode()
+    )
     kids = []
     for page in pages:
         content = add(stream("\n".join(page.ops).encode()))
-        kids.append(add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}] "
-                        f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()))
+        kids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {PAGE_W} {PAGE_H}] "
+                f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode()
+            )
+        )
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode()
-    objects[pages_id - 1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    objects[pages_id - 1] = (
+        f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
+    )
     encrypt_ref = ""
     if encrypt:
         enc = add(f"<< /Filter /Standard /V 1 /R 2 /O <{'11' * 32}> /U <{'22' * 32}> /P -4 >>".encode())
@@ -116,20 +136,35 @@ def report_pages() -> list[PdfPage]:
     w2 = [150, 90, 90, 90]
     cells2 = [
         (0, 0, 1, 4, ["第二十条第(一)项"]),
-        (1, 0, 1, 1, ["信息内容"]), (1, 1, 1, 1, ["本年制发", "件数"]), (1, 2, 1, 1, ["本年废止", "件数"]),
+        (1, 0, 1, 1, ["信息内容"]),
+        (1, 1, 1, 1, ["本年制发", "件数"]),
+        (1, 2, 1, 1, ["本年废止", "件数"]),
         (1, 3, 1, 1, ["现行有效", "件数"]),
-        (2, 0, 1, 1, ["规章"]), (2, 1, 1, 1, ["0"]), (2, 2, 1, 1, ["0"]), (2, 3, 1, 1, ["0"]),
-        (3, 0, 1, 1, ["行政规范性", "文件"]), (3, 1, 1, 1, ["3"]), (3, 2, 1, 1, ["1"]), (3, 3, 1, 1, ["15"]),
+        (2, 0, 1, 1, ["规章"]),
+        (2, 1, 1, 1, ["0"]),
+        (2, 2, 1, 1, ["0"]),
+        (2, 3, 1, 1, ["0"]),
+        (3, 0, 1, 1, ["行政规范性", "文件"]),
+        (3, 1, 1, 1, ["3"]),
+        (3, 2, 1, 1, ["1"]),
+        (3, 3, 1, 1, ["15"]),
         (4, 0, 1, 4, ["第二十条第(五)项"]),
-        (5, 0, 1, 1, ["信息内容"]), (5, 1, 1, 3, ["本年处理决定数量"]),
-        (6, 0, 1, 1, ["行政许可"]), (6, 1, 1, 3, ["1 171"]),
+        (5, 0, 1, 1, ["信息内容"]),
+        (5, 1, 1, 3, ["本年处理决定数量"]),
+        (6, 0, 1, 1, ["行政许可"]),
+        (6, 1, 1, 3, ["1 171"]),
         (7, 0, 1, 4, ["第二十条第(六)项"]),
-        (8, 0, 1, 1, ["信息内容"]), (8, 1, 1, 3, ["本年处理决定数量"]),
-        (9, 0, 1, 1, ["行政处罚"]), (9, 1, 1, 3, ["8"]),
-        (10, 0, 1, 1, ["行政强制"]), (10, 1, 1, 3, ["2"]),
+        (8, 0, 1, 1, ["信息内容"]),
+        (8, 1, 1, 3, ["本年处理决定数量"]),
+        (9, 0, 1, 1, ["行政处罚"]),
+        (9, 1, 1, 3, ["8"]),
+        (10, 0, 1, 1, ["行政强制"]),
+        (10, 1, 1, 3, ["2"]),
         (11, 0, 1, 4, ["第二十条第(八)项"]),
-        (12, 0, 1, 1, ["信息内容"]), (12, 1, 1, 3, ["本年收费金额(单位:万元)"]),
-        (13, 0, 1, 1, ["行政事业性收费"]), (13, 1, 1, 3, ["0.5"]),
+        (12, 0, 1, 1, ["信息内容"]),
+        (12, 1, 1, 3, ["本年收费金额(单位:万元)"]),
+        (13, 0, 1, 1, ["行政事业性收费"]),
+        (13, 1, 1, 3, ["0.5"]),
     ]
     bottom = one.table(50, 125, w2, 22, cells2)
     one.text(50, bottom + 15, "三、收到和处理政府信息公开申请情况")
@@ -137,12 +172,19 @@ def report_pages() -> list[PdfPage]:
     head = [
         (0, 0, 3, 3, ["(本列数据的勾稽关系为:第一项加第二项", "之和,等于第三项加第四项之和)"]),
         (0, 3, 1, 7, ["申请人情况"]),
-        (1, 3, 2, 1, ["自然人"]), (1, 4, 1, 5, ["法人或其他组织"]), (1, 9, 2, 1, ["总计"]),
-        (2, 4, 1, 1, ["商业", "企业"]), (2, 5, 1, 1, ["科研", "机构"]), (2, 6, 1, 1, ["社会公", "益组织"]),
-        (2, 7, 1, 1, ["法律服", "务机构"]), (2, 8, 1, 1, ["其他"]),
+        (1, 3, 2, 1, ["自然人"]),
+        (1, 4, 1, 5, ["法人或其他组织"]),
+        (1, 9, 2, 1, ["总计"]),
+        (2, 4, 1, 1, ["商业", "企业"]),
+        (2, 5, 1, 1, ["科研", "机构"]),
+        (2, 6, 1, 1, ["社会公", "益组织"]),
+        (2, 7, 1, 1, ["法律服", "务机构"]),
+        (2, 8, 1, 1, ["其他"]),
     ]
-    first = [(3, "一、本年新收政府信息公开申请数量", [10, 2, 0, 0, 0, 0, 12]),
-             (4, "二、上年结转政府信息公开申请数量", [1, 0, 0, 0, 0, 0, 1])]
+    first = [
+        (3, "一、本年新收政府信息公开申请数量", [10, 2, 0, 0, 0, 0, 12]),
+        (4, "二、上年结转政府信息公开申请数量", [1, 0, 0, 0, 0, 0, 1]),
+    ]
     cells3 = list(head)
     for r, label, values in first:
         cells3.append((r, 0, 1, 3, [label[:10], label[10:]]))
@@ -155,13 +197,29 @@ def report_pages() -> list[PdfPage]:
         ("(一)予以公开", [6, 1, 0, 0, 0, 0, 7]),
         ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", [1, 0, 0, 0, 0, 0, 1]),
     ]
-    refused = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-               "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"]
+    refused = [
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+    ]
     unable = ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]
-    notp = ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-            "5.要求行政机关确认或重新出具已获取信息"]
-    other = ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"]
+    notp = [
+        "1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+    ]
+    other = [
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "3.其他",
+    ]
     zeros = [0] * 7
     cells = []
     r = 0
@@ -171,8 +229,12 @@ def report_pages() -> list[PdfPage]:
         cells.append((r, 1, 1, 2, [label[:12], label[12:]] if len(label) > 12 else [label]))
         cells += [(r, 3 + k, 1, 1, [str(v)]) for k, v in enumerate(values)]
         r += 1
-    for group, subs, values_for in (("(三)不予公开", refused, {}), ("(四)无法提供", unable, {0: [3, 1, 0, 0, 0, 0, 4]}),
-                                    ("(五)不予处理", notp, {}), ("(六)其他处理", other, {})):
+    for group, subs, values_for in (
+        ("(三)不予公开", refused, {}),
+        ("(四)无法提供", unable, {0: [3, 1, 0, 0, 0, 0, 4]}),
+        ("(五)不予处理", notp, {}),
+        ("(六)其他处理", other, {}),
+    ):
         cells.append((r, 1, len(subs), 1, [group]))
         for k, sub in enumerate(subs):
             cells.append((r, 2, 1, 1, [sub[:20], sub[20:]] if len(sub) > 20 else [sub]))
@@ -213,8 +275,12 @@ def test_report_pdf_cell_by_cell(tmp_path: Path) -> None:
     assert tables["table2"]["penalties"] == {"decisions": 8}
     assert tables["table2"]["fees"] == {"amount": 0.5}
     t3 = tables["table3"]
-    assert t3["new"] == dict(zip(["natural_person", "commercial", "research", "social", "legal", "other_org", "total"],
-                                 [10, 2, 0, 0, 0, 0, 12]))
+    assert t3["new"] == dict(
+        zip(
+            ["natural_person", "commercial", "research", "social", "legal", "other_org", "total"],
+            [10, 2, 0, 0, 0, 0, 12],
+        )
+    )
     assert t3["granted"]["total"] == 7 and t3["partial"]["natural_person"] == 1
     assert t3["unable.not_held"]["commercial"] == 1 and t3["unable.not_held"]["total"] == 4
     assert t3["other.unpaid_fee"]["total"] == 0

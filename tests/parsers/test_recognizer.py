@@ -36,7 +36,10 @@ SEED_TABLES = _read(SEED).tables_json()
     "change",
     [
         # A sentence with spaced figures opening section 三 is not the 本年新收 row.
-        lambda t: t.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n2019年我厅新收申请 129 件，办理完毕 134 件。\n"),
+        lambda t: t.replace(
+            "三、收到和处理政府信息公开申请情况\n",
+            "三、收到和处理政府信息公开申请情况\n2019年我厅新收申请 129 件，办理完毕 134 件。\n",
+        ),
         # Rows printed out of the form's order.
         lambda t: t.replace(NEW, "@").replace(CARRIED, NEW).replace("@", CARRIED),
         # Page footers inside a row.

@@ -31,8 +31,11 @@ def exe(folder: Path) -> Path:
 
 
 def test_on_path_first() -> None:
-    found = find_soffice(which=lambda name: f"/usr/bin/{name}" if name == "soffice" else None, windows=True,
-                         registry=lambda: ["C:/elsewhere/soffice.exe"])
+    found = find_soffice(
+        which=lambda name: f"/usr/bin/{name}" if name == "soffice" else None,
+        windows=True,
+        registry=lambda: ["C:/elsewhere/soffice.exe"],
+    )
     assert found == "/usr/bin/soffice"
 
 
@@ -52,8 +55,9 @@ def test_windows_program_files_x86_and_versioned_folder(tmp_path: Path) -> None:
 
 def test_windows_registry_app_paths(tmp_path: Path) -> None:
     installed = exe(tmp_path / "D" / "LO" / "program")
-    found = find_soffice(which=nowhere, environ={}, registry=lambda: [str(tmp_path / "gone.exe"), str(installed)],
-                         windows=True)
+    found = find_soffice(
+        which=nowhere, environ={}, registry=lambda: [str(tmp_path / "gone.exe"), str(installed)], windows=True
+    )
     assert found == str(installed)
 
 

@@ -59,7 +59,15 @@ def test_decimals_units_signs_and_separators_stay_one_figure() -> None:
 
 def test_placeholders_and_junk_in_cells() -> None:
     kinds = _kinds("| — | / | 无 | =1+2 | @A1 | 三件 | 1、 |")
-    assert kinds == [("—", MARK), ("/", MARK), ("无", MARK), ("=1+2", JUNK), ("@A1", JUNK), ("三件", JUNK), ("1、", TEXT)]
+    assert kinds == [
+        ("—", MARK),
+        ("/", MARK),
+        ("无", MARK),
+        ("=1+2", JUNK),
+        ("@A1", JUNK),
+        ("三件", JUNK),
+        ("1、", TEXT),
+    ]
 
 
 def test_page_footers_and_notes_are_not_part_of_the_table() -> None:

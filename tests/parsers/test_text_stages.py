@@ -62,7 +62,7 @@ def test_normalise_leaves_simplified_words_alone() -> None:
 
 
 def test_full_width_digits_and_spaces_become_half_width() -> None:
-    assert normalize("共１２３件\u3000其中") .text == "共123件 其中"
+    assert normalize("共１２３件\u3000其中").text == "共123件 其中"
 
 
 def test_label_key_ignores_punctuation_quotes_and_spaces() -> None:

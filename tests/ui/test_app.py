@@ -189,9 +189,7 @@ def test_startup_probe_reports_the_shown_window_and_quits(tmp_path: Path) -> Non
         "REPORT_AUDITOR_STARTUP_PROBE": "1",
     }
     before = time.time()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env, capture_output=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     words = result.stdout.decode().split()
     assert words[0] == "shown" and before < float(words[1]) <= time.time()

@@ -32,14 +32,23 @@ def test_loader_overlong_numbers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     paths = expand_paths([str(_folder(tmp_path))])
     got: list[loader.Loaded] = []
     loader.load_batch(paths, lambda *_: None, lambda: False, lambda item: got.append(item.unpack()))
-    assert [Path(item.path).name for item in got] == ["a_good.txt", "b_text.txt", "c_cell.txt", "d_bad.txt", "e_batch.txt"]
+    assert [Path(item.path).name for item in got] == [
+        "a_good.txt",
+        "b_text.txt",
+        "c_cell.txt",
+        "d_bad.txt",
+        "e_batch.txt",
+    ]
     assert got[0].report.error is None and got[0].fingerprint
     for item in got[1:3]:
         assert item.report.error is None or "程序内部出错" in item.report.error
 
 
 def test_window_loads_a_batch_with_faults(
-    window: MainWindow, open_files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    open_files,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     real_audit, real_carry = rules.audit, batch_rules.cross_year_carry
 
@@ -64,7 +73,11 @@ def test_window_loads_a_batch_with_faults(
 
 
 def test_saving_onto_a_workbook_open_elsewhere(
-    window: MainWindow, open_files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    open_files,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     source = tmp_path / "r.txt"
     source.write_text(GOOD, encoding="utf-8")

@@ -63,7 +63,11 @@ def test_pdf_holds_the_agency_the_tables_and_the_findings(tmp_path: Path) -> Non
     flat = squeezed(text)
     assert report.agency and squeezed(report.agency) in flat
     assert "2024年度" in flat and "2025-03-0109:30" in flat
-    for title in ("表二主动公开政府信息情况", "表三收到和处理政府信息公开申请情况", "表四政府信息公开行政复议、行政诉讼情况"):
+    for title in (
+        "表二主动公开政府信息情况",
+        "表三收到和处理政府信息公开申请情况",
+        "表四政府信息公开行政复议、行政诉讼情况",
+    ):
         assert title in flat
     assert "本年新收政府信息公开申请数量" in flat and "结果维持" in flat
     assert {f.rule for f in findings} == {"NARRATIVE_SUM", "T3_ROW_TOTAL", "T3_BALANCE"}

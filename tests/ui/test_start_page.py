@@ -28,9 +28,7 @@ def test_nothing_open_shows_the_start_page(qtbot, window: MainWindow) -> None:
     dialogs[0].reject()
 
 
-def test_samples_open_on_request_labelled_and_close_for_real_files(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_samples_open_on_request_labelled_and_close_for_real_files(qtbot, window: MainWindow, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.batchFinished, timeout=15000):
         qtbot.mouseClick(window.start_page.samples, Qt.MouseButton.LeftButton)
     sessions = list(window.reports.sessions)

@@ -98,6 +98,7 @@ def _describe(finding: Any) -> str:
 def judge(case: Case, path: Path) -> Result:
     from model.rules import audit
     from parsers import load_report
+
     start = time.perf_counter()
     report = load_report(path)
     findings = audit(report)

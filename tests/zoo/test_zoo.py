@@ -68,6 +68,7 @@ def test_layout_is_read_right_or_honestly_unsure(
 def test_devset_report_reads_as_expected(name: str) -> None:
     from model.rules import audit
     from parsers import load_report
+
     exp = devset_expected()[name]
     report = load_report(DEVSET_DIR / f"{name}.txt")
     findings = audit(report)
