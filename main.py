@@ -180,13 +180,10 @@ def check(argv: Sequence[str]) -> int:
     parser.add_argument("--xlsx", dest="xlsx_out", help="汇总 Excel 工作簿")
     parser.add_argument("--xlsx-dir", dest="xlsx_dir", help="为每份报告写一个审核工作簿的文件夹")
     parser.add_argument("--pdf-dir", dest="pdf_dir", help="为每份报告写一份打印版审核结果（PDF）的文件夹")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
-    from model.logfile import setup_quiet_log
-
-    log_path = setup_quiet_log()
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
+    log_path = args.log_path
     files, problems, usage = _inputs(args.paths)
     if usage:
         for problem in problems:
@@ -250,6 +247,19 @@ def check(argv: Sequence[str]) -> int:
     return 1 if failed else 0
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    """The command's arguments, with the quiet log set up (its path as `log_path`), or the
+    exit status when parsing ends the run: 0 after --help, 2 for a usage error."""
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    from model.logfile import setup_quiet_log
+
+    args.log_path = setup_quiet_log()
+    return args
+
+
 def _read_for(paths: Sequence[str]) -> tuple[list[Report], list[str], int | None]:
     """Read the reports `paths` name, with their audit workbooks' corrections: (reports,
     problems, an exit status when the run cannot go on)."""
@@ -305,13 +315,9 @@ def rollup(argv: Sequence[str]) -> int:
     parser.add_argument("paths", nargs="+", help="报告文件或文件夹")
     parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
     parser.add_argument("--xlsx", dest="xlsx_out", help="合计表 Excel 工作簿")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
-    from model.logfile import setup_quiet_log
-
-    setup_quiet_log()
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
     refused = _outputs_refused([args.json_out, args.xlsx_out])
     if refused:
         return _finish(refused, True)
@@ -351,13 +357,9 @@ def compare(argv: Sequence[str]) -> int:
     parser.add_argument("new", help="较晚年度的报告")
     parser.add_argument("--json", dest="json_out", help="JSON 输出文件，- 表示标准输出")
     parser.add_argument("--xlsx", dest="xlsx_out", help="对比 Excel 工作簿")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
-    from model.logfile import setup_quiet_log
-
-    setup_quiet_log()
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
     for path in (args.old, args.new):
         if not os.path.isfile(path):
             print(f"找不到文件：{path}", file=sys.stderr)
