@@ -19,6 +19,11 @@ class UnsupportedFile(ReadError):
     """The file type is not one the program reads."""
 
 
+class ScannedPdf(ReadError):
+    """A PDF whose pages are images without a text layer: the PDF reader's refusal, on
+    which the reader of files turns to OCR (`parsers.read.scan_reader`)."""
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in words an officer reads (never the system's English)."""
     import errno

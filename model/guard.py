@@ -143,6 +143,16 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def allow_more(seconds: float) -> None:
+    """Give the file being read `seconds` more than `FILE_SECONDS` (a scan's pages take
+    seconds each), where `time_limit` runs a timer in this thread."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return
+    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    if remaining > 0:
+        signal.setitimer(signal.ITIMER_REAL, remaining + seconds)
+
+
 Item = tuple[Report, list[Finding]]
 
 

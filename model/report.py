@@ -111,6 +111,8 @@ UNCERTAIN_TOO_MANY = "too_many"  # digits run together, too many ways to split t
 UNCERTAIN_NO_RULE = "no_rule"  # digits run together in a row the form gives no arithmetic for
 UNCERTAIN_TOO_LONG = "too_long"  # a figure far longer than any real count
 UNCERTAIN_UNALIGNED = "unaligned"  # figures the recognizer could not tie to a row or column
+UNCERTAIN_OCR = "ocr"  # a scan's digit read with too little confidence
+UNCERTAIN_OCR_CONFUSABLE = "ocr_confusable"  # a scan's figure the arithmetic wants one confusable digit changed
 UNCERTAIN_REASONS = (
     UNCERTAIN_SPLITS,
     UNCERTAIN_NO_SPLIT,
@@ -118,7 +120,59 @@ UNCERTAIN_REASONS = (
     UNCERTAIN_NO_RULE,
     UNCERTAIN_TOO_LONG,
     UNCERTAIN_UNALIGNED,
+    UNCERTAIN_OCR,
+    UNCERTAIN_OCR_CONFUSABLE,
 )
+
+
+@dataclass(frozen=True)
+class ScanPage:
+    """One page of a scanned report as OCR read it: its size in pixels at the scan's dpi
+    once turned upright, and the angle (degrees) it was turned by."""
+
+    width: int
+    height: int
+    angle: float = 0.0
+
+
+@dataclass
+class ScanLayout:
+    """Where a scanned report's figures stand on its pages, for the window to show the
+    page image beside the cells: `places[offset]` is the page and box (pixels of the
+    upright page at `dpi`) of the digit at that offset of the shown text."""
+
+    dpi: int
+    pages: list[ScanPage] = field(default_factory=list)
+    places: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)
+
+    def boxes(self, start: int, end: int) -> list[tuple[int, float, float, float, float]]:
+        """The boxes of the digits in the shown text's [start, end), merged per page."""
+        merged: dict[int, list[float]] = {}
+        for offset in range(start, end):
+            place = self.places.get(offset)
+            if place is None:
+                continue
+            page, x0, top, x1, bottom = place
+            box = merged.get(page)
+            if box is None:
+                merged[page] = [x0, top, x1, bottom]
+            else:
+                box[:] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+        return [(page, *box) for page, box in sorted(merged.items())]  # type: ignore[misc]
+
+    def offset_at(self, page: int, x: float, y: float) -> int | None:
+        """The shown-text offset of the digit at (x, y) on a page, or of the nearest one
+        within a line's height."""
+        best, best_distance = None, 900.0
+        for offset, (p, x0, top, x1, bottom) in self.places.items():
+            if p != page:
+                continue
+            dx = max(x0 - x, 0.0, x - x1)
+            dy = max(top - y, 0.0, y - bottom)
+            distance = dx * dx + dy * dy
+            if distance < best_distance:
+                best, best_distance = offset, distance
+        return best
 
 
 @dataclass
@@ -153,6 +207,8 @@ class Report:
     uncertain: list[Uncertainty] = field(default_factory=list)
     # The file holds no recognisable annual report (NOT_A_REPORT).
     not_a_report: bool = False
+    # A scanned report: where its figures stand on the page images (None for other files).
+    scan: ScanLayout | None = None
 
     # ---- reading -------------------------------------------------------------------
 

@@ -395,6 +395,20 @@ TABLE_RULES: tuple[Callable[[Report], list[Finding]], ...] = (
 )
 
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+# What a scan's reading may have caused (a label or a figure read wrong): a warning to
+# check against the page, never an error the officer must act on as found.
+_READ_DEPENDENT = {ROW_MISSING.id, NOT_A_NUMBER.id, NEGATIVE.id, TABLE_MISSING.id, SECTION_MISSING.id, LABEL_ALTERED.id}
+SCAN_NOTE = "（扫描件：也可能是文字识别不清所致，请对照原件核对）"
+
+
+def _as_scanned(finding: Finding) -> Finding:
+    """A finding on a scanned report, as warning with the scan's caveat when OCR may
+    have caused it."""
+    if finding.rule not in _READ_DEPENDENT:
+        return finding
+    finding.severity = WARNING
+    finding.message += SCAN_NOTE
+    return finding
 
 
 def audit(report: Report) -> list[Finding]:
@@ -406,5 +420,7 @@ def audit(report: Report) -> list[Finding]:
     if report.not_a_report:
         return not_a_report(report)
     findings = [f for rule in TABLE_RULES + NARRATIVE_RULES for f in rule(report)]
+    if report.scan is not None:
+        findings = [_as_scanned(f) for f in findings]
     findings.sort(key=lambda f: (_ORDER[f.severity], f.source[0] if f.source else -1))
     return findings

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from model import guard
 from model.errors import AuditError
-from model.report import Report
+from model.report import Report, ScanLayout, ScanPage
 
 _log = logging.getLogger(__name__)
 
@@ -53,7 +53,13 @@ def load_report(path: str | os.PathLike[str]) -> Report:
             if own is not None:
                 return own
         doc = read_document(path)
-        return recognize(doc.text, path=str(path), sha256=doc.sha256)
+        report = recognize(doc.text, path=str(path), sha256=doc.sha256)
+        if doc.ocr is not None:
+            from parsers.recognize.scan_marks import mark_uncertain
+
+            mark_uncertain(report, doc.ocr.uncertain)
+            report.scan = scan_layout(doc.ocr)
+        return report
     except AuditError as exc:
         return Report(path=str(path), error=str(exc))
     except (MemoryError, RecursionError):
@@ -62,3 +68,11 @@ def load_report(path: str | os.PathLike[str]) -> Report:
         report = Report(path=str(path))
         guard.fail(report, guard.READ)
         return report
+
+
+def scan_layout(ocr: object) -> ScanLayout:
+    """What the window needs of a scan's reading to show its pages beside the cells."""
+    from parsers.read.scan_reader import DPI
+
+    pages = [ScanPage(p.width, p.height, p.angle) for p in ocr.pages]  # type: ignore[attr-defined]
+    return ScanLayout(DPI, pages, dict(ocr.places))  # type: ignore[attr-defined]

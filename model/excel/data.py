@@ -28,7 +28,7 @@ from model.report import Cell, Report
 HEADER = ("kind", "name", "table", "row", "col", "sheet", "address", "json")
 META, TEXT, CELL, CHANGE = "meta", "text", "cell", "change"
 CHUNK = 30000  # characters of JSON per cell, below Excel's 32,767
-_APART = ("text", "tables")  # Report fields kept on lines of their own
+_APART = ("text", "tables", "scan")  # Report fields kept on lines of their own (a scan's layout: not kept)
 
 
 def dumps(data: Any) -> str:

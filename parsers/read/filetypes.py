@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEXT, HTML, DOCX, OLD_WORD, PDF, XLSX, XLS = "text", "html", "docx", "old_word", "pdf", "xlsx", "xls"
+IMAGE = "image"  # a scan or photo of pages, read by OCR
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class FileType:
     magic: tuple[bytes, ...] = ()  # how a file of this kind begins, when that tells it
     in_dialog: bool = True  # offered by the Open dialog's filter
     with_suffix: bool = False  # the reader takes the file's ending too: (data, suffix, options)
+    in_folders: bool = True  # taken when a folder is walked (a saved web page's pictures are not reports)
 
     @property
     def module(self) -> str | None:
@@ -44,11 +46,19 @@ FILE_TYPES: tuple[FileType, ...] = (
     FileType(PDF, (".pdf",), "parsers.read.pdf_reader.read_pdf"),
     FileType(XLSX, (".xlsx",), "parsers.read.xlsx_reader.read_xlsx"),
     FileType(XLS, (".xls",), None, in_dialog=False),  # refused with the reason (save it as .xlsx)
+    FileType(
+        IMAGE,
+        (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"),
+        "parsers.read.scan_reader.read_image",
+        magic=(b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"),
+        in_folders=False,
+    ),
 )
 
 BY_KIND = {t.kind: t for t in FILE_TYPES}
 BY_SUFFIX = {s: t for t in FILE_TYPES for s in t.suffixes}
 KNOWN_SUFFIXES = frozenset(BY_SUFFIX)
+FOLDER_SUFFIXES = frozenset(s for t in FILE_TYPES if t.in_folders for s in t.suffixes)
 TEXT_SUFFIXES = set(BY_KIND[TEXT].suffixes)
 HTML_SUFFIXES = set(BY_KIND[HTML].suffixes)
 WORD_SUFFIXES = set(BY_KIND[DOCX].suffixes)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from parsers.read.filetypes import KNOWN_SUFFIXES
+from parsers.read.filetypes import FOLDER_SUFFIXES
 
-REPORT_SUFFIXES = frozenset(s for s in KNOWN_SUFFIXES if s)
+REPORT_SUFFIXES = frozenset(s for s in FOLDER_SUFFIXES if s)
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
     """Files named, plus the report files of folders named (recursive, sorted, no hidden
-    files), each once, as absolute paths."""
+    files), each once, as absolute paths. Pictures are opened when named, not when found
+    in a folder: a saved web page keeps its pictures beside it."""
     out: list[str] = []
     for raw in paths:
         if os.path.isdir(raw):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.errors import ReadError
+from model.errors import ReadError, ScannedPdf
 from parsers.read.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
 from parsers.read.pdf_layout import Glyph, find_tables, table_texts, text_lines
 from parsers.read.pdf_limits import check_pdf
@@ -137,7 +137,7 @@ def _line_text(glyphs: list[Glyph]) -> str:
     return "".join(out)
 
 
-def _page_blocks(page: PageContent) -> list[_Block]:
+def page_blocks(page: PageContent) -> list[_Block]:
     """A page's text lines and tables, top to bottom."""
     blocks: list[_Block] = []
     boxes: list[tuple[float, float, float, float]] = []
@@ -211,7 +211,7 @@ def _check_text_layer(chars: int, unmapped: int, images: bool) -> None:
     """Refuse a PDF without usable text, from the counts of all its pages."""
     if chars == 0:
         if images:
-            raise ReadError("该 PDF 是扫描图片，没有文字层，无法读取，请提供可复制文字的版本。")
+            raise ScannedPdf("该 PDF 是扫描图片，没有文字层。")
         raise ReadError("该 PDF 中没有可读取的文字。")
     if unmapped > chars // 2:
         raise ReadError("该 PDF 的文字无法转换为字符（字体缺少编码映射），请另存为 Word 或文本后再打开。")
@@ -223,7 +223,7 @@ def read_pdf(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRo
     with open_document(data) as document:
         # Only pages both parsers see: those are the pages whose drawing work was bounded.
         blocks = _read_pages(document, min(pages, len(document)))
-    return _render_blocks(blocks, options)
+    return render_blocks(blocks, options)
 
 
 def _read_pages(document: object, count: int) -> list[list[_Block]]:
@@ -237,12 +237,12 @@ def _read_pages(document: object, count: int) -> list[list[_Block]]:
         chars += page.chars
         unmapped += page.unmapped
         images = images or (not page.chars and page.images)
-        pages.append(_page_blocks(page) if page.chars else [])
+        pages.append(page_blocks(page) if page.chars else [])
     _check_text_layer(chars, unmapped, images)
     return pages
 
 
-def _render_blocks(pages: list[list[_Block]], options: RenderOptions) -> tuple[str, str, list[GridRows]]:
+def render_blocks(pages: list[list[_Block]], options: RenderOptions) -> tuple[str, str, list[GridRows]]:
     out = TextBuilder(options)
     pending: list[_Line] = []
     for block in _stitch(pages) + [_Block(0.0)]:

@@ -20,13 +20,15 @@ import hashlib
 import importlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from model.errors import ReadError, UnsupportedFile
+from model.errors import ReadError, ScannedPdf, UnsupportedFile
 from parsers.read import sniff
 from parsers.read.decode import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode_bytes
-from parsers.read.filetypes import BY_KIND, DOCX, OLD_WORD, TEXT, XLS, XLSX, kind_of_magic, kind_of_suffix
+from parsers.read.filetypes import BY_KIND, DOCX, IMAGE, OLD_WORD, PDF, TEXT, XLS, XLSX, kind_of_magic, kind_of_suffix
 from parsers.read.grid import GridRows, RenderOptions
 from parsers.read.normalize import NormText, OffsetMap, normalize
 
@@ -34,11 +36,22 @@ from parsers.read.normalize import NormText, OffsetMap, normalize
 
 
 @dataclass(frozen=True)
+class OcrResult:
+    """What OCR adds to a document: where its untrusted digits stand in the shown text,
+    each page as OCR saw it (`parsers.read.scan_reader.ScanPage`), and where each digit of
+    the shown text stands on its page (offset -> page, box in pixels)."""
+
+    uncertain: tuple[int, ...]
+    pages: tuple[Any, ...]
+    places: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Document:
     """A file brought to text: shown text, offset map, hash, the encoding used, its tables.
 
     `grids` holds each table found as rows of (text, start, end), spans in the shown text;
-    text files have none.
+    text files have none. A scan read by OCR has `ocr`.
     """
 
     path: str
@@ -46,6 +59,7 @@ class Document:
     sha256: str
     encoding: str
     grids: list[GridRows] = field(default_factory=list, compare=False)
+    ocr: OcrResult | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -165,8 +179,16 @@ def _render(kind: str, suffix: str, data: bytes, options: RenderOptions) -> tupl
     return result
 
 
-def read_document(path: str | os.PathLike[str], options: RenderOptions | None = None) -> Document:
-    """Read any supported file into a Document; raises ReadError with a reason."""
+def read_document(
+    path: str | os.PathLike[str],
+    options: RenderOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Document:
+    """Read any supported file into a Document; raises ReadError with a reason.
+
+    A scan (a picture, or a PDF without a text layer) is read by OCR, `progress(page,
+    pages)` told before each page and `cancelled()` asked between pages."""
     suffix = Path(path).suffix.lower()
     data = read_bytes(path)
     if not data.strip():
@@ -177,8 +199,12 @@ def read_document(path: str | os.PathLike[str], options: RenderOptions | None = 
         text, encoding = decode_bytes(data)
         _check_length(text)
         return Document(str(path), normalize(text), digest, encoding)
+    if kind == IMAGE:
+        return _read_scan(str(path), data, False, options or RenderOptions(), progress, cancelled)
     try:
         text, encoding, grids = _render(kind, suffix, data, options or RenderOptions())
+    except ScannedPdf:
+        return _read_scan(str(path), data, kind == PDF, options or RenderOptions(), progress, cancelled)
     except ReadError:
         raise
     except (MemoryError, RecursionError) as exc:
@@ -189,3 +215,31 @@ def read_document(path: str | os.PathLike[str], options: RenderOptions | None = 
         raise ReadError("文件中没有可读取的文字。")
     _check_length(text)
     return make_document(str(path), data, text, encoding, grids)
+
+
+def _read_scan(
+    path: str,
+    data: bytes,
+    is_pdf: bool,
+    options: RenderOptions,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Document:
+    """A scan read by OCR (`parsers.read.scan_reader`), its untrusted digits placed in the
+    shown text."""
+    from parsers.read.scan_reader import read_scan
+
+    try:
+        scan = read_scan(data, options, is_pdf, progress, cancelled)
+    except ReadError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ReadError("扫描件过大，无法识别。") from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged file must give a reason, not a traceback
+        raise ReadError(f"扫描件无法识别（{type(exc).__name__}）。") from exc
+    _check_length(scan.text)
+    doc = make_document(path, data, scan.text, "ocr", scan.grids)
+    uncertain = tuple(sorted({_to_shown(doc.norm.offsets, pos) for pos in scan.uncertain}))
+    places = {_to_shown(doc.norm.offsets, pos): place for pos, place in scan.places.items()}
+    ocr = OcrResult(uncertain, tuple(scan.pages), places)
+    return Document(doc.path, doc.norm, doc.sha256, doc.encoding, doc.grids, ocr)

@@ -20,7 +20,7 @@ def test_one_page_held_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     open_pages = 0
     held: list[int] = []
     seen: list[weakref.ref[Any]] = []
-    load, close, blocks = fpdf.FPDF_LoadPage, fpdf.FPDF_ClosePage, pdf_reader._page_blocks
+    load, close, blocks = fpdf.FPDF_LoadPage, fpdf.FPDF_ClosePage, pdf_reader.page_blocks
 
     def counted_load(document: Any, index: int) -> Any:
         nonlocal open_pages
@@ -39,7 +39,7 @@ def test_one_page_held_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(fpdf, "FPDF_LoadPage", counted_load)
     monkeypatch.setattr(fpdf, "FPDF_ClosePage", counted_close)
-    monkeypatch.setattr(pdf_reader, "_page_blocks", page_blocks)
+    monkeypatch.setattr(pdf_reader, "page_blocks", page_blocks)
     text, _, _ = pdf_reader.read_pdf(build_pdf(report_pages() * 4), RenderOptions())
     gc.collect()
     assert text.count("总体情况") == 4 and len(seen) == 8
