@@ -252,6 +252,14 @@ def _bounds(text: str, at: int, end: int, breaks: str) -> tuple[int, int]:
     return before.end() if before else lo, after.start() if after else hi
 
 
+def _clause(text: str, at: int) -> tuple[int, int] | None:
+    """The clause that holds position `at`; None for one longer than `_REACH`, which no
+    report writes and which is not read: so a clause is the same whichever of its
+    characters it is looked up from."""
+    start, end = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
+    return (start, end) if end - start <= _REACH else None
+
+
 def _bounds_plain(text: str, at: int, end: int, breaks: str) -> tuple[int, int]:
     """The plain form of `_bounds`: the last break before `at` and the first from `end`,
     looked for break by break. The property tests hold the two equal."""
@@ -314,11 +322,10 @@ def _figure_clauses(text: str) -> list[tuple[int, int]]:
             if j >= 0 and (text[j] in _NUMERALS or text[j].isdecimal()):
                 # For 条, the last 申请 within reach must stand in the clause.
                 asked = text.rfind("申请", max(0, at - _REACH), at) if unit == "条" else at
-                if asked >= 0:
-                    clause = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
-                    if asked >= clause[0]:
-                        found.add(clause)
-                        clause_end = clause[1]
+                clause = _clause(text, at) if asked >= 0 else None
+                if clause is not None and asked >= clause[0]:
+                    found.add(clause)
+                    clause_end = clause[1]
             at = text.find(unit, at + 1)
     return sorted(found)[:MAX_CLAUSES]
 
@@ -343,7 +350,7 @@ def _matches_plain(
     """What `_matches` finds, the plain way: each kind's patterns in every clause that holds
     one of its words. The property tests hold the two equal."""
     for kind, cells in kinds:
-        clauses = sorted({_bounds(text, at, at + 1, _CLAUSE_BREAKS) for at in positions(text, kind.anchors)})
+        clauses = sorted({c for at in positions(text, kind.anchors) if (c := _clause(text, at)) is not None})
         for clause in clauses:
             for pattern in kind.patterns:
                 for m in pattern.finditer(text, *clause):
