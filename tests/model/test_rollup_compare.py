@@ -16,7 +16,16 @@ import pytest
 from model.compare import NEAR, NEW, REMOVED, SAME, compare
 from model.excel.rollup import build_comparison_workbook, build_rollup_workbook
 from model.report import Report
-from model.rollup import LEFT_NO_FORM, SHARED, beside, roll_up, roll_up_shared, shared_cells
+from model.rollup import (
+    LEFT_NO_FORM,
+    SHARED,
+    beside,
+    beside_others,
+    roll_up,
+    roll_up_shared,
+    shared_cells,
+    unshared_rows,
+)
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers import load_report
 from tests.conftest import sample
@@ -113,6 +122,49 @@ def test_a_report_beside_the_rollup_of_others(tmp_path: Path) -> None:
     assert differing[("table2", "normative_documents", "made")] == (14, 12, 2)
     with pytest.raises(ValueError):
         beside(load_report(sample("001")), others)
+
+
+def test_beside_others_sums_the_others_in_the_reports_form(tmp_path: Path) -> None:
+    dept, old = load_report(sample("000")), load_report(sample("002"))
+    county = _read(tmp_path, "county", S2019.replace("规范性文件 | 6 | 6 | 9 |", "规范性文件 | 14 | 12 | 20 |"))
+    seen = beside_others(county, [county, dept, old, dept])  # itself and the older report are not summed
+    assert seen.rollup.format == FORMAT_2019 and seen.rollup.reports == 2
+    assert seen.left_out == [(old.path, LEFT_NO_FORM)]
+    assert seen.differing() == beside(county, roll_up([dept, dept]).forms[0]).differing()
+    assert seen.own_value("table2", "normative_documents", "made") == 14
+    assert seen.diff("table2", "normative_documents", "made") == 2
+    assert seen.rollup.count("table2", "normative_documents", "made") == 2
+    assert seen.diff("table3", "new", "total") == county.value("table3", "new", "total") - 2 * dept.value(
+        "table3", "new", "total"
+    )
+    alone = beside_others(county, [])
+    assert alone.rollup.reports == 0 and alone.differing() == []
+    with pytest.raises(ValueError):
+        beside_others(old, [dept])
+
+
+def test_beside_others_of_another_form_compares_only_the_shared_cells() -> None:
+    r2019, r2021 = load_report(sample("000")), load_report(sample("001"))
+    seen = beside_others(r2019, [r2021, r2021])
+    assert seen.rollup.format == SHARED and seen.rollup.reports == 2
+    both, apart = shared_cells()
+    compared = 0
+    for table, schema in seen.rollup.schemas.items():
+        for row, col in schema.cells():
+            cell = (table, row, col)
+            if cell in apart:  # never mixed: not shown, nothing summed, nothing compared
+                assert not seen.shown(*cell) and seen.diff(*cell) is None and seen.rollup.value(*cell) is None
+                continue
+            assert cell in both and seen.shown(*cell)
+            mine, theirs = r2019.value(*cell), r2021.value(*cell)
+            assert seen.own_value(*cell) == mine
+            if mine is not None and theirs is not None:
+                assert seen.diff(*cell) == pytest.approx(mine - 2 * theirs)
+                compared += 1
+    assert compared > 20
+    named = unshared_rows([FORMAT_2019, FORMAT_2021])
+    assert "regulations" in named[FORMAT_2021]["table2"] and "procurement" in named[FORMAT_2019]["table2"]
+    assert named[FORMAT_2019]["table3"] == ["other"] and "table4" not in named[FORMAT_2019]
 
 
 def test_rollup_workbook_is_the_official_layout_with_counts_beside() -> None:
