@@ -167,6 +167,28 @@ def test_beside_others_of_another_form_compares_only_the_shared_cells() -> None:
     assert named[FORMAT_2019]["table3"] == ["other"] and "table4" not in named[FORMAT_2019]
 
 
+def test_beside_workbook_shows_the_figure_the_sum_and_the_difference(tmp_path: Path) -> None:
+    from model.excel.beside import build_beside_workbook
+
+    dept = load_report(sample("000"))
+    county = _read(tmp_path, "county", S2019.replace("规范性文件 | 6 | 6 | 9 |", "规范性文件 | 14 | 12 | 20 |"))
+    wb = build_beside_workbook(beside_others(county, [dept, dept]))
+    assert wb.sheetnames == ["表二 对照", "表三 对照", "表四 对照", "差异", "说明"]
+    ws = wb["表二 对照"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "规范性文件")
+    figures = [(ws.cell(row, c).value, ws.cell(row, c + 1).value) for c in range(2, ws.max_column, 2)]
+    assert figures[0] == (14, "合计12（2份），不一致：差+2")
+    assert ws.cell(row, 2).fill.fgColor.rgb.endswith("FDE0BD")  # differs: orange
+    equal = next(2 + 2 * k for k, (_, words) in enumerate(figures) if words.endswith("一致") and "不" not in words)
+    assert ws.cell(row, equal).fill.fill_type is None
+    differences = [[c.value for c in r] for r in wb["差异"].iter_rows(min_row=2)]
+    assert ["表二·规范性文件·本年新制作数量", 14, 12, "+2", 2] in differences
+    assert len(differences) == len(beside_others(county, [dept, dept]).differing())
+    shared = build_beside_workbook(beside_others(dept, [load_report(sample("001"))]))
+    notes = [[c.value for c in r] for r in shared["说明"].iter_rows(min_row=2)]
+    assert any(n[1] == "两种表式不共有，未对照" and "规章" in n[2] for n in notes)
+
+
 def test_rollup_workbook_is_the_official_layout_with_counts_beside() -> None:
     r2019, r2021 = load_report(sample("000")), load_report(sample("001"))
     rollups = roll_up([r2019, r2019, r2021])

@@ -132,3 +132,60 @@ def test_year_sums_say_how_many_reports_are_behind_them(
     assert g.item(row, 1).text() == str(len(in_2020))
     assert g.item(row, 2).text() == str(sum(s.report.value("table3", "new", "total") for s in held if s.report))
     assert str(len(held)) in g.item(row, 2).toolTip()
+
+
+def test_a_report_beside_the_sum_of_the_listed_others(
+    qtbot, window: MainWindow, open_files: OpenFiles, tmp_path: Path
+) -> None:
+    from ui.beside_view import DIFF_COLOR, NOT_SHARED_COLOR, PARTS
+
+    # A county's own report (2019 form) whose 规范性文件 is not the sum of its two departments'.
+    county_text = S2019.replace("驻马店市人力资源和社会保障局", "驻马店市人民政府").replace(
+        "规范性文件 | 6 | 6 | 9 |", "规范性文件 | 14 | 12 | 20 |"
+    )
+    (tmp_path / "county.txt").write_text(county_text, encoding="utf-8")
+    county, dept_a, dept_b, other_form = open_files(
+        [tmp_path / "county.txt", sample("000"), _last_year(tmp_path), sample("001")]
+    )
+    window.list_panel.select(county)
+    window.list_panel.filter.setText("驻马店")  # the list shows the county and its departments
+    assert set(window.list_panel.sessions_in_order()) == {county, dept_a, dept_b}
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.batch_views.beside_view
+    assert view is not None
+    qtbot.addWidget(view)
+    assert view.current() is county and view.checked() == [dept_a, dept_b]
+    grid = view.grids["table2"]
+    labels = [grid.verticalHeaderItem(r).text() for r in range(grid.rowCount())]
+    row = labels.index("规范性文件")
+    made = [grid.item(row, k).text() for k in range(PARTS)]  # 本年新制作数量: report, sum, difference, reports
+    assert made == ["14", "12", "+2", "2"]
+    assert grid.item(row, 0).background().color() == DIFF_COLOR
+    assert "+2" in grid.item(row, 2).toolTip() and "12" in grid.item(row, 2).toolTip()
+    t3 = view.grids["table3"]
+    new_row = [t3.verticalHeaderItem(r).text() for r in range(t3.rowCount())].index("一、本年新收政府信息公开申请数量")
+    total = t3.columnCount() - PARTS
+    assert [t3.item(new_row, total + k).text() for k in range(PARTS)] == ["1", "13", "−12", "2"]  # 1 + 12
+    differing = {cell for cell, *_ in view.seen.differing()} if view.seen else set()
+    assert ("table2", "normative_documents", "made") in differing and ("table3", "new", "total") in differing
+    assert f"{len(differing)} cell(s) differ" in view.summary.text()
+    # The other form checked too: only the shared cells are compared, the rest grey and named.
+    other_item = next(
+        view.others.item(i)
+        for i in range(view.others.count())
+        if view.others.item(i).data(Qt.ItemDataRole.UserRole) is other_form
+    )
+    other_item.setCheckState(Qt.CheckState.Checked)
+    assert view.seen is not None and view.seen.rollup.reports == 3
+    grid = view.grids["table2"]
+    labels = [grid.verticalHeaderItem(r).text() for r in range(grid.rowCount())]
+    assert grid.item(labels.index("规章"), 0).background().color() == NOT_SHARED_COLOR
+    assert "规章" in view.summary.text()
+    t3 = view.grids["table3"]
+    assert t3.item(new_row, total + 1).text() == str(13 + other_form.report.value("table3", "new", "total"))
+    view.none_button.click()
+    assert view.checked() == [] and view.grids["table3"].rowCount() == 0 and not view.export_button.isEnabled()
+    view.listed_button.click()
+    out = tmp_path / "beside.xlsx"
+    view.export_to(str(out))
+    assert openpyxl.load_workbook(out).sheetnames[-2:] == ["差异", "说明"]
