@@ -973,6 +973,10 @@ Your corrections are not lost.</source>
 <context>
     <name>CompareView</name>
     <message>
+        <source>In nearly unchanged paragraphs, words struck through in red were deleted since the earlier year and words underlined in blue were added.</source>
+        <translation>基本未改动的段落中，红色删除线的文字为较早年度有而本年删去的，蓝色下划线的文字为本年新增的。</translation>
+    </message>
+    <message>
         <source>Compare Years</source>
         <translation>年度对比</translation>
     </message>

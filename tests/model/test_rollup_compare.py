@@ -12,8 +12,10 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from model.compare import NEAR, NEW, REMOVED, SAME, compare
+from model.compare import DELETE, INSERT, KEEP, NEAR, NEW, REMOVED, SAME, compare, diff_notation, word_diff
 from model.excel.rollup import build_comparison_workbook, build_rollup_workbook
 from model.report import Report
 from model.rollup import (
@@ -348,3 +350,63 @@ def test_overview_figures_and_the_reports_behind_them(samples: Path) -> None:
     assert all(len(wb[name]._charts) == 1 for name in ("单位排名", "问题规则", "年度"))
     assert wb["单位排名"].cell(2, 1).value == o.agencies.index[0]
     assert wb["热力图"].conditional_formatting
+
+
+# ---- word-level marks -------------------------------------------------------------------
+
+FIGURES = "全年共主动公开政府信息1151条,其中包括市政府网站重点民生领域信息公开317条、局门户网站信息公开834条。"
+
+
+def test_a_changed_figure_inside_a_sentence_is_marked_whole(tmp_path: Path) -> None:
+    assert FIGURES in S2019
+    before = FIGURES.replace("1151", "1000").replace("834", "683")
+    old = _read(tmp_path, "2019", _last_year(S2019).replace(FIGURES, before))
+    c = compare(old, load_report(sample("000")))
+    (near,) = [p for s in c.sections for p in s.paragraphs if p.new == FIGURES]
+    assert near.state == NEAR and near.old == before
+    assert near.runs == [
+        (KEEP, "全年共主动公开政府信息"),
+        (DELETE, "1000"),
+        (INSERT, "1151"),
+        (KEEP, "条,其中包括市政府网站重点民生领域信息公开317条、局门户网站信息公开"),
+        (DELETE, "683"),
+        (INSERT, "834"),
+        (KEEP, "条。"),
+    ]
+    assert all(not p.runs for s in c.sections for p in s.paragraphs if p.state != NEAR)
+    marks = [p["marks"] for s in c.as_json()["sections"] for p in s["paragraphs"] if "marks" in p]
+    assert "全年共主动公开政府信息[-1000-]{+1151+}条" in marks[0]
+    # The workbook's text sheet: the marks beside the paragraph, deletions struck as rich text.
+    path = tmp_path / "cmp.xlsx"
+    build_comparison_workbook(c).save(path)
+    ws = openpyxl.load_workbook(path, rich_text=True)["文字对比"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value == FIGURES)
+    rich = ws.cell(row, 6).value
+    assert str(rich).startswith("全年共主动公开政府信息[-1000-]{+1151+}条")
+    struck = [block for block in rich if not isinstance(block, str) and block.font.strike]
+    assert [b.text for b in struck] == ["[-1000-]", "[-683-]"]
+
+
+def test_word_diff_words_and_phrases() -> None:
+    assert word_diff("我局进一步加强政务公开工作", "我局持续加强政务公开和政策解读工作") == [
+        (KEEP, "我局"),
+        (DELETE, "进一步"),
+        (INSERT, "持续"),
+        (KEEP, "加强政务公开"),
+        (INSERT, "和政策解读"),
+        (KEEP, "工作"),
+    ]
+    assert word_diff("增长10%", "增长12.5%") == [(KEEP, "增长"), (DELETE, "10%"), (INSERT, "12.5%")]
+    assert word_diff("相同", "相同") == [(KEEP, "相同")]
+    assert diff_notation(word_diff("旧文", "新文")) == "[-旧-]{+新+}文"
+
+
+@given(
+    st.text(alphabet="公开申请件条12340,.。、%ab ", max_size=40),
+    st.text(alphabet="公开申请件条12340,.。、%ab ", max_size=40),
+)
+def test_word_diff_keeps_both_texts(old: str, new: str) -> None:
+    runs = word_diff(old, new)
+    assert "".join(t for k, t in runs if k != INSERT) == old
+    assert "".join(t for k, t in runs if k != DELETE) == new
+    assert all(t for _, t in runs) and all(a[0] != b[0] for a, b in zip(runs, runs[1:]))

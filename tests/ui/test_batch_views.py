@@ -189,3 +189,32 @@ def test_a_report_beside_the_sum_of_the_listed_others(
     out = tmp_path / "beside.xlsx"
     view.export_to(str(out))
     assert openpyxl.load_workbook(out).sheetnames[-2:] == ["差异", "说明"]
+
+
+def test_compare_view_marks_the_words_changed_in_a_nearly_unchanged_paragraph(
+    qtbot, window: MainWindow, open_files: OpenFiles, tmp_path: Path
+) -> None:
+    sentence = "全年共主动公开政府信息1151条,其中包括市政府网站重点民生领域信息公开317条、局门户网站信息公开834条。"
+    older = _last_year(tmp_path)
+    older.write_text(older.read_text(encoding="utf-8").replace(sentence, sentence.replace("1151", "1000")), "utf-8")
+    old, new = open_files([older, sample("000")])
+    window.list_panel.select(new)
+    view = window.batch_views.open_compare()
+    qtbot.addWidget(view)
+    assert view.pair() == (old, new)
+    doc = view.text.document()
+    struck, underlined = [], []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().fontStrikeOut():
+                struck.append(frag.text())
+            if frag.charFormat().fontUnderline():
+                underlined.append(frag.text())
+            it += 1
+        block = block.next()
+    # The figure whole; else only the years the older copy rewrote (2020 → 2019) are marked.
+    assert struck.count("1000") == 1 and set(struck) == {"1000", "2019"}
+    assert underlined.count("1151") == 1 and set(underlined) == {"1151", "2020"}
