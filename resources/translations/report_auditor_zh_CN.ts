@@ -1064,6 +1064,22 @@ Your corrections are not lost.</source>
 <context>
     <name>OverviewView</name>
     <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Agencies with the most problems</source>
+        <translation>问题最多的单位</translation>
+    </message>
+    <message>
+        <source>Problems by rule</source>
+        <translation>各规则的问题数</translation>
+    </message>
+    <message>
+        <source>Applications received by year</source>
+        <translation>各年度收到的申请</translation>
+    </message>
+    <message>
         <source>Batch Overview</source>
         <translation>概览</translation>
     </message>

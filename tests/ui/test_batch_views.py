@@ -218,3 +218,29 @@ def test_compare_view_marks_the_words_changed_in_a_nearly_unchanged_paragraph(
     # The figure whole; else only the years the older copy rewrote (2020 → 2019) are marked.
     assert struck.count("1000") == 1 and set(struck) == {"1000", "2019"}
     assert underlined.count("1151") == 1 and set(underlined) == {"1151", "2020"}
+
+
+def test_overview_charts_show_the_figures_and_lead_to_their_reports(
+    qtbot, window: MainWindow, open_files: OpenFiles, samples: Path
+) -> None:
+    sessions = open_files(sorted(samples.glob("*.txt")))
+    view = window.batch_views.open_overview()
+    qtbot.addWidget(view)
+    o = view.data
+    chart = view.agency_chart
+    assert [(b.label, b.value) for b in chart.bars] == [(str(n), int(a["problems"])) for n, a in o.agencies.iterrows()]
+    assert [b.value for b in view.rule_chart.bars] == [int(r["findings"]) for _, r in o.rules.iterrows()]
+    assert sum(b.value for b in view.rule_chart.bars) == sum(len(s.findings) for s in sessions)
+    view.tabs.setCurrentIndex(4)
+    qtbot.waitExposed(chart)
+    top = [s for s in sessions if s.report and s.report.agency == chart.bars[0].label]
+    with qtbot.waitSignal(view.reportsChosen) as chosen:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(0).center())
+    assert chosen.args[0] == top
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Down)  # the keyboard reaches every bar
+    second = chart.bars[1]
+    assert chart.tip(1) == f"{second.label}：{second.value}"
+    with qtbot.waitSignal(view.reportsChosen) as chosen:
+        qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert [s.report.agency for s in chosen.args[0] if s.report] == [second.label] * len(chosen.args[0])
