@@ -8,7 +8,9 @@ the other has not is named in `TableComparison.unmatched`, never compared with a
 neighbour. The narrative is compared section by section (一 … 六, tables left out),
 paragraph by paragraph with difflib: each paragraph of the newer report is unchanged,
 near-unchanged (`NEAR` of its wording or more), changed or new, and the older report's
-paragraphs with no counterpart are listed as removed. Pure: no Qt.
+paragraphs with no counterpart are listed as removed. A near-unchanged paragraph carries
+its word-level marks (`word_diff`): the runs kept, deleted and inserted, a figure always
+whole. Pure: no Qt.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ PARAGRAPH_STATES = (SAME, NEAR, CHANGED, NEW, REMOVED)
 NEAR_RATIO = 0.8  # difflib's ratio from which a paragraph is near-unchanged
 CHANGED_RATIO = 0.5  # below it a paragraph is new rather than rewritten
 _SPACE = re.compile(r"\s+")
+# Tokens of a paragraph for the word-level marks: a figure (with its separators and
+# decimals), a run of Latin letters, else one character (Chinese has no spaces between words).
+_TOKEN = re.compile(r"\d+(?:[,.，]\d+)*%?|[A-Za-z]+|\s+|.", re.S)
+KEEP, DELETE, INSERT = "=", "-", "+"  # the kinds of a run of `word_diff`
+Run = tuple[str, str]  # (KEEP | DELETE | INSERT, text)
 # Sums of money (2021 收费金额, 2019 采购总金额) are no counts: a swing is not marked on them,
 # as YEAR_SWING never compares the fees.
 MONEY_COLS = frozenset({"amount"})
@@ -70,6 +77,55 @@ class Paragraph:
     new: str  # "" for a removed paragraph
     old: str  # the counterpart last year ("" for a new one)
     ratio: float
+    runs: list[Run] = field(default_factory=list)  # NEAR only: `word_diff(old, new)`
+
+
+def word_diff(old: str, new: str) -> list[Run]:
+    """`old` → `new` as runs of text kept, deleted and inserted, in reading order (a
+    replacement is its deletion, then its insertion). Compared token by token (`_TOKEN`:
+    a figure whole, else character by character), adjacent runs of one kind merged, and a
+    single kept character between two changes folded into them so a changed phrase reads
+    as one."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    pieces: list[tuple[str, list[str], list[str]]] = []  # (tag, old tokens, new tokens)
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        olds, news = a[i1:i2], b[j1:j2]
+        between = 0 < k < len(ops) - 1 and ops[k - 1][0] != "equal" and ops[k + 1][0] != "equal"
+        if tag == "equal" and not (between and len(olds) == 1 and len(olds[0]) == 1):
+            pieces.append((KEEP, olds, news))
+        else:
+            pieces.append(("change", olds, news))
+    runs: list[Run] = []
+    k = 0
+    while k < len(pieces):
+        if pieces[k][0] == KEEP:
+            _add_run(runs, KEEP, "".join(pieces[k][1]))
+            k += 1
+            continue
+        gone, came = [], []
+        while k < len(pieces) and pieces[k][0] != KEEP:
+            gone += pieces[k][1]
+            came += pieces[k][2]
+            k += 1
+        _add_run(runs, DELETE, "".join(gone))
+        _add_run(runs, INSERT, "".join(came))
+    return runs
+
+
+def _add_run(runs: list[Run], kind: str, text: str) -> None:
+    if not text:
+        return
+    if runs and runs[-1][0] == kind:
+        runs[-1] = (kind, runs[-1][1] + text)
+    else:
+        runs.append((kind, text))
+
+
+def diff_notation(runs: list[Run]) -> str:
+    """The runs as plain text: deletions [-删-], insertions {+增+} (for a workbook cell)."""
+    marks = {KEEP: "{}", DELETE: "[-{}-]", INSERT: "{{+{}+}}"}
+    return "".join(marks[kind].format(text) for kind, text in runs)
 
 
 @dataclass
@@ -113,7 +169,9 @@ class Comparison:
                 "number": s.number,
                 "title": s.title,
                 "paragraphs": [
-                    {"state": p.state, "new": p.new, "old": p.old, "ratio": round(p.ratio, 3)} for p in s.paragraphs
+                    {"state": p.state, "new": p.new, "old": p.old, "ratio": round(p.ratio, 3)}
+                    | ({"marks": diff_notation(p.runs)} if p.runs else {})
+                    for p in s.paragraphs
                 ],
             }
             for s in self.sections
@@ -212,7 +270,9 @@ def compare_section(number: int, title: str, old: list[str], new: list[str]) -> 
             state, best = NEW, -1
         if best >= 0:
             used.add(best)
-        out.append(Paragraph(state, paragraph, old[best] if best >= 0 else "", best_ratio))
+        counterpart = old[best] if best >= 0 else ""
+        runs = word_diff(counterpart, paragraph) if state == NEAR else []
+        out.append(Paragraph(state, paragraph, counterpart, best_ratio, runs))
     out.extend(Paragraph(REMOVED, "", p, 0.0) for k, p in enumerate(old) if k not in used)
     return SectionComparison(number, title, out)
 

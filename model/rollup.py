@@ -11,7 +11,9 @@ could not be read) are named in `left_out` with the reason.
 `roll_up_shared(reports)` sums reports of both forms only over the cells the two forms
 share (表三 but （六）其他处理, 表四, 表二's 处理决定数量) and names the cells it left out.
 `beside(report, rollup)` puts one report next to the roll-up of others (a county
-government's own report beside the sum of its departments), with the difference per cell.
+government's own report beside the sum of its departments), with the difference per cell;
+`beside_others(report, others)` chooses that roll-up: the report's own form when every
+other report is in it, else the cells both forms share (the rest named, never mixed).
 Pure: pandas and numpy, no Qt.
 """
 
@@ -217,6 +219,27 @@ class Beside:
     rollup: RollUp
     own: dict[str, pd.DataFrame]
     difference: dict[str, pd.DataFrame]
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (path, LEFT_*): others not summed
+
+    def __post_init__(self) -> None:
+        self._skip = set(self.rollup.not_shared)
+
+    def shown(self, table: str, row: str, col: str) -> bool:
+        """True when the cell is compared (False for a cell the two forms do not share)."""
+        return (table, row, col) not in self._skip
+
+    def own_value(self, table: str, row: str, col: str) -> Number | None:
+        frame = self.own.get(table)
+        if frame is None or row not in frame.index or col not in frame.columns:
+            return None
+        return _number(frame.at[row, col])
+
+    def diff(self, table: str, row: str, col: str) -> Number | None:
+        """The report's figure minus the sum; None where either is blank."""
+        frame = self.difference.get(table)
+        if frame is None or row not in frame.index or col not in frame.columns:
+            return None
+        return _number(frame.at[row, col])
 
     def differing(self) -> list[tuple[CellId, Number, Number, Number]]:
         """(cell, the report's figure, the sum, the difference) for every cell that differs."""
@@ -232,16 +255,50 @@ class Beside:
 
 
 def beside(report: Report, rollup: RollUp) -> Beside:
-    """`report` beside `rollup` (which should not include it); the report's form must be the roll-up's."""
-    if report.format != rollup.format:
+    """`report` beside `rollup` (which should not include it); the report's form must be the
+    roll-up's, or the roll-up is over the cells both forms share (`SHARED`)."""
+    if report.format != rollup.format and not (rollup.format == SHARED and report.format in FORMS):
         raise ValueError(f"a {report.format} report beside a {rollup.format} roll-up")
+    left = rollup._left
     own: dict[str, pd.DataFrame] = {}
     difference: dict[str, pd.DataFrame] = {}
     for table, sums in rollup.sums.items():
         mine = pd.DataFrame(np.nan, index=sums.index, columns=sums.columns)
         for (row, col), cell in report.tables.get(table, {}).items():
-            if cell.value is not None and row in mine.index and col in mine.columns:
+            if cell.value is not None and row in mine.index and col in mine.columns and (table, row, col) not in left:
                 mine.at[row, col] = cell.value
         own[table] = mine
         difference[table] = mine - sums  # NaN wherever either side is blank
     return Beside(report, rollup, own, difference)
+
+
+def beside_others(report: Report, others: Sequence[Report]) -> Beside:
+    """`report` beside the sum of `others` (the report itself is never summed): the roll-up in
+    the report's form when every other report with tables is in it, else the roll-up over the
+    cells both forms share, the others named in `not_shared`. Reports without a form are
+    left out and named in `left_out`."""
+    if report.error or report.format not in FORMS:
+        raise ValueError(f"a {report.format} report has no tables of the form to compare")
+    rest = [r for r in others if r is not report]
+    ups = roll_up(rest)
+    if all(f.format == report.format for f in ups.forms):
+        summed = [r for r in rest if not r.error and r.format == report.format]
+        rollup = _summed(report.format, summed, form_schemas(report.format, [report, *summed]), set())
+    else:
+        rollup = roll_up_shared(rest)
+    result = beside(report, rollup)
+    result.left_out = ups.left_out
+    return result
+
+
+def unshared_rows(formats: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """{format: {table: [row ids]}}: the rows of each form holding a cell the other form
+    lacks (what a roll-up over the shared cells leaves out), in the form's order."""
+    _, only = shared_cells()
+    out: dict[str, dict[str, list[str]]] = {}
+    for fmt in formats:
+        for table, schema in form_schemas(fmt).items():
+            rows = [r.id for r in schema.rows if any((table, r.id, c) in only for c in r.cols)]
+            if rows:
+                out.setdefault(fmt, {})[table] = rows
+    return out

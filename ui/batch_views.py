@@ -1,6 +1,7 @@
 """The 分析 menu: views over several reports of the batch — the comparison of two years
-(`ui.compare_view`), the overview (`ui.overview`) and the roll-up of the listed reports
-saved as a workbook (`model.rollup`, `model.excel.rollup`).
+(`ui.compare_view`), a report beside the sum of others (`ui.beside_view`), the overview
+(`ui.overview`) and the roll-up of the listed reports saved as a workbook (`model.rollup`,
+`model.excel.rollup`).
 
 `BatchViews` holds its actions and opens the views; a figure clicked in the overview
 selects its reports in the list (filtered to the agency when they are one agency's).
@@ -22,6 +23,7 @@ from ui.saving import ask_save_path
 from ui.session import ReportSession
 
 if TYPE_CHECKING:  # the views import pandas and openpyxl: only when first opened
+    from ui.beside_view import BesideView
     from ui.compare_view import CompareView
     from ui.overview import OverviewView
 
@@ -39,6 +41,9 @@ class BatchViews(QObject):
         self.compare_action = QAction(self)
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.compare_action.triggered.connect(self.open_compare)
+        self.beside_action = QAction(self)
+        self.beside_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.beside_action.triggered.connect(self.open_beside)
         self.overview_action = QAction(self)
         self.overview_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.overview_action.triggered.connect(self.open_overview)
@@ -46,22 +51,24 @@ class BatchViews(QObject):
         self.rollup_action.triggered.connect(self.ask_rollup)
         self.menu: QMenu | None = None
         self.compare_view: CompareView | None = None
+        self.beside_view: BesideView | None = None
         self.overview_view: OverviewView | None = None
 
     def add_menu(self, bar: QMenuBar, before: QAction) -> None:
         """The 分析 menu in the menu bar, before `before` (the Help menu)."""
         menu = self.menu = QMenu(bar)
-        for act in (self.compare_action, self.overview_action, self.rollup_action):
+        for act in (self.compare_action, self.beside_action, self.overview_action, self.rollup_action):
             menu.addAction(act)
         bar.insertMenu(before, menu)
 
     def retranslate(self) -> None:
         self.compare_action.setText(self.tr("&Compare Years…"))
+        self.beside_action.setText(self.tr("Report &Beside the Sum of Others…"))
         self.overview_action.setText(self.tr("Batch &Overview"))
         self.rollup_action.setText(self.tr("Save &Roll-up of Listed Reports…"))
         if self.menu is not None:
             self.menu.setTitle(self.tr("&Analysis"))
-        for view in (self.compare_view, self.overview_view):
+        for view in (self.compare_view, self.beside_view, self.overview_view):
             if view is not None:
                 view.retranslate()
 
@@ -74,6 +81,18 @@ class BatchViews(QObject):
         view = self.compare_view = CompareView(self.reports.sessions, self.reports.session, self.window)
         view.exported.connect(lambda path: self.message.emit(self.tr("Saved %1").replace("%1", path), 10000))
         view.destroyed.connect(lambda: setattr(self, "compare_view", None))
+        view.show()
+        return view
+
+    def open_beside(self) -> BesideView:
+        """The current report beside the sum of the others the list shows (the officer may
+        check others)."""
+        from ui.beside_view import BesideView
+
+        listed = self.panel.sessions_in_order()
+        view = self.beside_view = BesideView(self.reports.sessions, self.reports.session, listed, self.window)
+        view.exported.connect(lambda path: self.message.emit(self.tr("Saved %1").replace("%1", path), 10000))
+        view.destroyed.connect(lambda: setattr(self, "beside_view", None))
         view.show()
         return view
 

@@ -5,7 +5,8 @@ hold it and its agency's report of the year before (or after) as `model.last_yea
 them, and any two reports can be paired by hand. For each table the figures of both
 years stand side by side with the change (number and per cent) beside them; swings
 (YEAR_SWING's test) are filled orange. The narrative is compared section by section:
-unchanged paragraphs grey, near-unchanged yellow, new ones plain, removed ones struck
+unchanged paragraphs grey, near-unchanged yellow with their word-level changes marked
+(deleted words struck through, added ones underlined), new ones plain, removed ones struck
 through. The comparison can be saved as a workbook (`model.excel.rollup`).
 
 The work is `model.compare`; this module only shows it.
@@ -33,7 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.compare import CHANGED, NEAR, NEW, REMOVED, SAME, Comparison, TableComparison, compare
+from model.compare import (
+    CHANGED,
+    DELETE,
+    INSERT,
+    NEAR,
+    NEW,
+    REMOVED,
+    SAME,
+    Comparison,
+    Run,
+    TableComparison,
+    compare,
+)
 from model.excel.rollup import change_text
 from model.last_year import YearPairs
 from model.messages import TABLE_SHORT, fmt_num, row_label
@@ -44,6 +57,7 @@ from ui.saving import ask_save_path
 from ui.session import ReportSession
 
 SWING_COLOR = QColor("#FDE0BD")
+DELETED_COLOR, INSERTED_COLOR = "#c00000", "#0033cc"
 STATE_COLORS = {SAME: "#e6e6e6", NEAR: "#fff2b3", CHANGED: "#ffffff", NEW: "#ffffff", REMOVED: "#ffffff"}
 
 
@@ -228,7 +242,11 @@ class CompareView(QWidget):
             REMOVED: self.tr("removed"),
         }
         before = self.tr("Earlier year:")
-        parts = []
+        legend = self.tr(
+            "In nearly unchanged paragraphs, words struck through in red were deleted since the earlier year "
+            "and words underlined in blue were added."
+        )
+        parts = [f"<p style='color:#555'>{html.escape(legend)}</p>"]
         for section in c.sections:
             parts.append(f"<h3>{html.escape(section.title or self.tr('Whole text'))}</h3>")
             if not section.paragraphs:
@@ -238,6 +256,8 @@ class CompareView(QWidget):
                 tag = f"<b>[{html.escape(names[p.state])}]</b> "
                 if p.state == REMOVED:
                     body = f"<s>{html.escape(p.old)}</s>"
+                elif p.runs:
+                    body = marked_html(p.runs)
                 else:
                     body = html.escape(p.new)
                     if p.state in (NEAR, CHANGED):
@@ -292,6 +312,21 @@ class CompareView(QWidget):
             self.summary.setText(str(exc))
             return
         self.exported.emit(path)
+
+
+def marked_html(runs: list[Run]) -> str:
+    """A near-unchanged paragraph with its word-level marks: deletions struck through in
+    red, insertions underlined in blue (marked by line as well as colour)."""
+    out = []
+    for kind, text in runs:
+        t = html.escape(text)
+        if kind == DELETE:
+            out.append(f"<s style='color:{DELETED_COLOR};background-color:#fde2e2'>{t}</s>")
+        elif kind == INSERT:
+            out.append(f"<u style='color:{INSERTED_COLOR};background-color:#dde8ff'>{t}</u>")
+        else:
+            out.append(t)
+    return "".join(out)
 
 
 def _shown(value: object) -> str:

@@ -1,9 +1,10 @@
 """The overview (概览) of the open batch: reports by agency with their problem counts (the
 agencies ranked by problems), problems by rule, applications received and their outcomes
-by year, and a heat map of agencies × rules.
+by year, a heat map of agencies × rules, and bar charts of the agencies with the most
+problems, the problems by rule and the applications received by year (`ui.bar_chart`).
 
 Every figure leads to its reports: clicking a row of agencies, rules or years, or a cell of
-the heat map, announces the reports behind it (`reportsChosen`), which the window selects
+the heat map, or a bar of a chart, announces the reports behind it (`reportsChosen`), which the window selects
 in its list. The figures are `model.overview`'s; the summary workbook with native Excel
 charts is `model.excel.overview`'s.
 """
@@ -17,10 +18,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -28,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model.excel.overview import CHART_AGENCIES
 from model.messages import RULE_NAMES, SEVERITY_NAMES
 from model.overview import YEAR_FIGURES, Overview, overview
 from model.rollup import _number
+from ui.bar_chart import Bar, BarChart
 from ui.saving import ask_save_path
 from ui.session import ReportSession
 
@@ -90,6 +95,19 @@ class OverviewView(QWidget):
         for grid in (self.agencies, self.rules, self.years, self.heat):
             grid.cellClicked.connect(lambda row, col, grid=grid: self._clicked(grid, row, col))
             self.tabs.addTab(grid, "")
+        self.agency_chart, self.rule_chart, self.year_chart = BarChart(), BarChart(), BarChart()
+        charts = QWidget()
+        chart_grid = QGridLayout(charts)
+        chart_grid.addWidget(self.agency_chart, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        chart_grid.addWidget(self.rule_chart, 0, 1, Qt.AlignmentFlag.AlignTop)
+        chart_grid.addWidget(self.year_chart, 1, 1, Qt.AlignmentFlag.AlignTop)
+        chart_grid.setRowStretch(1, 1)
+        for chart in (self.agency_chart, self.rule_chart, self.year_chart):
+            chart.barChosen.connect(self._chosen)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(charts)
+        self.tabs.addTab(scroll, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -98,7 +116,8 @@ class OverviewView(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Batch Overview"))
-        for k, text in enumerate((self.tr("Agencies"), self.tr("Rules"), self.tr("Years"), self.tr("Heat Map"))):
+        tabs = (self.tr("Agencies"), self.tr("Rules"), self.tr("Years"), self.tr("Heat Map"), self.tr("Charts"))
+        for k, text in enumerate(tabs):
             self.tabs.setTabText(k, text)
         self.export_button.setText(self.tr("Save as Workbook…"))
         self.fill()
@@ -115,6 +134,7 @@ class OverviewView(QWidget):
         self._fill_rules(o)
         self._fill_years(o)
         self._fill_heat(o)
+        self._fill_charts(o)
 
     def _fill_agencies(self, o: Overview) -> None:
         g = self.agencies
@@ -197,6 +217,29 @@ class OverviewView(QWidget):
                 item.setBackground(QBrush(_heat(count, most)))
                 g.setItem(i, j, item)
         g.resizeColumnsToContents()
+
+    def _fill_charts(self, o: Overview) -> None:
+        top = o.agencies.head(CHART_AGENCIES)
+        self.agency_chart.set_bars(
+            self.tr("Agencies with the most problems"),
+            [Bar(str(name), int(a["problems"]), o.reports_of(agency=str(name))) for name, a in top.iterrows()],
+        )
+        self.rule_chart.set_bars(
+            self.tr("Problems by rule"),
+            [
+                Bar(RULE_NAMES.get(str(rule), str(rule)), int(r["findings"]), o.reports_of(rule=str(rule)))
+                for rule, r in o.rules.iterrows()
+            ],
+        )
+        received = [(int(str(y)), _number(v["new"])) for y, v in o.years.iterrows()]
+        self.year_chart.set_bars(
+            self.tr("Applications received by year"),
+            [Bar(str(y), n, o.reports_of(year=y)) for y, n in received if n is not None],
+        )
+
+    def _chosen(self, behind: object) -> None:
+        if isinstance(behind, list) and behind:
+            self.reportsChosen.emit([self.sessions[i] for i in behind])
 
     # ---- through to the reports ----------------------------------------------------------------
 

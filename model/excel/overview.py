@@ -5,6 +5,10 @@
 - 年度: reports, applications received and their outcomes per year (表三 总计 summed),
   a column chart of applications received and granted;
 - 热力图: agencies × rules, the count in each cell, shaded by a colour scale.
+
+`add_overview_sheets(wb, o)` adds these sheets to any workbook, an ordinary one or one in
+openpyxl's streaming (write-only) mode: the batch summary (`model.excel.summary`) carries
+them when it holds more than one report.
 """
 
 from __future__ import annotations
@@ -14,14 +18,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomic
-from model.excel.labels import rule_title
-from model.excel.style import BORDER, CENTER, HEADER_FILL, HEADER_FONT, LEFT, print_setup, put
+from model.excel.labels import formula_like, rule_title
+from model.excel.style import BORDER, CENTER, HEADER_FILL, HEADER_FONT, LEFT, excel_value, print_setup
 from model.messages import SEVERITY_NAMES
 from model.overview import YEAR_FIGURES, Overview
 from model.rollup import _number
@@ -39,18 +43,29 @@ YEAR_NAMES = {
 CHART_AGENCIES = 20
 
 
-def _table(ws: Worksheet, header: list[str], rows: list[list[Any]], widths: Sequence[float]) -> None:
-    for c, (label, width) in enumerate(zip(header, widths), start=1):
-        put(ws, 1, c, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER, border=BORDER)
+def _table(ws: Any, header: list[str], rows: list[list[Any]], widths: Sequence[float]) -> None:
+    """A header and rows from the first cell, written row by row (as a streaming sheet must)."""
+    for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    for r, values in enumerate(rows, start=2):
-        for c, v in enumerate(values, start=1):
-            put(ws, r, c, v, alignment=LEFT if isinstance(v, str) else CENTER, border=BORDER)
     ws.freeze_panes = "B2"
     print_setup(ws, (1, 1))
+    ws.append([_cell(ws, label, font=HEADER_FONT, fill=HEADER_FILL, alignment=CENTER) for label in header])
+    for values in rows:
+        ws.append([_cell(ws, v, alignment=LEFT if isinstance(v, str) else CENTER) for v in values])
 
 
-def _bar(ws: Worksheet, title: str, data_col: int, rows: int, anchor: str, *, horizontal: bool = True) -> None:
+def _cell(ws: Any, value: Any, **style: Any) -> Any:
+    cell = WriteOnlyCell(ws, excel_value(value))
+    if isinstance(cell.value, str) and formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    cell.border = BORDER
+    for name, v in style.items():
+        setattr(cell, name, v)
+    return cell
+
+
+def _bar(ws: Any, title: str, data_col: int, rows: int, anchor: str, *, horizontal: bool = True) -> None:
     if rows == 0:
         return
     chart = BarChart()
@@ -67,8 +82,14 @@ def _bar(ws: Worksheet, title: str, data_col: int, rows: int, anchor: str, *, ho
 
 def build_overview_workbook(o: Overview) -> Workbook:
     wb = Workbook()
-    ws = wb.active
-    ws.title = "单位排名"
+    wb.remove(wb.active)
+    add_overview_sheets(wb, o)
+    return wb
+
+
+def add_overview_sheets(wb: Workbook, o: Overview) -> None:
+    """单位排名, 问题规则, 年度 and 热力图 (see the module's docstring), added at the end of `wb`."""
+    ws = wb.create_sheet("单位排名")
     cols = ["rank", "reports", "errors", "warnings", "infos", "problems"]
     rows: list[list[Any]] = [[name] + [int(a[c]) for c in cols] for name, a in o.agencies.iterrows()]
     _table(ws, ["单位", "排名", "报告", "错误", "警告", "提示", "问题合计"], rows, [34, 6, 6, 6, 6, 6, 9])
@@ -109,7 +130,6 @@ def build_overview_workbook(o: Overview) -> Workbook:
             f"B2:{last}",
             ColorScaleRule(start_type="num", start_value=0, start_color="FFFFFF", end_type="max", end_color="F8696B"),
         )
-    return wb
 
 
 def write_overview(path: str | os.PathLike[str], o: Overview) -> None:

@@ -12,7 +12,8 @@ note next to it.
   说明: the reports summed and those left out, and why.
 - `write_comparison(path, comparison)` — the older year's tables as printed, the newer
   year's with the change (number and per cent) beside each figure, swings filled orange;
-  文字对比: the narrative section by section, paragraph by paragraph.
+  文字对比: the narrative section by section, paragraph by paragraph, a near-unchanged
+  paragraph with its word-level marks ([-deleted-]{+inserted+}, as rich text).
 """
 
 from __future__ import annotations
@@ -22,12 +23,28 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.atomic import write_atomic
-from model.compare import CHANGED, NEAR, NEW, REMOVED, SAME, Comparison, TableComparison, percent_text
+from model.compare import (
+    CHANGED,
+    DELETE,
+    KEEP,
+    NEAR,
+    NEW,
+    REMOVED,
+    SAME,
+    Comparison,
+    Run,
+    TableComparison,
+    diff_notation,
+    percent_text,
+)
+from model.excel.labels import safe_text
 from model.excel.layout import GROUP, HEADER, Block, Layout, table_layout
 from model.excel.style import (
     BLANK_FILL,
@@ -53,6 +70,8 @@ Fill = Callable[[str, str], object]  # (row, col) -> a PatternFill or None
 BESIDE_FONT = Font(color="595959", size=9)
 SWING_FILL = WARNING_FILL
 NEAR_FILL = BLANK_FILL
+DELETED_FONT = InlineFont(color="C00000", strike=True)
+INSERTED_FONT = InlineFont(color="0033CC", u="single")
 
 LEFT_REASONS = {LEFT_UNREADABLE: "文件无法读取", LEFT_NO_FORM: "不是2019版或2021版表格（2019年以前的报告或格式未识别）"}
 PARAGRAPH_NAMES = {SAME: "未改动", NEAR: "基本未改动", CHANGED: "有改写", NEW: "新增", REMOVED: "删去"}
@@ -248,20 +267,41 @@ def build_comparison_workbook(comparison: Comparison) -> Workbook:
         extra = f"　　每格右侧为较{old.year or '上年'}的变化；橙色为大幅变化（5倍以上或五分之一以下，且一方不少于10件）"
         layout_sheet(ws, lay, f"{lay.title}（对比）", details(new.year, new.format, extra), value, note, notes, fill)
     rows: list[list[object]] = []
+    marked: list[list[Run]] = []
     for section in comparison.sections:
         for p in section.paragraphs:
-            rows.append([section.title or "全文", PARAGRAPH_NAMES[p.state], p.new, p.old, round(p.ratio * 100)])
+            notation = diff_notation(p.runs) if p.runs else ""
+            rows.append(
+                [section.title or "全文", PARAGRAPH_NAMES[p.state], p.new, p.old, round(p.ratio * 100), notation]
+            )
+            marked.append(p.runs)
     ws = wb.create_sheet("文字对比")
     _list_sheet(
         ws,
-        ["章节", "情况", f"{new.year or '本年'}", f"{old.year or '上年'}", "相似度%"],
-        [18.0, 10.0, 60.0, 60.0, 8.0],
+        ["章节", "情况", f"{new.year or '本年'}", f"{old.year or '上年'}", "相似度%", "逐字改动（[-删去-]{+新增+}）"],
+        [18.0, 10.0, 60.0, 60.0, 8.0, 60.0],
         rows,
     )
-    for r, values in enumerate(rows, start=2):
+    for r, (values, runs) in enumerate(zip(rows, marked), start=2):
         if values[1] in (PARAGRAPH_NAMES[SAME], PARAGRAPH_NAMES[NEAR]):
             ws.cell(row=r, column=2).fill = NEAR_FILL
+        if runs:
+            ws.cell(row=r, column=6).value = marked_text(runs)
     return wb
+
+
+def marked_text(runs: list[Run]) -> CellRichText:
+    """The word-level marks as rich text: the [-deleted-] runs struck through in red, the
+    {+inserted+} underlined in blue (the brackets keep the marks when the styles are lost)."""
+    parts: list[str | TextBlock] = []
+    for kind, text in runs:
+        if kind == KEEP:
+            parts.append(safe_text(text))
+        elif kind == DELETE:
+            parts.append(TextBlock(DELETED_FONT, "[-" + safe_text(text) + "-]"))
+        else:
+            parts.append(TextBlock(INSERTED_FONT, "{+" + safe_text(text) + "+}"))
+    return CellRichText(parts)
 
 
 def write_comparison(path: str | os.PathLike[str], comparison: Comparison) -> None:

@@ -8,6 +8,9 @@
   others, so printing the whole workbook by mistake costs a page, not dozens).
 - 元数据: what the workbook is, when and by which version it was written.
 
+With more than one report, the overview (概览, `model.overview`) follows 问题清单: 单位排名,
+问题规则, 年度 and 热力图 with their native charts (`model.excel.overview`).
+
 Written in openpyxl's streaming (write-only) mode so a thousand reports take a second or
 two: rows are sized as they are written (spreadsheet programs do not grow a row for
 wrapped text when they open a file).
@@ -113,11 +116,20 @@ def write_summary(
         wb.properties.creator = "年报审核助手"
         _list_sheet(wb.create_sheet(SUMMARY_SHEET), items)
         _findings_sheet(wb.create_sheet(FINDINGS_SHEET), items)
+        if len(items) > 1:
+            _overview_sheets(wb, items)
         _data_sheet(wb.create_sheet(DATA_DUMP_SHEET), items)
         _meta_sheet(wb.create_sheet(META_SHEET), items, exported_at)
         wb.save(tmp)
 
     write_atomic(path, write)
+
+
+def _overview_sheets(wb: Workbook, items: Sequence[Item]) -> None:
+    from model.excel.overview import add_overview_sheets  # pandas: only for a batch
+    from model.overview import overview
+
+    add_overview_sheets(wb, overview(items))
 
 
 def _text(ws: WriteOnlyWorksheet, value: Any) -> Any:

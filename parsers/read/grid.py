@@ -100,6 +100,15 @@ class Grid:
             [[self.covered[r][c] for c in keep_cols] for r in keep_rows],
         )
 
+    def trimmed_plain(self) -> Grid:
+        """The plain form of `trimmed`: the rows and columns that hold text, always copied."""
+        keep_rows = [r for r in range(self.n_rows) if any(self.texts[r])]
+        keep_cols = [c for c in range(self.n_cols) if any(self.texts[r][c] for r in range(self.n_rows))]
+        return Grid(
+            [[self.texts[r][c] for c in keep_cols] for r in keep_rows],
+            [[self.covered[r][c] for c in keep_cols] for r in keep_rows],
+        )
+
     def extended(self, other: Grid) -> Grid:
         """This grid with `other`'s rows appended (a table continued on the next page)."""
         return Grid(self.texts + other.texts, self.covered + other.covered)
@@ -127,6 +136,15 @@ def clean_cell(text: str) -> str:
     return joined
 
 
+def clean_cell_plain(text: str) -> str:
+    """The plain form of `clean_cell`: every step taken on every cell. The property tests
+    hold the two equal."""
+    text = _DROP.sub("", text).replace("|", "¦")
+    lines = [line.strip() for line in _LINES.split(text)]
+    joined = _JOIN_TIGHT.sub("", _WS.sub(" ", " ".join(line for line in lines if line)))
+    return joined.replace(" ", "") if _SPACED_NUMBER.match(joined) else joined
+
+
 def clean_line(text: str) -> str:
     """A line of running text: spaces collapsed and trimmed, invisible characters dropped."""
     stripped = text.strip()
@@ -134,6 +152,11 @@ def clean_line(text: str) -> str:
     # break after it need not go through the patterns.
     if stripped.isprintable() and "  " not in stripped:
         return stripped  # no invisible character and no run of spaces (see `clean_cell`)
+    return _WS.sub(" ", _DROP.sub("", text)).strip()
+
+
+def clean_line_plain(text: str) -> str:
+    """The plain form of `clean_line`: every step taken on every line."""
     return _WS.sub(" ", _DROP.sub("", text)).strip()
 
 
@@ -227,6 +250,39 @@ def grid_from_rows(rows: Sequence[SpanRow]) -> Grid:
             own.extend([""] * missing)
             own_covered.extend([False] * missing)
     return Grid(cast(list[list[str]], texts), covered)  # no None is left
+
+
+def grid_from_rows_plain(rows: Sequence[SpanRow]) -> Grid:
+    """The plain form of `grid_from_rows`: each cell in turn takes the first position of
+    its row no cell has taken, and its span covers the positions right and below (over
+    any a span covered before). The property tests hold the two equal.
+
+    A ReadError when the grid has more than `MAX_GRID_CELLS` positions; the fast form may
+    give up sooner, where overlapping spans add up to more than that."""
+    n_rows = len(rows)
+    at: dict[tuple[int, int], tuple[str, bool]] = {}  # (row, column) -> text, covered
+    for r, (row_texts, spans) in enumerate(rows):
+        span_of = {i: (rowspan, colspan) for i, rowspan, colspan in spans}
+        c = 0
+        for i, text in enumerate(row_texts):
+            rowspan, colspan = span_of.get(i, (1, 1))
+            rs = min(max(rowspan, 1), MAX_SPAN, n_rows - r)
+            cs = min(max(colspan, 1), MAX_SPAN)
+            while (r, c) in at:
+                c += 1
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    at[rr, cc] = ("", True)
+            at[r, c] = (text, False)
+            c += cs
+    width = max((c for _, c in at), default=-1) + 1
+    if n_rows * width > MAX_GRID_CELLS:
+        raise ReadError(TABLE_TOO_LARGE)
+    blank = ("", False)
+    return Grid(
+        [[at.get((r, c), blank)[0] for c in range(width)] for r in range(n_rows)],
+        [[at.get((r, c), blank)[1] for c in range(width)] for r in range(n_rows)],
+    )
 
 
 def _place_run(own: list[str | None], own_covered: list[bool], c: int, run: list[str], free: bool) -> int:
@@ -364,6 +420,37 @@ class TextBuilder:
             rows.append(cells)
         lines.append("")  # the last row's line break
         self._append("\n".join(lines))
+        self.grids.append(rows)
+
+    def grid_plain(self, grid: Grid) -> None:
+        """The plain form of `grid`: each row's cells written one after the other, each
+        cell's span taken where it is written. The property tests hold the two equal."""
+        grid = grid.trimmed_plain()
+        if grid.n_rows == 0:
+            return
+        rows: GridRows = []
+        for texts, covered in zip(grid.texts, grid.covered):
+            if self.options.covered == COVERED_TRAILING:
+                # The row's own cells in order, then a blank for each covered position.
+                order = [c for c in range(len(texts)) if not covered[c]]
+                order += [c for c in range(len(texts)) if covered[c]]
+            else:
+                order = list(range(len(texts)))
+            shown = ["" if covered[c] else texts[c] for c in order]
+            line = ""
+            spans: dict[int, GridCell] = {}
+            if not shown[0]:
+                line = "| "
+            for k, c in enumerate(order):
+                if k:
+                    line += " | "
+                start = self._length + len(line)
+                line += shown[k]
+                spans[c] = (shown[k], start, start + len(shown[k]))
+            if not shown[-1] and len(shown) > 1:
+                line += " |"
+            self._append(line + "\n")
+            rows.append([spans[c] for c in range(len(texts))])
         self.grids.append(rows)
 
     def text(self) -> str:

@@ -18,8 +18,8 @@ tables, and one-column tables, are flattened into lines of text.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -80,22 +80,39 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _hides(attrs: list[tuple[str, str]]) -> bool:
-    """Whether an element with these attributes is hidden: `hidden`, or a style of `display: none`."""
-    return any(name == "hidden" or (name == "style" and _style_hides(value)) for name, value in attrs)
+StyleHides = Callable[[str], bool]
 
 
-@functools.lru_cache(maxsize=256)  # a page gives most of its elements the same few styles
 def _style_hides(style: str) -> bool:
-    return bool(_HIDDEN_STYLE.search(style))
+    """Whether a style attribute hides its element: `display: none`."""
+    return _HIDDEN_STYLE.search(style) is not None
 
 
-def _is_skipped(el: etree._Element, tag: object, use_chrome: bool) -> bool:
+class _PageStyles:
+    """`_style_hides` with each style of one page judged once: a page gives most of its
+    elements the same few styles. Made for each page, so the styles go with it."""
+
+    def __init__(self) -> None:
+        self._judged: dict[str, bool] = {}
+
+    def __call__(self, style: str) -> bool:
+        hides = self._judged.get(style)
+        if hides is None:
+            hides = self._judged[style] = _style_hides(style)
+        return hides
+
+
+def _hides(attrs: list[tuple[str, str]], style_hides: StyleHides) -> bool:
+    """Whether an element with these attributes is hidden: `hidden`, or a style of `display: none`."""
+    return any(name == "hidden" or (name == "style" and style_hides(value)) for name, value in attrs)
+
+
+def _is_skipped(el: etree._Element, tag: object, use_chrome: bool, style_hides: StyleHides) -> bool:
     """Whether the element (of this tag) and what it holds are left out of the text."""
     if not isinstance(tag, str) or not tag or tag in _SKIP_TAGS:
         return True
     attrs = el.items()  # all at once: most elements have none, and a `get` costs as much
-    if attrs and _hides(attrs):
+    if attrs and _hides(attrs, style_hides):
         return True
     if not use_chrome:
         return False
@@ -115,6 +132,7 @@ class _Renderer:
         self.out = TextBuilder(options)
         self.use_chrome = use_chrome
         self._line: list[str] = []
+        self.style_hides: StyleHides = _PageStyles()
 
     def flush(self) -> None:
         if self._line:
@@ -127,9 +145,9 @@ class _Renderer:
         # An element's tag, text and tail are each read once: lxml makes a new string at
         # every read.
         tag = el.tag
-        if _is_skipped(el, tag, self.use_chrome):
+        if _is_skipped(el, tag, self.use_chrome, self.style_hides):
             pass
-        elif tag == "table" and (found := _data_table_rows(el)) is not None:
+        elif tag == "table" and (found := _data_table_rows(el, self.style_hides)) is not None:
             self.flush()
             self._table(*found)
         else:
@@ -175,7 +193,6 @@ _SPAN = re.compile(r"\s*(\d+)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 
-@functools.lru_cache(maxsize=256)  # a page repeats a few values hundreds of times
 def _span(value: str | None) -> int:
     if not value:
         return 1
@@ -185,7 +202,9 @@ def _span(value: str | None) -> int:
     return int(m.group(1)) if m else 1
 
 
-def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Element | None] | None:
+def _data_table_rows(
+    table: etree._Element, style_hides: StyleHides
+) -> tuple[list[SpanRow], etree._Element | None] | None:
     """Each row's shown cells as their texts and their spans, and the table's caption, if
     the table is one of the report's.
 
@@ -226,7 +245,7 @@ def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Eleme
                     elif name == "colspan":
                         if value != "1":
                             colspan = _span(value)
-                    elif name == "hidden" or (name == "style" and _style_hides(value)):
+                    elif name == "hidden" or (name == "style" and style_hides(value)):
                         hidden = True
                 special = hidden or rowspan != 1 or colspan != 1
             # The row's width: one position for each shown cell, counted at the end,
@@ -238,7 +257,7 @@ def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Eleme
                 spans.append((len(texts), rowspan, colspan))
                 row_width += colspan - 1
             # Most cells hold only text, read here without the walk of `_cell_text`.
-            texts.append(_cell_text(td) if len(td) else (td.text or ""))
+            texts.append(_cell_text(td, style_hides) if len(td) else (td.text or ""))
         row_width += len(texts)
         # The texts of a row are cleaned together: most rows need no more than a strip,
         # as `clean_cell`'s test shows for all of them at once on the stripped texts joined.
@@ -252,13 +271,42 @@ def _data_table_rows(table: etree._Element) -> tuple[list[SpanRow], etree._Eleme
     return (rows, caption) if width >= 2 else None
 
 
-def _cell_text(td: etree._Element) -> str:
+def _data_table_rows_plain(
+    table: etree._Element, style_hides: StyleHides = _style_hides
+) -> tuple[list[SpanRow], etree._Element | None] | None:
+    """The plain form of `_data_table_rows`: each cell's spans, visibility and text read
+    on their own, each text cleaned on its own. The property tests hold the two equal."""
+    if any(True for _ in table.iterdescendants("table")):
+        return None
+    rows: list[SpanRow] = []
+    width = 0
+    trs, caption = _rows(table)
+    for tr in trs:
+        texts: list[str] = []
+        spans: list[tuple[int, int, int]] = []
+        row_width = 0
+        for td in tr:
+            if td.tag not in ("td", "th"):
+                continue
+            rowspan, colspan = _span(td.get("rowspan")), _span(td.get("colspan"))
+            row_width += colspan
+            if _hides(td.items(), style_hides):
+                continue
+            if rowspan != 1 or colspan != 1:
+                spans.append((len(texts), rowspan, colspan))
+            texts.append(clean_cell(_cell_text(td, style_hides)))
+        rows.append((texts, spans))
+        width = max(width, row_width)
+    return (rows, caption) if width >= 2 else None
+
+
+def _cell_text(td: etree._Element, style_hides: StyleHides) -> str:
     """A cell's text with its own line breaks (joined later by `clean_cell`)."""
     parts: list[str] = []
 
     def visit(el: etree._Element) -> None:
         tag = el.tag
-        if not _is_skipped(el, tag, False):
+        if not _is_skipped(el, tag, False, style_hides):
             block = tag in _BLOCK_TAGS
             if block:
                 parts.append("\n")
@@ -279,6 +327,34 @@ def _cell_text(td: etree._Element) -> str:
     for child in td[:]:
         visit(child)
     return "".join(parts)
+
+
+class _PlainRenderer(_Renderer):
+    """The plain form of `_Renderer`: every text and tail kept and every line cleaned, the
+    tables read by `_data_table_rows_plain`. The property tests hold the two equal."""
+
+    def flush(self) -> None:
+        if self._line:
+            self.out.line(clean_line("".join(self._line)))
+            self._line = []
+
+    def walk(self, el: etree._Element) -> None:
+        tag = el.tag
+        if _is_skipped(el, tag, self.use_chrome, _style_hides):
+            pass
+        elif tag == "table" and (found := _data_table_rows_plain(el)) is not None:
+            self.flush()
+            self._table(*found)
+        else:
+            block = tag in _BLOCK_TAGS
+            if block:
+                self.flush()
+            self._line.append(el.text or "")
+            for child in el:
+                self.walk(child)
+            if block:
+                self.flush()
+        self._line.append(el.tail or "")
 
 
 class _TooDeep(Exception):
@@ -320,16 +396,21 @@ def _parse(text: str) -> etree._Element:
     raise ReadError("网页的标记嵌套过深，无法读取。")
 
 
-def _render(root: etree._Element, options: RenderOptions, use_chrome: bool) -> TextBuilder:
-    renderer = _Renderer(options, use_chrome)
+def _render(
+    root: etree._Element, options: RenderOptions, use_chrome: bool, renderer_class: type[_Renderer] = _Renderer
+) -> TextBuilder:
+    renderer = renderer_class(options, use_chrome)
     body = root.find("body")
     renderer.walk(body if body is not None else root)
     renderer.flush()
     return renderer.out
 
 
-def read_html(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridRows]]:
-    """Rendered text, charset and grids of a saved web page."""
+def read_html(
+    data: bytes, options: RenderOptions, renderer_class: type[_Renderer] = _Renderer
+) -> tuple[str, str, list[GridRows]]:
+    """Rendered text, charset and grids of a saved web page (`_PlainRenderer` as the
+    renderer for the plain form)."""
     text, encoding = decode_html(data)
     if not text.strip():
         raise ReadError("文件为空，没有可读取的内容。")
@@ -337,10 +418,10 @@ def read_html(data: bytes, options: RenderOptions) -> tuple[str, str, list[GridR
         root = _parse(text)
     except (etree.ParserError, ValueError) as exc:
         raise ReadError("网页文件已损坏或不是 HTML 格式，无法读取。") from exc
-    out = _render(root, options, use_chrome=True)
+    out = _render(root, options, True, renderer_class)
     # The page-chrome guesses must never cost the report itself.
     if len(out.text()) < _MIN_CONTENT:
-        plain = _render(root, options, use_chrome=False)
+        plain = _render(root, options, False, renderer_class)
         if len(plain.text()) > 2 * len(out.text()):
             out = plain
     return out.text(), encoding, out.grids

@@ -23,6 +23,11 @@ _RUBY = re.compile(
     r"\((?<=[\u3400-\u9fff]\()(?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
     r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)"
 )
+# The plain form of `_RUBY`: the character before the bracket looked for first.
+_RUBY_PLAIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)"
+)
 _DROP = re.compile(r"\r(?=\n)|[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 # Every character `_DROP` removes: most texts hold none, and looking for each with `in` is
 # several times faster than a search for the class.
@@ -100,10 +105,21 @@ def to_simplified(text: str) -> str:
     """
     if not _CJK.search(text):
         return text
-    conv = _t2s()
-    converted = conv.convert(text)
+    converted = _converted(text)
     if converted == text:
         return text
+    # Enough changes for a text of Chinese characters only is enough for any text: the
+    # characters need not be counted.
+    if _differ_in_at_least(text, converted, max(3, len(text) * 0.02)):
+        return converted
+    cjk = len(text) - len(_CJK.sub("", text))
+    return converted if _differ_in_at_least(text, converted, max(3, cjk * 0.02)) else text
+
+
+def _converted(text: str) -> str:
+    """`text` in simplified characters, character for character (same length)."""
+    conv = _t2s()
+    converted: str = conv.convert(text)
     if len(converted) != len(text):
         table: dict[str, str] = {}
         out = []
@@ -115,12 +131,7 @@ def to_simplified(text: str) -> str:
                 sub = table[ch]
             out.append(sub)
         converted = "".join(out)
-    # Enough changes for a text of Chinese characters only is enough for any text: the
-    # characters need not be counted.
-    if _differ_in_at_least(text, converted, max(3, len(text) * 0.02)):
-        return converted
-    cjk = len(text) - len(_CJK.sub("", text))
-    return converted if _differ_in_at_least(text, converted, max(3, cjk * 0.02)) else text
+    return converted
 
 
 def _differ_in_at_least(text: str, converted: str, needed: float, block: int = 256) -> bool:
@@ -153,6 +164,29 @@ def normalize(original: str) -> NormText:
     return NormText(text2, original, offsets)
 
 
+def normalize_plain(original: str) -> NormText:
+    """The plain form of `normalize`: each pattern applied to the whole text whatever it
+    holds, the maps always composed, the wide characters replaced one by one, and the
+    changes of the simplified text counted in full. The property tests hold the two equal
+    (the shown text, and where each of its positions comes from)."""
+    text, first = _delete(original, _DROP)
+    text = text.replace("\r", "\n")
+    text2, second = _delete(text, _RUBY_PLAIN)
+    text2 = _WIDE_CHAR.sub(lambda m: _HALF[m.group()], text2)
+    return NormText(to_simplified_plain(text2), original, _compose(first, second))
+
+
+def to_simplified_plain(text: str) -> str:
+    """The plain form of `to_simplified`: the changed characters counted in full against
+    the text's Chinese characters."""
+    if not _CJK.search(text):
+        return text
+    converted = _converted(text)
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    cjk = sum(len(run) for run in _CJK.findall(text))
+    return converted if changed >= max(3, cjk * 0.02) else text
+
+
 def _compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     """Map positions of the latest text (inner) through to the original (outer)."""
     if len(outer.shown_starts) == 1:
@@ -181,9 +215,6 @@ def label_key(text: str) -> str:
 _NUMBERING = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.．、)）](?!\d))\s*")
 
 
-_NUMBERING_FIRST = frozenset("(（一二三四五六七八九十")
-
-
 @lru_cache(maxsize=4096)
 def bare_label_key(text: str) -> str:
     """`label_key` of a label without its item number: the form's labels recur in every report."""
@@ -192,9 +223,6 @@ def bare_label_key(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """Drop a leading item number: 一、 (一) 1. 2、"""
-    head = text.lstrip()
-    if not head or not (head[0] in _NUMBERING_FIRST or head[0].isdecimal()):
-        return text  # the common case, and far cheaper than trying the pattern
     prev = None
     while prev != text:
         prev = text
@@ -214,3 +242,9 @@ def positions(text: str, words: Iterable[str]) -> list[int]:
             found.append(where)
             where = text.find(word, where + 1)
     return sorted(found)
+
+
+def positions_plain(text: str, words: Iterable[str]) -> list[int]:
+    """The plain form of `positions`: every place where one of `words` starts, word by word
+    and place by place. The property tests hold the two equal."""
+    return sorted(at for word in words for at in range(len(text)) if text.startswith(word, at))

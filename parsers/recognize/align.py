@@ -242,7 +242,7 @@ class Matcher:
         self.weight = {pair: math.log(1 + n / count) for pair, count in df.items()}
         self._unknown = math.log(1 + 2 * n)
         self.forms: list[list[tuple[set[str], float]]] = [
-            [(v, sum(self.weight[p] for p in v)) for v in variants] for variants in pair_sets
+            [(v, math.fsum(self.weight[p] for p in v)) for v in variants] for variants in pair_sets
         ]
         self._cache: dict[str, dict[int, float]] = {}
         self.index: dict[str, list[int]] = {}
@@ -266,13 +266,16 @@ class Matcher:
         pairs = _pairs(key)
         if not pairs:
             return {}
-        text_weight = sum(self.weight.get(p, self._unknown) for p in pairs)
+        # Summed exactly (fsum): a sum in the order a set of strings iterates in, which
+        # the hash seed changes between processes, could differ in its last bit and make
+        # one file read differently in two runs.
+        text_weight = math.fsum(self.weight.get(p, self._unknown) for p in pairs)
         candidates = {i for p in pairs for i in self.index.get(p, ())}
         out = {}
         for i in candidates:
             best = 0.0
             for item_pairs, item_weight in self.forms[i]:
-                common = sum(self.weight[p] for p in pairs & item_pairs)
+                common = math.fsum(self.weight[p] for p in pairs & item_pairs)
                 if not common:
                     continue
                 recall = common / item_weight

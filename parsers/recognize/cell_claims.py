@@ -252,6 +252,23 @@ def _bounds(text: str, at: int, end: int, breaks: str) -> tuple[int, int]:
     return before.end() if before else lo, after.start() if after else hi
 
 
+def _clause(text: str, at: int) -> tuple[int, int] | None:
+    """The clause that holds position `at`; None for one longer than `_REACH`, which no
+    report writes and which is not read: so a clause is the same whichever of its
+    characters it is looked up from."""
+    start, end = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
+    return (start, end) if end - start <= _REACH else None
+
+
+def _bounds_plain(text: str, at: int, end: int, breaks: str) -> tuple[int, int]:
+    """The plain form of `_bounds`: the last break before `at` and the first from `end`,
+    looked for break by break. The property tests hold the two equal."""
+    lo, hi = max(0, at - _REACH), min(len(text), end + _REACH)
+    before = max(text.rfind(ch, lo, at) for ch in breaks)
+    after = [found for ch in breaks if (found := text.find(ch, end, hi)) >= 0]
+    return before + 1 if before >= 0 else lo, min(after, default=hi)
+
+
 def _value(m: re.Match[str]) -> Exact | None:
     value = figure_value(m.group("n"))
     if value is not None and m.re.groupindex.get("unit") and m.group("unit") == "元":
@@ -276,7 +293,7 @@ def find_cell_claims(text: str, fmt: str) -> list[CellClaim]:
 
 
 # Every claim's figure is a number followed by one of these: 件, 起, 宗, 元 or 万元; or by 条
-# for applications (收到政府信息公开申请1条), looked at only with 申请 just before.
+# for applications (收到政府信息公开申请1条), looked at only with 申请 before it in its clause.
 _UNIT_CHARS = "件起宗元条"
 _NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千")
 
@@ -301,10 +318,14 @@ def _figure_clauses(text: str) -> list[tuple[int, int]]:
                 j -= 1
             while j >= 0 and text[j].isspace():
                 j -= 1
-            if j >= 0 and text[j] in _NUMERALS and (unit != "条" or text.find("申请", max(0, at - 40), at) >= 0):
-                clause = _bounds(text, at, at + 1, _CLAUSE_BREAKS)
-                found.add(clause)
-                clause_end = clause[1]
+            # A number ends with a digit (any the patterns' \d takes) or a numeral.
+            if j >= 0 and (text[j] in _NUMERALS or text[j].isdecimal()):
+                # For 条, the last 申请 within reach must stand in the clause.
+                asked = text.rfind("申请", max(0, at - _REACH), at) if unit == "条" else at
+                clause = _clause(text, at) if asked >= 0 else None
+                if clause is not None and asked >= clause[0]:
+                    found.add(clause)
+                    clause_end = clause[1]
             at = text.find(unit, at + 1)
     return sorted(found)[:MAX_CLAUSES]
 
@@ -329,7 +350,7 @@ def _matches_plain(
     """What `_matches` finds, the plain way: each kind's patterns in every clause that holds
     one of its words. The property tests hold the two equal."""
     for kind, cells in kinds:
-        clauses = sorted({_bounds(text, at, at + 1, _CLAUSE_BREAKS) for at in positions(text, kind.anchors)})
+        clauses = sorted({c for at in positions(text, kind.anchors) if (c := _clause(text, at)) is not None})
         for clause in clauses:
             for pattern in kind.patterns:
                 for m in pattern.finditer(text, *clause):

@@ -49,6 +49,16 @@ _FIGURE = re.compile(
     rf"(?:(?<=\d)\d*+(?:,\d\d\d)*+(?:\.\d++|)|(?<!\d)[{_CN}]*+))"
     rf"\s*+(?P<approx>[余多]?)\s*+(?P<unit>{'|'.join(UNITS)})(?P<post>左右|以上|以下|上下|多|)"
 )
+# The plain form of `_FIGURE`, as one reads it: digits (with thousands and decimals) or
+# numerals, then the unit. No character that can follow the number (a space, 余, 多, a
+# unit) can continue it, so what the possessive quantifiers keep, giving it back finds no
+# other match; the property tests hold the two equal. Not for use: on a long run of digits,
+# numerals or spaces with no unit after it, giving back at every start makes the plain
+# form many times slower (20 times on 20,000 digits, seconds on 20,000 spaces).
+_FIGURE_PLAIN = re.compile(
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)"
+    rf"\s*(?P<approx>[余多]?)\s*(?P<unit>{'|'.join(UNITS)})(?P<post>左右|以上|以下|上下|多|)"
+)
 # Words before a number that make it approximate: 约200次, 近百条, 超过50件.
 _ABOUT_BEFORE = ("约", "近", "逾", "超", "达", "超过", "将近", "大约", "不足", "不到", "至少", "不少于")
 # A share of the list's own total (占61.5%, 占总数的20%, 占比5%); not one of another base
@@ -161,18 +171,12 @@ def share_end(text: str, end: int) -> int:
 # ---- brackets ----------------------------------------------------------------------------
 
 
-def brackets(text: str) -> list[int]:
-    """Positions of the round brackets, half- and full-width, in order.
+_BRACKET = re.compile(r"[(（)）]")
 
-    `str.find` skips ahead far faster than a regex that starts with a character class."""
-    found = []
-    for bracket in "(（)）":
-        where = text.find(bracket)
-        while where >= 0:
-            found.append(where)
-            where = text.find(bracket, where + 1)
-    found.sort()
-    return found
+
+def brackets(text: str) -> list[int]:
+    """Positions of the round brackets, half- and full-width, in order."""
+    return [m.start() for m in _BRACKET.finditer(text)]
 
 
 def bracket_pairs(text: str, positions: list[int]) -> list[tuple[int, int]]:

@@ -95,6 +95,11 @@ def _has_cn_year(text: str) -> bool:
     return False
 
 
+def _has_cn_year_plain(text: str) -> bool:
+    """The plain form of `_has_cn_year`. The property tests hold the two equal."""
+    return _CN_DATE.search(text) is not None
+
+
 def arabic_dates(text: str) -> str:
     """Years and dates written in Chinese numerals (二〇二四年一月二十日) in digits."""
     if not _has_cn_year(text):

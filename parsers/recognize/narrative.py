@@ -371,6 +371,15 @@ def _sentence(view: str, at: int, lo: int, hi: int) -> tuple[int, int]:
     return before.end() if before else lo, after.start() if after else hi
 
 
+def _sentence_plain(view: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The plain form of `_sentence`: the last break before `at` and the first after it,
+    looked for break by break. The property tests hold the two equal."""
+    lo, hi = max(lo, at - _SENTENCE_REACH), min(hi, at + _SENTENCE_REACH)
+    before = max(view.rfind(ch, lo, at) for ch in _BREAKS)
+    after = [found for ch in _BREAKS if (found := view.find(ch, at, hi)) >= 0]
+    return before + 1 if before >= 0 else lo, min(after, default=hi)
+
+
 def _trigger_claim(
     text: str, top_view: str, tops: list[tuple[int, int]], pairs: list[tuple[int, int]], at: int
 ) -> SumClaim | None:

@@ -31,6 +31,13 @@ _HEADING = [
     )
     for n, words in zip(_NUMERALS, _TITLE_WORDS)
 ]
+# The plain form of `_HEADING`: the break looked for before the heading's first character.
+_HEADING_PLAIN = [
+    re.compile(
+        rf"(?<![^\s|。；;:：>])(?:({n})\s*[、.．，,]|第({n})部分\s*[、.．，,:：]?)\s*(?:[^\n|。]{{0,12}}?)(?:{words})"
+    )
+    for n, words in zip(_NUMERALS, _TITLE_WORDS)
+]
 
 
 # A heading run into the text before it (`…24252.311082三、收到和处理政府信息公开申请情况`,
@@ -109,6 +116,12 @@ def _search_heading(pattern: re.Pattern[str], numeral: str, text: str, pos: int)
         if m:
             return m
     return None
+
+
+def _search_heading_plain(pattern: re.Pattern[str], numeral: str, text: str, pos: int) -> re.Match[str] | None:
+    """The plain form of `_search_heading`: the plain pattern of the same heading searched
+    through the text. The property tests hold the two equal."""
+    return _HEADING_PLAIN[_HEADING.index(pattern)].search(text, pos)
 
 
 _TITLE_END = re.compile(r"[\n|]|情况|事项|措施|概述")

@@ -73,6 +73,10 @@ _ORDINAL_WORD = re.compile(r"^(?:\d{1,2}[.、．]|\(\d{1,2}\))$")
 _PAGE = re.compile(r"第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?")
 _DASHED = re.compile(r"[-—–－―](?<![^\s|][-—–－―])[-—–－―]?\s*\d{1,3}\s*[-—–－―]{1,2}(?![^\s|])")
 _NOTE = re.compile(r"[(（](?<=[\d\s][(（])\s*(?:其中|含|包括|另有|注|备注)[^()（）\n|]{0,40}[)）]")
+# The plain forms of `_DASHED` and `_NOTE`: what stands before the first character looked
+# for first. The property tests hold each equal to its fast form.
+_DASHED_PLAIN = re.compile(r"(?<![^\s|])[-—–－―]{1,2}\s*\d{1,3}\s*[-—–－―]{1,2}(?![^\s|])")
+_NOTE_PLAIN = re.compile(r"(?<=[\d\s])[(（]\s*(?:其中|含|包括|另有|注|备注)[^()（）\n|]{0,40}[)）]")
 
 # A figure: optional sign, digits with optional thousands separators and decimals, an
 # optional unit. Signs are told from dashes by what follows (a digit) and what precedes.
@@ -84,13 +88,7 @@ _CJK_OR_OPEN = re.compile(r"[\u3400-\u9fff(（“\"]")
 
 def noise_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where page footers and notes stand in text[start:end], in order, not overlapping."""
-    found = []
-    if text.find("页", start, end) >= 0:
-        found += [m.span() for m in _PAGE.finditer(text, start, end)]
-    found += [m.span() for m in _DASHED.finditer(text, start, end)]
-    if text.find("(", start, end) >= 0 or text.find("（", start, end) >= 0:
-        found += [m.span() for m in _NOTE.finditer(text, start, end)]
-    found.sort()
+    found = sorted(m.span() for p in (_PAGE, _DASHED, _NOTE) for m in p.finditer(text, start, end))
     out: list[tuple[int, int]] = []
     for a, b in found:
         if out and a < out[-1][1]:

@@ -973,6 +973,10 @@ Your corrections are not lost.</source>
 <context>
     <name>CompareView</name>
     <message>
+        <source>In nearly unchanged paragraphs, words struck through in red were deleted since the earlier year and words underlined in blue were added.</source>
+        <translation>基本未改动的段落中，红色删除线的文字为较早年度有而本年删去的，蓝色下划线的文字为本年新增的。</translation>
+    </message>
+    <message>
         <source>Compare Years</source>
         <translation>年度对比</translation>
     </message>
@@ -1059,6 +1063,22 @@ Your corrections are not lost.</source>
 </context>
 <context>
     <name>OverviewView</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Agencies with the most problems</source>
+        <translation>问题最多的单位</translation>
+    </message>
+    <message>
+        <source>Problems by rule</source>
+        <translation>各规则的问题数</translation>
+    </message>
+    <message>
+        <source>Applications received by year</source>
+        <translation>各年度收到的申请</translation>
+    </message>
     <message>
         <source>Batch Overview</source>
         <translation>概览</translation>
@@ -1177,6 +1197,10 @@ Your corrections are not lost.</source>
         <translation>年度对比(&amp;C)…</translation>
     </message>
     <message>
+        <source>Report &amp;Beside the Sum of Others…</source>
+        <translation>报告与其他报告合计对照(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Batch &amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
@@ -1200,6 +1224,109 @@ Your corrections are not lost.</source>
         <source>%n report(s) behind the figure</source>
         <translation>
             <numerusform>该数字对应 %n 份报告</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BesideView</name>
+    <message>
+        <source>Report Beside the Sum of Others</source>
+        <translation>报告与其他报告合计对照</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Beside the sum of (checked):</source>
+        <translation>对照以下报告的合计（勾选）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Listed</source>
+        <translation>列表中的报告(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check the reports the list shows (as filtered)</source>
+        <translation>勾选报告列表当前显示（按筛选）的报告</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Workbook…</source>
+        <translation>保存为工作簿(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No report with tables of the 2019 or 2021 form is open.</source>
+        <translation>没有打开含2019版或2021版表格的报告。</translation>
+    </message>
+    <message>
+        <source>This report</source>
+        <translation>本报告</translation>
+    </message>
+    <message>
+        <source>Sum of others</source>
+        <translation>其他报告合计</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>计入份数</translation>
+    </message>
+    <message>
+        <source>Not on both forms: not summed, not compared</source>
+        <translation>两种表式不共有：未合计，未对照</translation>
+    </message>
+    <message>
+        <source>Not compared: a side is blank</source>
+        <translation>未对照：一方为空白</translation>
+    </message>
+    <message>
+        <source>Equal to the sum of the others</source>
+        <translation>与其他报告合计一致</translation>
+    </message>
+    <message>
+        <source>Differs: this report %1, the others' sum %2, difference %3</source>
+        <translation>不一致：本报告 %1，其他报告合计 %2，差额 %3</translation>
+    </message>
+    <message>
+        <source>Check the reports whose sum the report is put beside.</source>
+        <translation>请勾选要合计并与本报告对照的报告。</translation>
+    </message>
+    <message>
+        <source>%1 beside the sum of %2 report(s): %3 cell(s) differ (orange).</source>
+        <translation>%1 与其他 %2 份报告的合计对照：%3 个单元格不一致（橙色）。</translation>
+    </message>
+    <message>
+        <source>The reports are of both forms: only the cells both forms share are summed and compared; not compared (grey): %1.</source>
+        <translation>所选报告两种表式都有：只合计和对照两种表式共有的单元格；未对照（灰色）：%1。</translation>
+    </message>
+    <message>
+        <source>Not summed (no tables of the form): %1.</source>
+        <translation>未计入合计（没有规定表式的表格）：%1。</translation>
+    </message>
+    <message>
+        <source>Save Comparison with the Sum</source>
+        <translation>保存对照合计</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) behind the sum</source>
+        <translation>
+            <numerusform>计入合计的报告 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left it blank (not summed)</source>
+        <translation>
+            <numerusform>；%n 份空白（未计入）</numerusform>
         </translation>
     </message>
 </context>

@@ -370,8 +370,56 @@ def test_check_command_writes_summary(tmp_path: Path) -> None:
     )  # fmt: skip
     assert proc.returncode in (0, 1), proc.stderr
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "问题清单", "全部数据", "元数据"]
+    assert wb.sheetnames == ["汇总", "问题清单", "单位排名", "问题规则", "年度", "热力图", "全部数据", "元数据"]
     assert wb["汇总"].max_row == 1 + len(SEEDS)
+    _holds_the_overview(wb, SEEDS)
+
+
+def _holds_the_overview(wb: Workbook, paths: list[Path]) -> None:
+    """The summary's 概览 sheets hold `model.overview`'s figures of the same audit, with charts."""
+    from model.excel.labels import rule_title
+    from model.overview import overview
+    from parsers.pipeline import audit_files
+
+    o = overview([(a.report, a.findings) for a in audit_files([str(p) for p in paths])])
+    rows = [list(r) for r in wb["单位排名"].iter_rows(min_row=2, max_col=7, values_only=True)]
+    assert rows == [
+        [
+            name,
+            int(a["rank"]),
+            int(a["reports"]),
+            int(a["errors"]),
+            int(a["warnings"]),
+            int(a["infos"]),
+            int(a["problems"]),
+        ]
+        for name, a in o.agencies.iterrows()
+    ]
+    assert sum(r[2] for r in rows) == len(paths)
+    rules = {r[0]: (r[2], r[3]) for r in wb["问题规则"].iter_rows(min_row=2, max_col=4, values_only=True)}
+    assert rules == {rule_title(str(k)): (int(v["findings"]), int(v["reports"])) for k, v in o.rules.iterrows()}
+    years = {r[0]: list(r[1:4]) for r in wb["年度"].iter_rows(min_row=2, max_col=4, values_only=True)}
+    assert years == {
+        int(str(y)): [
+            int(v["reports"]),
+            None if v.isna()["new"] else int(v["new"]),
+            None if v.isna()["granted"] else int(v["granted"]),
+        ]
+        for y, v in o.years.iterrows()
+    }
+    heat = wb["热力图"]
+    assert [c.value for c in heat[1][1:]] == [rule_title(str(r)) for r in o.heat.columns]
+    for r, name in enumerate(o.heat.index, start=2):
+        assert [c.value for c in heat[r]] == [name] + [int(v) for v in o.heat.loc[name]]
+    assert heat.conditional_formatting
+    assert all(len(wb[name]._charts) == 1 for name in ("单位排名", "问题规则", "年度"))
+
+
+def test_summary_of_one_report_has_no_overview(seeds: dict[str, Report], tmp_path: Path) -> None:
+    report = next(iter(seeds.values()))
+    out = tmp_path / "one.xlsx"
+    write_summary(out, [(report, audit(report))])
+    assert load_workbook(out).sheetnames == ["汇总", "问题清单", "全部数据", "元数据"]
 
 
 def test_meta_corrections_in_the_change_log(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -113,7 +113,8 @@ def test_summary_prints_a_list_and_keeps_the_figures_off_paper(seeds: dict[str, 
     out = tmp_path / "summary.xlsx"
     write_summary(out, items)
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "问题清单", "全部数据", "元数据"]
+    overview = ["单位排名", "问题规则", "年度", "热力图"]  # with a batch
+    assert wb.sheetnames == ["汇总", "问题清单", *overview, "全部数据", "元数据"]
     for ws in wb.worksheets:
         _page_setup(ws)  # 全部数据 too: printed by mistake, it costs a page, not dozens
     listed = wb["汇总"]

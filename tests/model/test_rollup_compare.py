@@ -12,11 +12,22 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from model.compare import NEAR, NEW, REMOVED, SAME, compare
+from model.compare import DELETE, INSERT, KEEP, NEAR, NEW, REMOVED, SAME, compare, diff_notation, word_diff
 from model.excel.rollup import build_comparison_workbook, build_rollup_workbook
 from model.report import Report
-from model.rollup import LEFT_NO_FORM, SHARED, beside, roll_up, roll_up_shared, shared_cells
+from model.rollup import (
+    LEFT_NO_FORM,
+    SHARED,
+    beside,
+    beside_others,
+    roll_up,
+    roll_up_shared,
+    shared_cells,
+    unshared_rows,
+)
 from model.schema import FORMAT_2019, FORMAT_2021
 from parsers import load_report
 from tests.conftest import sample
@@ -113,6 +124,71 @@ def test_a_report_beside_the_rollup_of_others(tmp_path: Path) -> None:
     assert differing[("table2", "normative_documents", "made")] == (14, 12, 2)
     with pytest.raises(ValueError):
         beside(load_report(sample("001")), others)
+
+
+def test_beside_others_sums_the_others_in_the_reports_form(tmp_path: Path) -> None:
+    dept, old = load_report(sample("000")), load_report(sample("002"))
+    county = _read(tmp_path, "county", S2019.replace("规范性文件 | 6 | 6 | 9 |", "规范性文件 | 14 | 12 | 20 |"))
+    seen = beside_others(county, [county, dept, old, dept])  # itself and the older report are not summed
+    assert seen.rollup.format == FORMAT_2019 and seen.rollup.reports == 2
+    assert seen.left_out == [(old.path, LEFT_NO_FORM)]
+    assert seen.differing() == beside(county, roll_up([dept, dept]).forms[0]).differing()
+    assert seen.own_value("table2", "normative_documents", "made") == 14
+    assert seen.diff("table2", "normative_documents", "made") == 2
+    assert seen.rollup.count("table2", "normative_documents", "made") == 2
+    assert seen.diff("table3", "new", "total") == county.value("table3", "new", "total") - 2 * dept.value(
+        "table3", "new", "total"
+    )
+    alone = beside_others(county, [])
+    assert alone.rollup.reports == 0 and alone.differing() == []
+    with pytest.raises(ValueError):
+        beside_others(old, [dept])
+
+
+def test_beside_others_of_another_form_compares_only_the_shared_cells() -> None:
+    r2019, r2021 = load_report(sample("000")), load_report(sample("001"))
+    seen = beside_others(r2019, [r2021, r2021])
+    assert seen.rollup.format == SHARED and seen.rollup.reports == 2
+    both, apart = shared_cells()
+    compared = 0
+    for table, schema in seen.rollup.schemas.items():
+        for row, col in schema.cells():
+            cell = (table, row, col)
+            if cell in apart:  # never mixed: not shown, nothing summed, nothing compared
+                assert not seen.shown(*cell) and seen.diff(*cell) is None and seen.rollup.value(*cell) is None
+                continue
+            assert cell in both and seen.shown(*cell)
+            mine, theirs = r2019.value(*cell), r2021.value(*cell)
+            assert seen.own_value(*cell) == mine
+            if mine is not None and theirs is not None:
+                assert seen.diff(*cell) == pytest.approx(mine - 2 * theirs)
+                compared += 1
+    assert compared > 20
+    named = unshared_rows([FORMAT_2019, FORMAT_2021])
+    assert "regulations" in named[FORMAT_2021]["table2"] and "procurement" in named[FORMAT_2019]["table2"]
+    assert named[FORMAT_2019]["table3"] == ["other"] and "table4" not in named[FORMAT_2019]
+
+
+def test_beside_workbook_shows_the_figure_the_sum_and_the_difference(tmp_path: Path) -> None:
+    from model.excel.beside import build_beside_workbook
+
+    dept = load_report(sample("000"))
+    county = _read(tmp_path, "county", S2019.replace("规范性文件 | 6 | 6 | 9 |", "规范性文件 | 14 | 12 | 20 |"))
+    wb = build_beside_workbook(beside_others(county, [dept, dept]))
+    assert wb.sheetnames == ["表二 对照", "表三 对照", "表四 对照", "差异", "说明"]
+    ws = wb["表二 对照"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "规范性文件")
+    figures = [(ws.cell(row, c).value, ws.cell(row, c + 1).value) for c in range(2, ws.max_column, 2)]
+    assert figures[0] == (14, "合计12（2份），不一致：差+2")
+    assert ws.cell(row, 2).fill.fgColor.rgb.endswith("FDE0BD")  # differs: orange
+    equal = next(2 + 2 * k for k, (_, words) in enumerate(figures) if words.endswith("一致") and "不" not in words)
+    assert ws.cell(row, equal).fill.fill_type is None
+    differences = [[c.value for c in r] for r in wb["差异"].iter_rows(min_row=2)]
+    assert ["表二·规范性文件·本年新制作数量", 14, 12, "+2", 2] in differences
+    assert len(differences) == len(beside_others(county, [dept, dept]).differing())
+    shared = build_beside_workbook(beside_others(dept, [load_report(sample("001"))]))
+    notes = [[c.value for c in r] for r in shared["说明"].iter_rows(min_row=2)]
+    assert any(n[1] == "两种表式不共有，未对照" and "规章" in n[2] for n in notes)
 
 
 def test_rollup_workbook_is_the_official_layout_with_counts_beside() -> None:
@@ -274,3 +350,63 @@ def test_overview_figures_and_the_reports_behind_them(samples: Path) -> None:
     assert all(len(wb[name]._charts) == 1 for name in ("单位排名", "问题规则", "年度"))
     assert wb["单位排名"].cell(2, 1).value == o.agencies.index[0]
     assert wb["热力图"].conditional_formatting
+
+
+# ---- word-level marks -------------------------------------------------------------------
+
+FIGURES = "全年共主动公开政府信息1151条,其中包括市政府网站重点民生领域信息公开317条、局门户网站信息公开834条。"
+
+
+def test_a_changed_figure_inside_a_sentence_is_marked_whole(tmp_path: Path) -> None:
+    assert FIGURES in S2019
+    before = FIGURES.replace("1151", "1000").replace("834", "683")
+    old = _read(tmp_path, "2019", _last_year(S2019).replace(FIGURES, before))
+    c = compare(old, load_report(sample("000")))
+    (near,) = [p for s in c.sections for p in s.paragraphs if p.new == FIGURES]
+    assert near.state == NEAR and near.old == before
+    assert near.runs == [
+        (KEEP, "全年共主动公开政府信息"),
+        (DELETE, "1000"),
+        (INSERT, "1151"),
+        (KEEP, "条,其中包括市政府网站重点民生领域信息公开317条、局门户网站信息公开"),
+        (DELETE, "683"),
+        (INSERT, "834"),
+        (KEEP, "条。"),
+    ]
+    assert all(not p.runs for s in c.sections for p in s.paragraphs if p.state != NEAR)
+    marks = [p["marks"] for s in c.as_json()["sections"] for p in s["paragraphs"] if "marks" in p]
+    assert "全年共主动公开政府信息[-1000-]{+1151+}条" in marks[0]
+    # The workbook's text sheet: the marks beside the paragraph, deletions struck as rich text.
+    path = tmp_path / "cmp.xlsx"
+    build_comparison_workbook(c).save(path)
+    ws = openpyxl.load_workbook(path, rich_text=True)["文字对比"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value == FIGURES)
+    rich = ws.cell(row, 6).value
+    assert str(rich).startswith("全年共主动公开政府信息[-1000-]{+1151+}条")
+    struck = [block for block in rich if not isinstance(block, str) and block.font.strike]
+    assert [b.text for b in struck] == ["[-1000-]", "[-683-]"]
+
+
+def test_word_diff_words_and_phrases() -> None:
+    assert word_diff("我局进一步加强政务公开工作", "我局持续加强政务公开和政策解读工作") == [
+        (KEEP, "我局"),
+        (DELETE, "进一步"),
+        (INSERT, "持续"),
+        (KEEP, "加强政务公开"),
+        (INSERT, "和政策解读"),
+        (KEEP, "工作"),
+    ]
+    assert word_diff("增长10%", "增长12.5%") == [(KEEP, "增长"), (DELETE, "10%"), (INSERT, "12.5%")]
+    assert word_diff("相同", "相同") == [(KEEP, "相同")]
+    assert diff_notation(word_diff("旧文", "新文")) == "[-旧-]{+新+}文"
+
+
+@given(
+    st.text(alphabet="公开申请件条12340,.。、%ab ", max_size=40),
+    st.text(alphabet="公开申请件条12340,.。、%ab ", max_size=40),
+)
+def test_word_diff_keeps_both_texts(old: str, new: str) -> None:
+    runs = word_diff(old, new)
+    assert "".join(t for k, t in runs if k != INSERT) == old
+    assert "".join(t for k, t in runs if k != DELETE) == new
+    assert all(t for _, t in runs) and all(a[0] != b[0] for a, b in zip(runs, runs[1:]))

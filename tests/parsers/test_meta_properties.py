@@ -41,3 +41,18 @@ def test_name_start_as_the_plain_regex_finds_it(text: str, data: st.DataObject) 
         start = data.draw(st.integers(0, end.start()))
         fast = meta._name_start(text, start, end.end(), places)
         assert fast == meta._name_start_plain(text, start, end.end())
+
+
+# Years in Chinese numerals and what stands near them: numerals, spaces, 年, digits.
+CN_YEARS = st.lists(
+    st.sampled_from(
+        ("〇", "零", "一", "二", "九", "十", "二〇二三", "二零一九", "二〇二", "年", " ", "\n", "\u3000", "2", "某")
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(CN_YEARS)
+def test_a_year_in_numerals_is_found_where_the_plain_pattern_finds_it(text: str) -> None:
+    assert meta._has_cn_year(text) == meta._has_cn_year_plain(text)
