@@ -328,9 +328,16 @@ def skew_angle(image: Any) -> float:
         counts = np.bincount(rows - rows.min())
         return float(np.dot(counts, counts))
 
-    best = max((a / 2 for a in range(int(-MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)), key=sharpness)
-    fine = max((best + a / 20 for a in range(-10, 11)), key=sharpness)
-    return fine
+    def sharpest(angles: list[float]) -> float:
+        # The middle of the sharpest ones: near the true angle a shear moves the rows by
+        # less than a pixel, so several angles tie.
+        scores = [sharpness(a) for a in angles]
+        top = max(scores)
+        tied = [a for a, s in zip(angles, scores) if s >= top * (1 - 1e-9)]
+        return (tied[0] + tied[-1]) / 2
+
+    best = sharpest([a / 4 for a in range(int(-MAX_SKEW * 4), int(MAX_SKEW * 4) + 1)])
+    return sharpest([best + a / 20 for a in range(-6, 7)])
 
 
 def deskew(image: Any, angle: float) -> Any:

@@ -120,10 +120,8 @@ def read_scan(
     digits = [(p, c) for p, page in enumerate(pages) for box in page.boxes for c in box.chars if c.text.isdigit()]
     low = {i for i, (_, c) in enumerate(digits) if c.confidence < MIN_CONFIDENCE}
     marked = _picked(text, _render(pages, edges, options, low))
-    if marked is None:  # the renderings parted: no digit is trusted
-        uncertain = [i for i, ch in enumerate(text) if ch.isdigit()]
-    else:
-        uncertain = sorted(marked)
+    # When the renderings part, no digit is trusted.
+    uncertain = [i for i, ch in enumerate(text) if ch.isdigit()] if marked is None else sorted(marked)
     return Scan(text, grids, uncertain, pages, _places(text, pages, edges, options, digits))
 
 
@@ -419,14 +417,13 @@ def _render(
     return text, grids
 
 
-
 def page_image(path: str, index: int, angle: float) -> Any:
     """Page `index` of a scanned file as OCR read it: a grey numpy array at `DPI`, turned
     upright by `angle` (`ScanPage.angle`). For the window, which shows it beside the cells."""
     from parsers.read.ocr_engine import deskew
-    from parsers.read.readers import read_bytes
 
-    data = read_bytes(path)
+    with open(path, "rb") as file:
+        data = file.read()
     if data[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         from parsers.read.pdf_page import open_document
 

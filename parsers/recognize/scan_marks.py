@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from model.report import (
     STATUS_UNCERTAIN,
+    Number,
     UNCERTAIN_OCR,
     UNCERTAIN_OCR_CONFUSABLE,
     Report,
@@ -98,7 +99,10 @@ def _mark_confusable(report: Report) -> None:
         cell = report.cell(table, row, col)
         if cell is None:
             continue
-        options = tuple((v,) for v in dict.fromkeys([*values, cell.value]))
-        report.uncertain.append(Uncertainty(table, ((row, col),), cell.raw, cell.span, UNCERTAIN_OCR_CONFUSABLE, options))
+        readings: list[Number] = [*values, *([cell.value] if cell.value is not None else [])]
+        options = tuple((v,) for v in dict.fromkeys(readings))
+        report.uncertain.append(
+            Uncertainty(table, ((row, col),), cell.raw, cell.span, UNCERTAIN_OCR_CONFUSABLE, options)
+        )
         cell.value, cell.status = None, STATUS_UNCERTAIN
         cell.remember_parsed()

@@ -6,7 +6,14 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from parsers.read.filetypes import FILE_TYPES, KNOWN_SUFFIXES, dialog_patterns, hidden_imports, kind_of_suffix
+from parsers.read.filetypes import (
+    FILE_TYPES,
+    FOLDER_SUFFIXES,
+    KNOWN_SUFFIXES,
+    dialog_patterns,
+    hidden_imports,
+    kind_of_suffix,
+)
 from parsers.read.inputs import expand_paths
 from parsers.read.readers import _kind_of
 from tests.conftest import sample
@@ -34,13 +41,14 @@ def test_the_open_dialog_offers_every_type_it_can_read() -> None:
     assert "*.xls" not in offered  # refused with a reason: not offered
 
 
-def test_a_folder_is_walked_for_every_declared_ending(tmp_path: Path) -> None:
+def test_a_folder_is_walked_for_every_declared_ending_but_pictures(tmp_path: Path) -> None:
     text = sample("003").read_text(encoding="utf-8")
     names = [f"r{i}{s}" for i, s in enumerate(sorted(KNOWN_SUFFIXES))] + ["notes.py", ".hidden.txt"]
     for name in names:
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = {Path(p).name for p in expand_paths([str(tmp_path)])}
-    assert found == {n for n in names[:-2] if Path(n).suffix}  # a name without an ending is not walked for
+    # A name without an ending is not walked for, nor a picture (a saved web page keeps its own).
+    assert found == {n for n in names[:-2] if Path(n).suffix in FOLDER_SUFFIXES}
 
 
 def test_the_ending_names_the_kind_and_the_content_overrules_it() -> None:

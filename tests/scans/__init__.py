@@ -103,7 +103,9 @@ def scan_of(pdf: bytes, kind: Kind, seed: str) -> tuple[bytes, str, int]:
     return image_pdf(images, sizes), ".pdf", len(images)
 
 
-def make_scans(folder: Path, kinds: tuple[Kind, ...], layouts: tuple[str, ...] = ("pdf-docx-ruled",)) -> list[tuple[Kind, object, Path, int]]:
+def make_scans(
+    folder: Path, kinds: tuple[Kind, ...], layouts: tuple[str, ...] = ("pdf-docx-ruled",)
+) -> list[tuple[Kind, object, Path, int]]:
     """The zoo's LibreOffice PDFs of the seeds and the devset, scanned as each kind:
     (kind, case, file, pages)."""
     from tests.zoo.cases import build_cases, write_cases

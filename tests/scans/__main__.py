@@ -30,8 +30,11 @@ def main(argv: list[str] | None = None) -> int:
             t[2] += result.wrong
             t[3] += seconds
             t[4] += pages
-            print(f"{kind.name:18} {case.id:32} right {result.right:3} flagged {result.uncertain:3} "  # type: ignore[attr-defined]
-                  f"wrong {result.wrong:3}  {seconds / pages:5.1f} s/page", flush=True)
+            print(
+                f"{kind.name:18} {case.id:32} right {result.right:3} flagged {result.uncertain:3} "  # type: ignore[attr-defined]
+                f"wrong {result.wrong:3}  {seconds / pages:5.1f} s/page",
+                flush=True,
+            )
             for line in result.problems(5):
                 print("    " + line)
     wrong = 0
@@ -39,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, (right, flagged, bad, seconds, pages) in totals.items():
         cells = max(right + flagged + bad, 1)
         wrong += int(bad)
-        print(f"{name:18} cells {int(cells):4}  right {right / cells:6.1%}  flagged {flagged / cells:6.1%}  "
-              f"wrong without a flag {bad / cells:6.1%}  {seconds / max(pages, 1):5.1f} s/page")
+        print(
+            f"{name:18} cells {int(cells):4}  right {right / cells:6.1%}  flagged {flagged / cells:6.1%}  "
+            f"wrong without a flag {bad / cells:6.1%}  {seconds / max(pages, 1):5.1f} s/page"
+        )
     return 1 if wrong else 0
 
 
