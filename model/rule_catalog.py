@@ -302,13 +302,12 @@ EMPTY_CELL = Rule(
 
 ROW_MISSING = Rule(
     "ROW_MISSING",
-    (ERROR, WARNING),
+    (ERROR,),
     "缺少行或列",
     "Row or column missing",
     _row_missing,
     "model.rules.row_missing",
     explanation="官方表样中的某一行或某一列整个不见了，即报告删改了模板。每缺一行只报一次，不按单元格重复。",
-    severity_note="错误；扫描件上为警告（也可能是识别不清）",
     example="例：表三中没有“8.属于行政查询事项”这一行。",
 )
 
@@ -325,37 +324,34 @@ LABEL_ALTERED = Rule(
 
 NOT_A_NUMBER = Rule(
     "NOT_A_NUMBER",
-    (ERROR, WARNING),
+    (ERROR,),
     "非数字内容",
     "Not a number",
     _not_a_number,
     "model.rules.not_a_number",
     explanation="应填数字的单元格里写的是文字。",
-    severity_note="错误；扫描件上为警告（也可能是识别不清）",
     example="例：表三某格写着“无”。",
 )
 
 NEGATIVE = Rule(
     "NEGATIVE",
-    (ERROR, WARNING),
+    (ERROR,),
     "负数",
     "Negative number",
     _negative,
     "model.rules.negative",
     explanation="数量出现负数。只有 2019 版表二的“本年增/减”可以为负。",
-    severity_note="错误；扫描件上为警告（也可能是识别不清）",
     example="例：表四“尚未审结”为 -1。",
 )
 
 TABLE_MISSING = Rule(
     "TABLE_MISSING",
-    (ERROR, WARNING),
+    (ERROR,),
     "缺少表格",
     "Table missing",
     _table_missing,
     "model.rules.table_missing",
     explanation="2019 版或 2021 版格式的报告缺少表二、表三或表四（表格确实不存在；表格在但读不清的情况见“{{rule:UNCERTAIN_CELL}}”）。",
-    severity_note="错误；扫描件上为警告（也可能是识别不清）",
     example="例：报告第四部分只有文字，没有行政复议、行政诉讼情况表。",
 )
 

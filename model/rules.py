@@ -395,18 +395,26 @@ TABLE_RULES: tuple[Callable[[Report], list[Finding]], ...] = (
 )
 
 _ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
-# What a scan's reading may have caused (a label or a figure read wrong): a warning to
-# check against the page, never an error the officer must act on as found.
-_READ_DEPENDENT = {ROW_MISSING.id, NOT_A_NUMBER.id, NEGATIVE.id, TABLE_MISSING.id, SECTION_MISSING.id, LABEL_ALTERED.id}
+# What a scan's reading may have caused (a label or a figure read wrong): its message says
+# so, for the officer to check against the page (its severity stays the format's).
+_READ_DEPENDENT = {
+    ROW_MISSING.id,
+    NOT_A_NUMBER.id,
+    NEGATIVE.id,
+    TABLE_MISSING.id,
+    SECTION_MISSING.id,
+    LABEL_ALTERED.id,
+    "NARRATIVE_SUM",  # the text's figures are read by OCR too
+    "NARRATIVE_TABLE",
+    "PERCENT",
+}
 SCAN_NOTE = "（扫描件：也可能是文字识别不清所致，请对照原件核对）"
 
 
 def _as_scanned(finding: Finding) -> Finding:
-    """A finding on a scanned report, as warning with the scan's caveat when OCR may
-    have caused it."""
+    """A finding on a scanned report, with the scan's caveat when OCR may have caused it."""
     if finding.rule not in _READ_DEPENDENT:
         return finding
-    finding.severity = WARNING
     finding.message += SCAN_NOTE
     return finding
 

@@ -261,6 +261,42 @@ def worst_cases(table: Table) -> None:
         if took > worst:
             worst, which = took, f"{kind}, {len(digits.replace(' ', ''))} digits"
     table.row(f"longest digit run to split ({which})", worst, "ms", DIGIT_RUN_MS)
+    _scan_cost(table)
+
+
+OCR_S_PER_PAGE = 3.0  # a scanned page at 150 dpi
+OCR_MB_PER_PAGE = 400.0  # the process's growth reading a scanned report, per page
+
+
+def _scan_cost(table: Table) -> None:
+    """The scanned sample (tests/data/scans, image only, 150 dpi): OCR seconds per page,
+    the models loaded first; skipped when the OCR models are not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("rapidocr_onnxruntime") is None:
+        print("  (scanned pages: the OCR models are not installed)")
+        return
+    from parsers.read.grid import RenderOptions
+    from parsers.read.ocr_engine import engine
+    from parsers.read.scan_reader import read_scan
+
+    data = (ROOT / "tests" / "data" / "scans" / "seed-000-150dpi.pdf").read_bytes()
+    engine()
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        scan = read_scan(data, RenderOptions(), True)
+        times.append(time.perf_counter() - start)
+    pages = len(scan.pages)
+    table.row(
+        f"scanned PDF, 150 dpi ({pages} pages): OCR time per page",
+        statistics.median(times) / pages,
+        "s",
+        OCR_S_PER_PAGE,
+    )
+    rise = _resident_rise(lambda: read_scan(data, RenderOptions(), True))
+    if rise is not None:
+        table.row("scanned PDF: peak memory growth per page", rise / 1e6 / pages, "MB", OCR_MB_PER_PAGE)
 
 
 def _pdfs(folder: Path) -> dict[str, bytes]:

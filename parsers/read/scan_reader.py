@@ -32,6 +32,7 @@ from parsers.read.pdf_layout import Edge, Glyph, find_tables
 DPI = 150
 MIN_CONFIDENCE = 0.9  # a digit read with less is not trusted
 MAX_PAGES = 60  # a scanned report of more pages is not an annual report
+_PAGE_WIDTH = 1240  # an A4 page's width at `DPI`, in pixels
 MAX_PIXELS = 60_000_000  # an image larger than this is refused before it is decoded
 SECONDS_PER_PAGE = 20.0  # the time a file may take grows by this for each scanned page
 INK = 140  # a pixel darker than this is ink (print; rules are looked for up to 200)
@@ -264,9 +265,14 @@ def _image_pages(data: bytes) -> list[Any]:
                 raise ReadError(TOO_LARGE_IMAGE)
             out: list[Any] = []
             for frame in ImageSequence.Iterator(image):
-                if len(out) >= MAX_PAGES:
+                grey = frame.convert("L")
+                if grey.width > _PAGE_WIDTH * 1.4:  # a photo or a fine scan: brought to about 150 dpi
+                    grey = grey.resize(
+                        (_PAGE_WIDTH, round(grey.height * _PAGE_WIDTH / grey.width)), Image.Resampling.LANCZOS
+                    )
+                out.extend(pages_of(np.asarray(grey).copy()))
+                if len(out) > MAX_PAGES:
                     raise ReadError(TOO_MANY_PAGES)
-                out.append(np.asarray(frame.convert("L")).copy())
             return out
     except ReadError:
         raise
@@ -292,6 +298,25 @@ class Rule:
         if self.orientation == "h":
             return Edge("h", self.start * scale, mid, self.end * scale, mid)
         return Edge("v", mid, self.start * scale, mid, self.end * scale)
+
+
+def pages_of(image: Any) -> list[Any]:
+    """A tall picture (pages shot or stitched one under another) cut into page-high
+    pieces, each cut at the emptiest row near an A4 page's height."""
+    height, width = image.shape
+    page = round(width * 1.414)
+    if height <= page * 1.2:
+        return [image]
+    out = []
+    top = 0
+    while height - top > page * 1.2:
+        near = image[top + int(page * 0.85) : top + int(page * 1.15)]
+        ink = (near < INK).sum(axis=1)
+        cut = top + int(page * 0.85) + int(ink.argmin())
+        out.append(image[top:cut])
+        top = cut
+    out.append(image[top:])
+    return out
 
 
 def ruling_lines(image: Any) -> list[Rule]:
