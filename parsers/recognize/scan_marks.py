@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from model.report import (
     STATUS_UNCERTAIN,
-    Number,
     UNCERTAIN_OCR,
     UNCERTAIN_OCR_CONFUSABLE,
+    Number,
     Report,
     Uncertainty,
 )
