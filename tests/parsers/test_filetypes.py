@@ -48,7 +48,7 @@ def test_a_folder_is_walked_for_every_declared_ending_but_pictures(tmp_path: Pat
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = {Path(p).name for p in expand_paths([str(tmp_path)])}
     # A name without an ending is not walked for, nor a picture (a saved web page keeps its own).
-    assert found == {n for n in names[:-2] if Path(n).suffix in FOLDER_SUFFIXES}
+    assert found == {n for n in names[:-2] if Path(n).suffix and Path(n).suffix in FOLDER_SUFFIXES}
 
 
 def test_the_ending_names_the_kind_and_the_content_overrules_it() -> None:
