@@ -40,7 +40,7 @@ from model.messages import FORMAT_NAMES, TABLE_SHORT, fmt_num, row_label
 from model.rollup import FORMS, SHARED, Beside, beside_others
 from model.schema import FORMAT_2021, TABLES
 from ui.compare_view import ready
-from ui.saving import ask_save_path
+from ui.saving import ask_save_path, write_told
 from ui.session import ReportSession
 
 DIFF_COLOR = QColor("#FDE0BD")
@@ -310,17 +310,11 @@ class BesideView(QWidget):
 
     def export_to(self, path: str) -> None:
         """Write the workbook to `path` (the status is told through `exported`)."""
-        from model.atomic import WriteError
         from model.excel.beside import write_beside
 
-        if self.seen is None:
-            return
-        try:
-            write_beside(path, self.seen)
-        except WriteError as exc:
-            self.summary.setText(str(exc))
-            return
-        self.exported.emit(path)
+        seen = self.seen
+        if seen is not None:
+            write_told(path, lambda p: write_beside(p, seen), self.summary.setText, self.exported.emit)
 
 
 def _shown(value: object) -> str:

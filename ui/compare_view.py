@@ -53,7 +53,7 @@ from model.messages import TABLE_SHORT, fmt_num, row_label
 from model.report import Report
 from model.rollup import _number
 from model.schema import TABLES
-from ui.saving import ask_save_path
+from ui.saving import ask_save_path, write_told
 from ui.session import ReportSession
 
 SWING_COLOR = QColor("#FDE0BD")
@@ -301,17 +301,11 @@ class CompareView(QWidget):
 
     def export_to(self, path: str) -> None:
         """Write the comparison workbook to `path` (the status is told through `exported`)."""
-        from model.atomic import WriteError
         from model.excel.rollup import write_comparison
 
-        if self.comparison is None:
-            return
-        try:
-            write_comparison(path, self.comparison)
-        except WriteError as exc:
-            self.summary.setText(str(exc))
-            return
-        self.exported.emit(path)
+        comparison = self.comparison
+        if comparison is not None:
+            write_told(path, lambda p: write_comparison(p, comparison), self.summary.setText, self.exported.emit)
 
 
 def marked_html(runs: list[Run]) -> str:

@@ -36,7 +36,7 @@ from model.messages import RULE_NAMES, SEVERITY_NAMES
 from model.overview import YEAR_FIGURES, Overview, overview
 from model.rollup import _number
 from ui.bar_chart import Bar, BarChart
-from ui.saving import ask_save_path
+from ui.saving import ask_save_path, write_told
 from ui.session import ReportSession
 
 HEAT_HIGH = QColor("#F8696B")
@@ -262,12 +262,8 @@ class OverviewView(QWidget):
         ask_save_path(self, self.tr("Save Overview"), os.path.join(folder, "概览.xlsx"), self.export_to)
 
     def export_to(self, path: str) -> None:
-        from model.atomic import WriteError
+        """Write the overview workbook to `path` (the status is told through `exported`)."""
         from model.excel.overview import write_overview
 
-        try:
-            write_overview(path, self.data)
-        except WriteError as exc:
-            self.summary.setText(str(exc))
-            return
-        self.exported.emit(path)
+        data = self.data
+        write_told(path, lambda p: write_overview(p, data), self.summary.setText, self.exported.emit)

@@ -151,6 +151,21 @@ class Saver(QObject):
         self.pool.waitForDone(msecs)
 
 
+def write_told(
+    path: str, write: Callable[[str], object], failed: Callable[[str], None], done: Callable[[str], None]
+) -> None:
+    """Write a view's workbook to `path`: `failed(reason)` when it cannot be written (the
+    reason in the officer's words), else `done(path)`."""
+    from model.atomic import WriteError
+
+    try:
+        write(path)
+    except WriteError as exc:
+        failed(str(exc))
+        return
+    done(path)
+
+
 def ask_save_path(parent: QWidget, title: str, start: str, chosen: Callable[[str], object]) -> QFileDialog:
     """A non-modal "save as" dialog for an Excel workbook; `chosen(path)` when accepted."""
     dialog = QFileDialog(parent, title, start)
