@@ -59,6 +59,7 @@ KEPT_PAGES = 4  # page images kept per view (a page at 200 dpi is a few megabyte
 MIN_SCALE, MAX_SCALE = 0.05, 8.0
 ZOOM_STEP = 1.25
 BOX_Z = 1.0  # the frames, over the page
+READABLE_PX = 16  # screen pixels a framed figure is shown at, at least, until zoomed by hand
 CLICK_SLOP = 4  # pixels the pointer may move between press and release for a click
 
 
@@ -145,6 +146,8 @@ class PageView(QWidget):
         self._pixmaps: OrderedDict[tuple[str, str, int], QPixmap] = OrderedDict()
         self._stale = False  # the page shown is not the one to show (drawn when visible)
         self._fit = True  # zoomed to the width of the view (until zoomed by hand)
+        # ... or more, so that the framed figures can be read (until zoomed by hand or "fit width")
+        self._readable = True
         self._scale = 1.0
         self._error = ""  # why the page image could not be shown
         self.canvas = PageCanvas()
@@ -221,7 +224,7 @@ class PageView(QWidget):
         if report is not self._report:
             self._report = report
             self._page, self._boxes = 0, []
-            self._fit = True
+            self._fit = self._readable = True
             self._invalidate()
 
     def show_span(self, span: tuple[int, int] | None) -> None:
@@ -260,18 +263,25 @@ class PageView(QWidget):
         return self._scale
 
     def zoom_by(self, factor: float) -> None:
-        self._fit = False
+        self._fit = self._readable = False
         self._set_scale(self._scale * factor)
 
     def fit_width(self) -> None:
-        self._fit = True
+        """The whole width of the page in the pane, however small the figures get."""
+        self._fit, self._readable = True, False
         self._apply_fit()
+        self._center_box()
 
     def _apply_fit(self) -> None:
+        """The page as wide as the pane; wider if the framed figures would be too small to read."""
         rect = self.canvas.sceneRect()
         if rect.width() > 0:
             margin = self.canvas.frameWidth() * 2 + self.canvas.verticalScrollBar().sizeHint().width() + 4
-            self._set_scale((self.canvas.width() - margin) / rect.width())
+            scale = (self.canvas.width() - margin) / rect.width()
+            tallest = max((b[4] - b[2] for b in self._boxes if b[0] == self._page), default=0.0)
+            if self._readable and tallest > 0:
+                scale = max(scale, min(1.0, READABLE_PX / tallest))
+            self._set_scale(scale)
 
     def _set_scale(self, scale: float) -> None:
         self._scale = min(MAX_SCALE, max(MIN_SCALE, scale))
@@ -379,7 +389,6 @@ class PageView(QWidget):
         pen = QPen(theme.SCAN_BOX_FG, 3)
         pen.setCosmetic(True)  # as thick at every zoom
         fill = QBrush(theme.SCAN_BOX_BG)
-        first: QRectF | None = None
         pad = 3.0  # around the digits, so the frame does not cover them
         for index, x0, top, x1, bottom in self._boxes:
             if index != self._page:
@@ -387,13 +396,17 @@ class PageView(QWidget):
             rect = QRectF(x0 - pad, top - pad, x1 - x0 + 2 * pad, bottom - top + 2 * pad)
             item = scene.addRect(rect, pen, fill)
             item.setZValue(BOX_Z)
-            first = first or rect
         if self._fit:
             self._apply_fit()
-        if first is not None:
-            self.canvas.centerOn(first.center())
+        self._center_box()
+
+    def _center_box(self) -> None:
+        """The first frame in the middle of the view, else the top of the page."""
+        frames = self.drawn_boxes()
+        if frames:
+            self.canvas.centerOn(frames[0].center())
         else:
-            self.canvas.centerOn(scene.sceneRect().center().x(), 0)
+            self.canvas.centerOn(self.canvas.sceneRect().center().x(), 0)
 
 
 class SourcePane(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from model.report import Report, ScanLayout, ScanPage
 from ui.main_window import MainWindow
-from ui.scan_view import PageView
+from ui.scan_view import READABLE_PX, PageView
 from ui.session import ReportSession
 
 PAGE_W, PAGE_H = 800, 1100
@@ -27,6 +27,7 @@ PAGE_W, PAGE_H = 800, 1100
 def place_cells(report: Report) -> list[tuple[str, str, str]]:
     """Give every digit of every cell with a figure a box: cells in reading order, one line each, 40 lines
     to a page. Returns the cells placed, in that order."""
+
     def digits(span: tuple[int, int] | None) -> bool:
         return span is not None and any(ch.isdigit() for ch in report.text[span[0] : span[1]])
 
@@ -104,6 +105,11 @@ def test_selected_cell_is_framed_on_its_page(qtbot, window: MainWindow, scanned)
     assert box.top() < top and box.bottom() > top + 18 and box.left() < 100.0
     visible = page_view.canvas.mapToScene(page_view.canvas.viewport().rect()).boundingRect()
     assert visible.contains(box.center())  # scrolled into view
+    assert page_view.scale() * 18 >= READABLE_PX  # zoomed in enough to read the figure
+    page_view.fit_button.click()  # the whole width, the frame still in view
+    assert page_view.scale() * PAGE_W <= page_view.canvas.width()
+    visible = page_view.canvas.mapToScene(page_view.canvas.viewport().rect()).boundingRect()
+    assert visible.contains(box.center())
     assert loader.calls[-1] == 1
     # A cell on the first page turns back to it.
     window.tables.select_cell(*keys[2])
@@ -170,7 +176,9 @@ def test_page_read_from_an_image_file(qtbot, tmp_path: Path) -> None:  # type: i
     Image.fromarray(pixels).save(path)
     report = Report(path=str(path), text="合计 12")
     report.scan = ScanLayout(
-        dpi=100, pages=[ScanPage(400, 300)], places={3: (0, 200.0, 100.0, 215.0, 120.0), 4: (0, 215.0, 100.0, 230.0, 120.0)}
+        dpi=100,
+        pages=[ScanPage(400, 300)],
+        places={3: (0, 200.0, 100.0, 215.0, 120.0), 4: (0, 215.0, 100.0, 230.0, 120.0)},
     )
     view = PageView()
     qtbot.addWidget(view)
