@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -356,7 +357,11 @@ class PageView(QWidget):
         if pixmap is None:
             assert report.scan is not None
             page = report.scan.pages[index]
-            pixmap = QPixmap.fromImage(to_image(self.load_page(report.path, index, page.angle)))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few tenths of a second
+            try:
+                pixmap = QPixmap.fromImage(to_image(self.load_page(report.path, index, page.angle)))
+            finally:
+                QApplication.restoreOverrideCursor()
             self._pixmaps[key] = pixmap
             while len(self._pixmaps) > KEPT_PAGES:
                 self._pixmaps.popitem(last=False)
