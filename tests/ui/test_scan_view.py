@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from model.report import Report, ScanLayout, ScanPage
 from ui.main_window import MainWindow
@@ -212,3 +213,18 @@ def test_click_drag_is_not_a_click(qtbot) -> None:  # type: ignore[no-untyped-de
     with qtbot.assertNotEmitted(view.positionClicked):
         qtbot.mousePress(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=start)
         qtbot.mouseRelease(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 40))
+
+
+def test_pane_keys_reach_the_page_image(qtbot, window: MainWindow, scanned) -> None:  # type: ignore[no-untyped-def]
+    """Alt+2 (the source pane) puts the keyboard on the page image while it is shown, on
+    the text once the text tab is chosen; Tab goes on to the grid."""
+    window.activateWindow()
+    window.panes.focus_pane(1)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.page_view.canvas, timeout=2000)
+    qtbot.keyClick(window.page_view.canvas, Qt.Key.Key_PageDown)
+    assert window.page_view.page() == 1
+    window.panes.tab(window.page_view.canvas, True)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tables.current_view(), timeout=2000)
+    window.source_pane.tabs.setCurrentIndex(window.source_pane.TEXT)
+    window.panes.focus_pane(1)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.source, timeout=2000)
