@@ -231,7 +231,9 @@ class PageView(QWidget):
     def show_span(self, span: tuple[int, int] | None) -> None:
         """Frame the digits of `span` (a span of the report text), on the page of the first."""
         scan = self._report.scan if self._report is not None else None
-        self._boxes = scan.boxes(*span) if scan is not None and span is not None else []
+        if scan is None:
+            return  # not a scan: nothing shown, nothing to do
+        self._boxes = scan.boxes(*span) if span is not None else []
         if self._boxes:
             self._page = self._boxes[0][0]
         self._invalidate()
