@@ -228,3 +228,21 @@ def test_pane_keys_reach_the_page_image(qtbot, window: MainWindow, scanned) -> N
     window.source_pane.tabs.setCurrentIndex(window.source_pane.TEXT)
     window.panes.focus_pane(1)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.source, timeout=2000)
+
+
+def test_page_view_speaks_chinese(qapp, window: MainWindow, scanned) -> None:  # type: ignore[no-untyped-def]
+    from ui import i18n
+
+    installed = i18n.install(qapp, "zh_CN")
+    try:
+        window.retranslate()
+        tabs = window.source_pane.tabs
+        assert (tabs.tabText(0), tabs.tabText(1)) == ("识别文字", "原件图像")
+        pages = window.page_view.page_count()
+        assert window.page_view.page_label.text() == f"第 1 / {pages} 页"
+        assert window.page_view.fit_button.text() == "适合宽度"
+    finally:
+        for t in installed:
+            qapp.removeTranslator(t)
+        window.retranslate()
+    assert window.source_pane.tabs.tabText(1) == "Page image"
