@@ -50,6 +50,7 @@ from ui.persistence import Persistence
 from ui.print_actions import PrintActions
 from ui.resources import resource_path
 from ui.review_keys import PaneCycle, ProblemSteps
+from ui.scan_view import PageView, SourcePane
 from ui.session import ReportSession
 from ui.settings import Settings
 from ui.source_view import SourceView
@@ -114,12 +115,10 @@ class MainWindow(QMainWindow):
         self.list_panel = ReportListPanel(self.reports)
         self.source = SourceView()
         self.find_bar = FindBar(self.source)
-        source_pane = QWidget()
-        source_layout = QVBoxLayout(source_pane)
-        source_layout.setContentsMargins(0, 0, 0, 0)
-        source_layout.setSpacing(0)
-        source_layout.addWidget(self.source, 1)
-        source_layout.addWidget(self.find_bar)
+        self.page_view = PageView()  # a scanned report's page image, on a tab beside the text
+        self.source_pane = SourcePane(self.source, self.page_view, self.find_bar)
+        self.source.reportShown.connect(self.source_pane.show_report)
+        self.source.spanShown.connect(self.page_view.show_span)
         self.tables = TablesPanel()
         self.findings = FindingsPanel(self.findings_model)
         self.links = PaneLinks(self.open_reports, self.source, self.tables, self.findings, self._text_timer.isActive)
@@ -127,6 +126,7 @@ class MainWindow(QMainWindow):
         self.panes = PaneCycle(self.list_panel, self.source, self.tables, self.findings)
         self.list_panel.sessionSelected.connect(self.set_session)
         self.source.positionClicked.connect(self.links.source_clicked)
+        self.page_view.positionClicked.connect(self.links.source_clicked)
         self.tables.cellActivated.connect(self.links.cell_activated)
         self.tables.entryRejected.connect(lambda text: self.status.showMessage(text, 10000))
         self.tables.nextProblemRequested.connect(lambda: self.review.go_to_problem(True))
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         bottom_layout.addWidget(self.findings, 1)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.top_splitter.addWidget(source_pane)
+        self.top_splitter.addWidget(self.source_pane)
         self.top_splitter.addWidget(self.tables)
         self.top_splitter.setStretchFactor(0, 5)
         self.top_splitter.setStretchFactor(1, 6)
@@ -194,8 +194,11 @@ class MainWindow(QMainWindow):
         m.revert_action.triggered.connect(lambda: self.tables.current_view().revert_current())
         m.next_action.triggered.connect(lambda: self.review.go_to_problem(True))
         m.prev_action.triggered.connect(lambda: self.review.go_to_problem(False))
+        m.find_action.triggered.connect(self.source_pane.show_text)  # a search shows the text
         m.find_action.triggered.connect(self.find_bar.open_bar)
+        m.find_next_action.triggered.connect(self.source_pane.show_text)
         m.find_next_action.triggered.connect(lambda: self.find_bar.step(True))
+        m.find_prev_action.triggered.connect(self.source_pane.show_text)
         m.find_prev_action.triggered.connect(lambda: self.find_bar.step(False))
         m.guide_action.triggered.connect(self.show_guide)
         m.rule_help_action.triggered.connect(lambda: self.show_rule_help())
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         self.findings_model.refresh_texts()
         self.tables.retranslate()
         self.find_bar.retranslate()
+        self.source_pane.retranslate()
         self._update_title()
         self.status.show_counts(self.session)
 

@@ -136,7 +136,9 @@ class PaneCycle:
         self.findings = findings
 
     def _panes(self) -> list[QWidget]:
-        return [self.list_panel.view, self.source, self.tables.current_view(), self.findings]
+        # The source's side on show (its text, or a scan's page image) takes the keyboard.
+        source = self.source.parentWidget() or self.source
+        return [self.list_panel.view, source, self.tables.current_view(), self.findings]
 
     def _pane_of(self, widget: QWidget | None) -> int | None:
         areas: list[QWidget] = [self.list_panel, self.source.parentWidget() or self.source, self.tables]

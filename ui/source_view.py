@@ -124,6 +124,8 @@ class SourceView(QPlainTextEdit):
     """Shows one report's text; highlights cells and findings; reports clicks as positions."""
 
     positionClicked = Signal(int)  # a code point index in the report text
+    reportShown = Signal(object)  # the Report whose text is now shown (or None)
+    spanShown = Signal(object)  # the span `show_span` selected: (start, end) or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +165,7 @@ class SourceView(QPlainTextEdit):
         self._marks.set_marks(self._breaks, self._spans(session))  # applied as the text is laid out
         self.setPlainText(text)
         self._apply()
+        self.reportShown.emit(report)
 
     def refresh_marks(self, session: ReportSession | None) -> None:
         """Mark the spans again (the findings changed): only lines whose marks differ."""
@@ -330,6 +333,7 @@ class SourceView(QPlainTextEdit):
             self.setTextCursor(cursor)
             self.centerCursor()
         self._apply()
+        self.spanShown.emit(span)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._parts and isinstance(event, QHelpEvent):

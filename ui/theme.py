@@ -62,3 +62,7 @@ SUGGESTION_BG = QColor("#eef5fc")
 # Matches of a search in the source text; the current one stronger.
 FIND_BG = QColor("#fff59d")
 FIND_CURRENT_BG = QColor("#ffb74d")
+
+# The selected cell's digits framed on a scanned page (`ui.scan_view`).
+SCAN_BOX_FG = QColor("#e8590c")
+SCAN_BOX_BG = QColor(255, 179, 71, 70)

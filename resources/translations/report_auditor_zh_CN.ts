@@ -1330,4 +1330,54 @@ Your corrections are not lost.</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Previous page (PgUp)</source>
+        <translation>上一页（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next page (PgDn)</source>
+        <translation>下一页（PgDn）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the pane (Ctrl+0)</source>
+        <translation>按窗格宽度显示整页宽度（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>The page image cannot be shown: %1</source>
+        <translation>无法显示原件图像：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePane</name>
+    <message>
+        <source>Recognised text</source>
+        <translation>识别文字</translation>
+    </message>
+    <message>
+        <source>Page image</source>
+        <translation>原件图像</translation>
+    </message>
+    <message>
+        <source>The scanned page, with the selected cell framed</source>
+        <translation>扫描原件，所选单元格已框出</translation>
+    </message>
+</context>
 </TS>
