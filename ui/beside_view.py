@@ -41,7 +41,7 @@ from model.rollup import FORMS, SHARED, Beside, beside_others
 from model.schema import FORMAT_2021, TABLES
 from ui.compare_view import ready
 from ui.saving import ask_save_path, write_told
-from ui.session import ReportSession
+from ui.session import ReportSession, choice_title
 
 DIFF_COLOR = QColor("#FDE0BD")
 NOT_SHARED_COLOR = QColor("#e6e6e6")
@@ -73,7 +73,7 @@ class BesideView(QWidget):
         self.report = QComboBox()
         for s in self.sessions:
             if comparable(s):
-                self.report.addItem(self._title(s), s)
+                self.report.addItem(choice_title(s), s)
         self.report_label = QLabel()
         self.report_label.setBuddy(self.report)
         self.export_button = QPushButton()
@@ -86,7 +86,7 @@ class BesideView(QWidget):
         self.others = QListWidget()
         self.others_label.setBuddy(self.others)
         for s in self.sessions:
-            item = QListWidgetItem(self._title(s))
+            item = QListWidgetItem(choice_title(s))
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -136,12 +136,6 @@ class BesideView(QWidget):
         self.report.currentIndexChanged.connect(self._report_changed)
         self.others.itemChanged.connect(self.refresh)
         self.check(self.listed)  # refreshes
-
-    @staticmethod
-    def _title(s: ReportSession) -> str:
-        r = s.report
-        assert r is not None
-        return f"{r.agency or s.name}  {r.year or '?'}  —  {s.name}"
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Report Beside the Sum of Others"))

@@ -54,7 +54,7 @@ from model.report import Report
 from model.rollup import _number
 from model.schema import TABLES
 from ui.saving import ask_save_path, write_told
-from ui.session import ReportSession
+from ui.session import ReportSession, choice_title
 
 SWING_COLOR = QColor("#FDE0BD")
 DELETED_COLOR, INSERTED_COLOR = "#c00000", "#0033cc"
@@ -106,7 +106,7 @@ class CompareView(QWidget):
         for combo in (self.older, self.newer):
             combo.addItem("—", None)
             for s in self.sessions:
-                combo.addItem(self._title(s), s)
+                combo.addItem(choice_title(s), s)
             combo.currentIndexChanged.connect(self.refresh)
         self.swap_button = QPushButton()
         self.swap_button.clicked.connect(self.swap)
@@ -140,12 +140,6 @@ class CompareView(QWidget):
         self.retranslate()
         older, newer = default_pair(self.sessions, current)
         self.set_pair(older, newer)
-
-    @staticmethod
-    def _title(s: ReportSession) -> str:
-        r = s.report
-        assert r is not None
-        return f"{r.agency or s.name}  {r.year or '?'}  —  {s.name}"
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compare Years"))

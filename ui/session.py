@@ -34,6 +34,13 @@ STATE_READY = "ready"
 STATE_FAILED = "failed"
 
 
+def choice_title(s: ReportSession) -> str:
+    """How a loaded report is named where the officer picks one: agency, year and file."""
+    r = s.report
+    assert r is not None
+    return f"{r.agency or s.name}  {r.year or '?'}  —  {s.name}"
+
+
 class ReportSession(QObject):
     """A report open in the window; emits signals when its cells, metadata or findings change."""
 
