@@ -14,15 +14,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from parsers.read.ooxml import first_child, parse_xml
+from parsers.read.ooxml import w_tag as _w
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 _ABSTRACT_NUM = _w("abstractNum")

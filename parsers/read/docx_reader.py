@@ -24,9 +24,16 @@ from lxml import etree
 from model.errors import ReadError
 from parsers.read.docx_numbering import Numbering
 from parsers.read.grid import Grid, GridRows, RenderOptions, TextBuilder, clean_cell, clean_line
-from parsers.read.ooxml import OLE_MAGIC, first_child, is_encrypted_ole, open_package_keeping, parse_xml, read_member
+from parsers.read.ooxml import (
+    OLE_MAGIC,
+    first_child,
+    is_encrypted_ole,
+    open_package_keeping,
+    parse_xml,
+    read_member,
+)
+from parsers.read.ooxml import w_tag as _w
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOC = re.compile(r"/officeDocument$")
@@ -34,10 +41,6 @@ KIND = " Word "
 # The parts read here, where a package made by Word keeps them; the checks hand over their bytes.
 _KEPT_PARTS = ("_rels/.rels", "word/document.xml", "word/numbering.xml")
 CONVERT_TIMEOUT = 120
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 # Tags are compared as strings made once here. Children are listed with `el[:]`, one call

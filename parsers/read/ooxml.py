@@ -21,6 +21,14 @@ from model.errors import ReadError
 from parsers.read.decode import MAX_TEXT_BYTES
 from parsers.read.sniff import OLE_MAGIC
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"  # Word's main namespace
+
+
+def w_tag(tag: str) -> str:
+    """A tag of Word's main namespace, as lxml names it."""
+    return f"{{{W}}}{tag}"
+
+
 MAX_UNZIPPED_BYTES = 4 * MAX_TEXT_BYTES
 MAX_XML_BYTES = 48 * 1024 * 1024
 # Markup (`<`) across the XML parts: each element costs memory and time far beyond its bytes.
